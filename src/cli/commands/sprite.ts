@@ -1,0 +1,12 @@
+import type { Command } from "commander";
+import { CohortError, exitCodes } from "../../errors.js";
+import { action, withJson } from "../run.js";
+
+/** `cohort sprite`: not implemented yet (placeholder so the command list is fixed). */
+export function register(program: Command): void {
+  withJson(program.command("sprite").description("(not implemented yet)")).action(
+    action(() => {
+      throw new CohortError({ message: "cohort sprite is not implemented yet" }, exitCodes.usage);
+    }),
+  );
+}

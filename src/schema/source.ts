@@ -1,0 +1,17 @@
+import * as z from "zod";
+
+/**
+ * Where a reported value comes from: a source document (by file name, as in ../shared/sources)
+ * and a verbatim quote from it. `cohort audit-sources` proves each quote occurs in its file.
+ */
+export const Source = z
+  .object({
+    file: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "must be a plain file name (letters, digits, '.', '_', '-'), not a path")
+      .meta({ description: "File name of the source document, e.g. `000_3f875f1cb85950c7.txt`." }),
+    quote: z.string().min(1, "must not be empty").meta({ description: "Verbatim text from the source document that states the value." }),
+  })
+  .strict()
+  .meta({ id: "Source", description: "A source document and a verbatim quote from it." });
+export type Source = z.infer<typeof Source>;
