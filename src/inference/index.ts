@@ -1,0 +1,18 @@
+export { clopperPearson } from "./clopper-pearson.js";
+export { distributionSummary, DistributionSummary } from "./distribution-summary.js";
+export { MANN_WHITNEY_EXACT_LIMIT, mannWhitney } from "./mann-whitney.js";
+export { mde, type MdeResult } from "./mde.js";
+export { midranks } from "./midranks.js";
+export { oneSampleT } from "./one-sample-t.js";
+export { pairedT } from "./paired-t.js";
+export { power, type PowerResult } from "./power.js";
+export { ProportionInterval } from "./proportion-interval.js";
+export { RankTestResult } from "./rank-test-result.js";
+export { ruleOfThree, type RuleOfThree } from "./rule-of-three.js";
+export { sampleSizeFor, type SampleSizeResult } from "./sample-size-for.js";
+export { studentT } from "./student-t.js";
+export { T_DESIGNS, tDesignShape, type SampleSizes, type TDesign } from "./t-design.js";
+export { TTestResult } from "./t-test-result.js";
+export { welchT } from "./welch-t.js";
+export { SIGNED_RANK_EXACT_LIMIT, wilcoxonSignedRank, type SignedRankOptions } from "./wilcoxon-signed-rank.js";
+export { wilson } from "./wilson.js";
