@@ -1,0 +1,169 @@
+import { CohortError } from "../errors.js";
+import * as msg from "../messages/checks.js";
+import type { CheckResult } from "../schema/check-result.js";
+import { formatScaled, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
+import { countsForPercent } from "./percent.js";
+import { references } from "./references.js";
+import { requireMode, requireWhole } from "./validate.js";
+
+export interface CompositionCategory {
+  id: string;
+  label?: string;
+  count?: number;
+  /** string to keep trailing zeros */
+  percent?: string;
+}
+
+export interface CompositionInput {
+  /** The denominator of every category (the group the categories split). */
+  n: number;
+  categories: CompositionCategory[];
+  /** A person may be in more than one category (e.g. several substances misused): sums are then not checked. */
+  overlapping?: boolean;
+  rounding?: RoundingMode;
+  threshold?: number;
+}
+
+interface CategoryFinding {
+  id: string;
+  count?: number;
+  percent?: string;
+  /** Counts this category can have given what is reported for it. */
+  counts: number[];
+  status: "consistent" | "inconsistent" | "undetermined";
+}
+
+/**
+ * Composition of a group: every category's count and percentage agree, the counts sum to n and the
+ * rounded percentages sum to 100 within rounding. Goes beyond the sum of percentages: it asks
+ * whether whole counts exist, one per category, that fit every reported number and add up to n.
+ * Overlapping categories are reported as such (their sums are not expected to be n or 100).
+ * Reference: Brown & Heathers (2017) GRIM, doi:10.1177/1948550616673876 (each percentage is a GRIM test).
+ *
+ * @param input.n the group size every percentage is of
+ * @param input.categories id plus a count and/or a percentage (string)
+ * @throws CohortError for no categories, n < 1, a bad count or percentage
+ * @example
+ * composition({ n: 20, categories: [{ id: "male", count: 11, percent: "55" }, { id: "female", count: 9, percent: "45" }] }).status; // => "consistent"
+ */
+export function composition(input: CompositionInput): CheckResult {
+  const n = requireWhole("n", input.n, 1);
+  const rounding = requireMode(input.rounding);
+  const threshold = input.threshold ?? 5;
+  if (input.categories.length === 0) throw new CohortError({ message: msg.emptyCategories() });
+  const overlapping = input.overlapping ?? false;
+
+  const findings: CategoryFinding[] = input.categories.map((c) => {
+    if (c.count !== undefined) {
+      requireWhole(`count of ${c.id}`, c.count, 0);
+      if (c.count > n) throw new CohortError({ message: msg.countAboveN(c.count, n) });
+    }
+    const fromPercent = c.percent === undefined ? null : countsForPercent(c.percent, n, rounding, threshold);
+    const counts = c.count !== undefined ? (fromPercent === null || fromPercent.includes(c.count) ? [c.count] : []) : (fromPercent ?? range(0, n));
+    const status = c.count !== undefined && fromPercent !== null ? (counts.length > 0 ? "consistent" : "inconsistent") : c.percent !== undefined ? (counts.length > 0 ? "consistent" : "inconsistent") : "undetermined";
+    return { id: c.id, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}), counts, status };
+  });
+
+  const allCounts = input.categories.every((c) => c.count !== undefined);
+  const countSum = allCounts ? input.categories.reduce((s, c) => s + (c.count ?? 0), 0) : null;
+  const percents = input.categories.map((c) => c.percent);
+  const allPercents = percents.every((p) => p !== undefined);
+  const percentSum = allPercents ? sumPercents(percents as string[], rounding, threshold) : null;
+  const example = overlapping ? null : countsSummingTo(findings.map((f) => f.counts), n);
+
+  const categoryProblems = findings.filter((f) => f.status === "inconsistent").map((f) => f.id);
+  const problems: string[] = [];
+  if (categoryProblems.length > 0) problems.push(`${categoryProblems.join(", ")}: percentage not reachable${findings.some((f) => f.count !== undefined) ? " or not matching its count" : ""}`);
+  if (!overlapping) {
+    if (countSum !== null && countSum !== n) problems.push(`counts sum to ${countSum}, not n = ${n}`);
+    if (percentSum !== null && !percentSum.contains100) problems.push(`percentages sum to ${percentSum.reported}, outside the admissible range ${percentSum.lower}–${percentSum.upper} for percentages of one whole`);
+    if (problems.length === 0 && example === null) problems.push(`no whole counts fitting every category add up to n = ${n}`);
+  }
+
+  const nothingTestable = findings.every((f) => f.status === "undetermined") && (overlapping || countSum === null);
+  const status = problems.length > 0 ? "inconsistent" : nothingTestable ? "undetermined" : "consistent";
+  const explanation =
+    problems.length > 0
+      ? problems.join("; ")
+      : overlapping
+        ? `categories overlap (one person can be in several), so counts need not sum to ${n} nor percentages to 100; each category's own numbers ${nothingTestable ? "could not be tested" : "agree"}`
+        : `counts and percentages of the ${findings.length} categories agree and add up to n = ${n}${example ? ` (e.g. ${example.join(" + ")})` : ""}`;
+  return {
+    check: "composition",
+    status,
+    inputs: { n, categories: input.categories, ...(overlapping ? { overlapping } : {}) },
+    assumptions: {
+      rounding,
+      denominator: n,
+      categories: overlapping ? "overlapping: a person may be counted in more than one category" : "mutually exclusive and exhaustive",
+    },
+    explanation,
+    reference: references.composition,
+    details: {
+      categories: findings,
+      ...(countSum !== null ? { countSum } : {}),
+      ...(percentSum !== null ? { percentSum } : {}),
+      ...(overlapping ? {} : { fittingCounts: example }),
+    },
+  };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/**
+ * The admissible range of the sum of the rounded percentages: the true percentages sum to 100,
+ * so 100 must lie between the sum of the lower and the sum of the upper rounding bounds.
+ */
+function sumPercents(percents: string[], rounding: RoundingMode, threshold: number) {
+  const digits = Math.max(...percents.map((p) => parseDecimal(p).digits));
+  const den = 10 ** (digits + 1);
+  let lo = 0;
+  let hi = 0;
+  let loIn = true;
+  let hiIn = true;
+  let reported = 0;
+  for (const p of percents) {
+    const i = roundingInterval(p, rounding, threshold);
+    const k = den / i.den;
+    lo += i.lo * k;
+    hi += i.hi * k;
+    loIn &&= i.loIn;
+    hiIn &&= i.hiIn;
+    const parsed = parseDecimal(p);
+    reported += (parsed.negative ? -1 : 1) * parsed.scaled * 10 ** (digits - parsed.digits);
+  }
+  const hundred = 100 * den;
+  const contains100 = (lo < hundred || (lo === hundred && loIn)) && (hi > hundred || (hi === hundred && hiIn));
+  return {
+    reported: formatScaled(reported, digits),
+    lower: formatScaled(lo, digits + 1),
+    upper: formatScaled(hi, digits + 1),
+    lowerInclusive: loIn,
+    upperInclusive: hiIn,
+    contains100,
+  };
+}
+
+/** One choice of count per category (from its candidates) summing to n, or null: a subset-sum DP. */
+function countsSummingTo(candidates: number[][], n: number): number[] | null {
+  // reachable[i] maps a partial sum to the count chosen for category i-1 (for backtracking).
+  const reachable: Map<number, number>[] = [new Map([[0, -1]])];
+  for (const options of candidates) {
+    const next = new Map<number, number>();
+    for (const sum of reachable[reachable.length - 1]!.keys()) {
+      for (const c of options) if (sum + c <= n && !next.has(sum + c)) next.set(sum + c, c);
+    }
+    reachable.push(next);
+  }
+  if (!reachable[reachable.length - 1]!.has(n)) return null;
+  const out: number[] = [];
+  let sum = n;
+  for (let i = reachable.length - 1; i > 0; i--) {
+    const c = reachable[i]!.get(sum)!;
+    out.unshift(c);
+    sum -= c;
+  }
+  return out;
+}

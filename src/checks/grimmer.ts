@@ -1,0 +1,132 @@
+import { CohortError } from "../errors.js";
+import * as msg from "../messages/checks.js";
+import type { CheckResult } from "../schema/check-result.js";
+import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
+import { references } from "./references.js";
+import { sdFromSums, sumOfSquaresForSd, sumOfSquaresRange } from "./sum-of-squares.js";
+import { requireMode, requireWhole } from "./validate.js";
+
+export interface GrimmerInput {
+  /** string to keep trailing zeros */
+  mean: string;
+  /** string to keep trailing zeros */
+  sd: string;
+  n: number;
+  items?: number;
+  rounding?: RoundingMode;
+  threshold?: number;
+  /** Whole-number item range, e.g. { min: 1, max: 7 }: also bounds the sum of squares (tighter test). */
+  scale?: { min: number; max: number };
+}
+
+/** Which of the tests failed first (scrutiny's `show_reason`). */
+export type GrimmerReason = "grim" | "scale" | "sd-range" | "parity";
+
+export interface GrimmerOutcome {
+  consistent: boolean;
+  reason: GrimmerReason | null;
+  /** Totals and sums of squares that pass every test (at most `limit`). */
+  witnesses: { sum: number; sumOfSquares: string; sd: number }[];
+}
+
+/**
+ * The analytic GRIMMER test as a plain outcome: GRIM on the mean, then for every GRIM-consistent
+ * whole-number total A, whether a whole sum of squares Q exists with (1) an SD in the reported SD's
+ * rounding interval (exact: no re-rounding of floats) and (2) Q ≡ A (mod 2), which holds for any
+ * whole numbers since a² ≡ a (mod 2). Every consistent total is tried, not only round(mean·n)
+ * (rsprite2 tries one), and the parity test is applied only to Q that also fit the SD, so it cannot
+ * reject a real sample (scrutiny issue #80 is a test-3 false positive).
+ *
+ * @example
+ * grimmerTest({ mean: "3.44", sd: "2.47", n: 18 }).consistent; // => false
+ */
+export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
+  const n = requireWhole("n", input.n, 1);
+  if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
+  const items = requireWhole("items", input.items ?? 1, 1);
+  const rounding = requireMode(input.rounding);
+  const threshold = input.threshold ?? 5;
+  const sdParsed = parseDecimal(input.sd, "sd");
+  if (sdParsed.negative && sdParsed.scaled > 0) throw new CohortError({ message: msg.negativeSd(input.sd) });
+  const sums = integersInInterval(roundingInterval(input.mean, rounding, threshold), n * items);
+  let first = sums.first;
+  let last = sums.last;
+  if (first > last) return { consistent: false, reason: "grim", witnesses: [] };
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (input.scale) {
+    if (input.scale.min >= input.scale.max) throw new CohortError({ message: msg.minAboveMax(input.scale.min, input.scale.max) });
+    lo = input.scale.min * items;
+    hi = input.scale.max * items;
+    first = Math.max(first, n * lo);
+    last = Math.min(last, n * hi);
+    if (first > last) return { consistent: false, reason: "scale", witnesses: [] };
+  }
+  const sd = roundingInterval(input.sd, rounding, threshold);
+  const witnesses: GrimmerOutcome["witnesses"] = [];
+  let anySdRange = false;
+  for (let total = first; total <= last; total++) {
+    let { first: qFirst, last: qLast } = sumOfSquaresForSd(total, n, items, sd);
+    if (input.scale) {
+      const bounds = sumOfSquaresRange(total, n, lo, hi);
+      if (bounds.min > qFirst) qFirst = bounds.min;
+      if (bounds.max < qLast) qLast = bounds.max;
+    }
+    if (qFirst > qLast) continue;
+    anySdRange = true;
+    const parity = BigInt(((total % 2) + 2) % 2);
+    const q = ((qFirst % 2n) + 2n) % 2n === parity ? qFirst : qFirst + 1n;
+    if (q > qLast) continue;
+    if (witnesses.length < limit) witnesses.push({ sum: total, sumOfSquares: q.toString(), sd: sdFromSums(q, total, n, items) });
+    else break;
+  }
+  if (witnesses.length > 0) return { consistent: true, reason: null, witnesses };
+  return { consistent: false, reason: anySdRange ? "parity" : input.scale ? "sd-range" : "sd-range", witnesses };
+}
+
+const reasonText: Record<GrimmerReason, string> = {
+  grim: "the mean fails GRIM, so no SD can be tested",
+  scale: "the mean lies outside the scale range",
+  "sd-range": "no whole-number sum of squares gives an SD that rounds to the reported SD",
+  parity: "the sums of squares that fit the SD all have the wrong parity (a sum of squares of whole numbers has the parity of their sum)",
+};
+
+/**
+ * GRIMMER (granularity-related inconsistency of means mapped to error repeats): can a mean and an
+ * SD of whole-number scores from n people both round to the reported values?
+ * Why: the SD of integer data is also granular; many (mean, SD) pairs are impossible for small n.
+ * Passing is necessary, not sufficient: some pairs pass and still have no integer sample (e.g.
+ * mean 2.00, SD 2.00, n 2 needs two integers 2√2 apart); use CLOSURE to certify one.
+ * Reference: Anaya (2016), doi:10.7287/peerj.preprints.2400v1; Allard (2018) A-GRIMMER; rsprite2 GRIMMER_test.
+ *
+ * @param input.mean string to keep trailing zeros
+ * @param input.sd string to keep trailing zeros (sample SD, n − 1 denominator)
+ * @param input.n sample size ≥ 2
+ * @param input.items items per scale (default 1)
+ * @param input.scale optional whole-number item range, which also bounds the SD
+ * @throws CohortError for n < 2, a negative SD, malformed strings or min ≥ max
+ * @example
+ * grimmer({ mean: "5.21", sd: "1.60", n: 28 }).status; // => "consistent"
+ */
+export function grimmer(input: GrimmerInput): CheckResult {
+  const outcome = grimmerTest(input);
+  const items = input.items ?? 1;
+  const rounding = input.rounding ?? "up_or_down";
+  const w = outcome.witnesses[0];
+  return {
+    check: "grimmer",
+    status: outcome.consistent ? "consistent" : "inconsistent",
+    inputs: { mean: input.mean, sd: input.sd, n: input.n, items },
+    assumptions: {
+      rounding,
+      sd: "sample SD (n − 1 denominator)",
+      granularity: `1/${input.n * items}`,
+      ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max} per item` } : { scale: "unbounded whole numbers" }),
+    },
+    explanation: outcome.consistent
+      ? `mean ${input.mean} and SD ${input.sd} pass GRIMMER: e.g. total ${w?.sum} with sum of squares ${w?.sumOfSquares} gives SD ${w?.sd.toFixed(4)} (necessary, not proof that a sample exists)`
+      : `mean ${input.mean} and SD ${input.sd} with n = ${input.n} fail GRIMMER: ${reasonText[outcome.reason ?? "sd-range"]}`,
+    reference: references.grimmer,
+    details: { reason: outcome.reason, witnesses: outcome.witnesses },
+  };
+}

@@ -1,0 +1,107 @@
+import { CohortError } from "../errors.js";
+import * as msg from "../messages/checks.js";
+import type { CheckResult } from "../schema/check-result.js";
+import { integersInInterval, roundingInterval, type RoundingMode } from "../stats/rounding.js";
+import { references } from "./references.js";
+import { compareVariance, sdFromSums, sumOfSquaresRange } from "./sum-of-squares.js";
+import { requireMode, requireWhole } from "./validate.js";
+
+export interface SdBoundsInput {
+  /** string to keep trailing zeros */
+  mean: string;
+  n: number;
+  /** Whole-number item range. */
+  min: number;
+  max: number;
+  items?: number;
+  rounding?: RoundingMode;
+  threshold?: number;
+}
+
+export interface SdBoundsOutcome {
+  /** Smallest and largest sample SD of n whole-number scores on [min, max] whose mean rounds to the reported one. */
+  minSd: number;
+  maxSd: number;
+  /** The totals (sums of item scores) considered. */
+  sums: { first: number; last: number };
+}
+
+function checkRange(input: SdBoundsInput): { n: number; items: number; lo: number; hi: number } {
+  const n = requireWhole("n", input.n, 1);
+  if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
+  const items = requireWhole("items", input.items ?? 1, 1);
+  if (!Number.isInteger(input.min) || !Number.isInteger(input.max) || input.min >= input.max) throw new CohortError({ message: msg.minAboveMax(input.min, input.max) });
+  return { n, items, lo: input.min * items, hi: input.max * items };
+}
+
+/**
+ * Closed-form least and greatest SD of n whole-number scores on a bounded scale with a given mean:
+ * the least puts every value as close to the mean as the integers allow, the greatest puts as many
+ * as possible at the ends and one value in between. Why: a reported SD outside these bounds is
+ * impossible whatever the data. Returns null when no total is GRIM-consistent within the range.
+ * Reference: Hussey, tides sd_bounds (https://github.com/ianhussey/tides); rsprite2 `.sd_limits()`.
+ *
+ * @param input.mean string to keep trailing zeros
+ * @param input.min whole-number lowest item score; input.max highest
+ * @throws CohortError for n < 2 or min ≥ max
+ * @example
+ * sdBounds({ mean: "4.2", n: 5, min: 1, max: 7 }); // => { minSd: 0.447…, maxSd: 3.033…, sums: { first: 21, last: 21 } }
+ */
+export function sdBounds(input: SdBoundsInput): SdBoundsOutcome | null {
+  const { n, items, lo, hi } = checkRange(input);
+  const rounding = requireMode(input.rounding);
+  const raw = integersInInterval(roundingInterval(input.mean, rounding, input.threshold ?? 5), n * items);
+  const first = Math.max(raw.first, n * lo);
+  const last = Math.min(raw.last, n * hi);
+  if (first > last) return null;
+  let minSd = Infinity;
+  let maxSd = -Infinity;
+  for (let total = first; total <= last; total++) {
+    const q = sumOfSquaresRange(total, n, lo, hi);
+    minSd = Math.min(minSd, sdFromSums(q.min, total, n, items));
+    maxSd = Math.max(maxSd, sdFromSums(q.max, total, n, items));
+  }
+  return { minSd, maxSd, sums: { first, last } };
+}
+
+/**
+ * SD bounds check: can the reported SD occur with the reported mean, n and the scale's range?
+ * Compares exactly (whole-number sums of squares, no float rounding). `undetermined` when the mean
+ * itself fails GRIM or lies outside the range (run grim first).
+ * Reference: Hussey, tides (https://github.com/ianhussey/tides); Heathers et al. (2018) SPRITE, doi:10.7287/peerj.preprints.26968v1.
+ *
+ * @param input.sd string to keep trailing zeros (sample SD)
+ * @throws CohortError for n < 2, min ≥ max, malformed strings
+ * @example
+ * sdBoundsCheck({ mean: "4.2", sd: "3.10", n: 5, min: 1, max: 7 }).status; // => "inconsistent"
+ */
+export function sdBoundsCheck(input: SdBoundsInput & { sd: string }): CheckResult {
+  const { n, items, lo, hi } = checkRange(input);
+  const rounding = requireMode(input.rounding);
+  const bounds = sdBounds(input);
+  const base = {
+    check: "sd-bounds",
+    inputs: { mean: input.mean, sd: input.sd, n, items, min: input.min, max: input.max },
+    assumptions: { rounding, sd: "sample SD (n − 1 denominator)", scale: `whole numbers ${input.min}–${input.max} per item` },
+    reference: references.sdBounds,
+  };
+  if (bounds === null) {
+    return { ...base, status: "undetermined", explanation: `no whole-number total of n = ${n} scores on ${input.min}–${input.max} gives mean ${input.mean} (see grim), so SD bounds are not defined`, details: null };
+  }
+  const sd = roundingInterval(input.sd, rounding, input.threshold ?? 5);
+  const sdLo = Math.max(0, sd.lo);
+  let fits = false;
+  for (let total = bounds.sums.first; total <= bounds.sums.last && !fits; total++) {
+    const q = sumOfSquaresRange(total, n, lo, hi);
+    const aboveLow = compareVariance(q.max, total, n, items, sdLo, sd.den); // max variance ≥ sd lower bound²
+    const belowHigh = compareVariance(q.min, total, n, items, sd.hi, sd.den); // min variance ≤ sd upper bound²
+    fits = (aboveLow > 0 || (aboveLow === 0 && (sd.loIn || sd.lo < 0))) && (belowHigh < 0 || (belowHigh === 0 && sd.hiIn));
+  }
+  const range = `${bounds.minSd.toFixed(4)}–${bounds.maxSd.toFixed(4)}`;
+  return {
+    ...base,
+    status: fits ? "consistent" : "inconsistent",
+    explanation: fits ? `SD ${input.sd} lies within the possible range ${range} for this mean, n and scale` : `SD ${input.sd} is outside the possible range ${range} for mean ${input.mean}, n = ${n} on ${input.min}–${input.max}`,
+    details: bounds,
+  };
+}

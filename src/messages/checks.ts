@@ -1,0 +1,58 @@
+/**
+ * User-facing error messages of the rounding toolkit and the checks, as functions of their inputs
+ * (vega-lite's log/message.ts style), so tests compare against these functions, not copied strings.
+ * Each is a lowercase fragment without a trailing period, naming what is wrong and the value received.
+ */
+
+export const notADecimalString = (name: string, value: unknown): string =>
+  `${name} must be a decimal number written as a string such as "5.19" (to keep trailing zeros), received ${JSON.stringify(value)}`;
+
+export const notAWholeNumber = (name: string, value: unknown, min: number): string =>
+  `${name} must be a whole number of at least ${min}, received ${String(value)}`;
+
+export const notAFiniteNumber = (name: string, value: unknown): string => `${name} must be a finite number, received ${String(value)}`;
+
+export const badDigits = (value: unknown): string => `digits must be a whole number from 0 to 15, received ${String(value)}`;
+
+export const badThreshold = (value: unknown): string => `threshold must be a whole number from 1 to 9, received ${String(value)}`;
+
+export const twoCandidateMode = (mode: string): string =>
+  `rounding mode "${mode}" gives two candidates; use reround() for it, or a single mode such as "up"`;
+
+export const unknownRoundingMode = (value: unknown): string =>
+  `unknown rounding mode ${JSON.stringify(value)}; expected one of up_or_down, up, down, even, up_from, down_from, up_from_or_down_from, ceiling_or_floor, ceiling, floor, trunc, anti_trunc`;
+
+export const countAboveN = (count: number, n: number): string => `count ${count} is larger than n ${n}`;
+
+export const minAboveMax = (min: number, max: number): string => `min ${min} must be below max ${max}, received min ${min} and max ${max}`;
+
+export const nTooSmallForSd = (n: number): string => `an SD needs n of at least 2, received n ${n}`;
+
+export const negativeSd = (sd: string): string => `an SD cannot be negative, received "${sd}"`;
+
+export const binaryMeanOutOfRange = (mean: string): string => `a mean of binary data must lie between 0 and 1, received "${mean}"`;
+
+export const emptyCategories = (): string => "a composition needs at least one category, received none";
+
+export const unknownTimepoint = (id: string, known: readonly string[]): string =>
+  `timepoint "${id}" is not one of the declared timepoints (${known.join(", ")})`;
+
+export const sameTimepoint = (id: string): string => `a change must go between two different timepoints, received "${id}" to "${id}"`;
+
+export const noChanges = (): string => "at least one percent change is needed, received none";
+
+export const badDirection = (value: unknown): string => `direction must be "increase" or "decrease", received ${JSON.stringify(value)}`;
+
+export const badChangeSpec = (value: string): string =>
+  `a change must look like "<percent>:<increase|decrease>" or "<from>-<to>:<percent>:<increase|decrease>", received "${value}"`;
+
+export const gridTooLarge = (points: number, limit: number): string =>
+  `the grid of possible group means has ${points} points per timepoint, more than the limit of ${limit}; give a coarser precision or a smaller range`;
+
+export const unknownBand = (band: string, convention: string): string => `band "${band}" is not defined in convention "${convention}"`;
+
+export const noConventions = (): string => "a band shift needs at least one band convention, received none";
+
+export const badBand = (band: string, min: number, max: number): string => `band "${band}" has min ${min} above max ${max}`;
+
+export const missingGrid = (): string => "give either the item structure (items, n, min, max) or a reporting precision for the means";
