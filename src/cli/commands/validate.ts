@@ -1,12 +1,59 @@
 import type { Command } from "commander";
-import { CohortError, exitCodes } from "../../errors.js";
+import { basename, dirname } from "node:path";
+import { CohortError, exitCodes, formatProblem, type Problem } from "../../errors.js";
+import { loadInstrument } from "../../io/load-instruments.js";
+import { loadStudy } from "../../io/load-study.js";
 import { action, withJson } from "../run.js";
+import { instrumentsFrom, withInstruments } from "../study-options.js";
 
-/** `cohort validate`: not implemented yet (placeholder so the command list is fixed). */
+type Kind = "study" | "instrument";
+
+/** `cohort validate <file...>`: schema, cross-field and reference checks for study and instrument files. */
 export function register(program: Command): void {
-  withJson(program.command("validate").description("(not implemented yet)")).action(
-    action(() => {
-      throw new CohortError({ message: "cohort validate is not implemented yet" }, exitCodes.usage);
-    }),
-  );
+  withInstruments(withJson(program.command("validate")))
+    .description("check study or instrument files against the schema; one message per problem naming the file and JSON path")
+    .argument("<file...>", "JSON files to validate")
+    .option("--kind <kind>", "study | instrument | auto (auto: files in a folder named 'instruments' are instrument definitions)", "auto")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ cohort validate data/studies/*.json
+  $ cohort validate my-study.json --instruments my-instruments/
+  $ cohort validate data/instruments/*.json --json
+
+Exit status: 0 when every file is valid, 1 when any is not.`,
+    )
+    .action(
+      action((files: string[], options: { kind: string; instruments?: string[] }) => {
+        if (!["auto", "study", "instrument"].includes(options.kind)) throw new CohortError({ message: `--kind must be study, instrument or auto, received "${options.kind}"` }, exitCodes.usage);
+        const needsRegistry = files.some((file) => kindOf(file, options.kind) === "study");
+        const registry = needsRegistry ? instrumentsFrom(options) : new Map();
+        const results = files.map((file) => {
+          const kind = kindOf(file, options.kind);
+          try {
+            if (kind === "instrument") loadInstrument(file);
+            else loadStudy(file, registry);
+            return { file, kind, status: "valid" as const, problems: [] as Problem[] };
+          } catch (error) {
+            if (!(error instanceof CohortError)) throw error;
+            return { file, kind, status: "invalid" as const, problems: error.problems };
+          }
+        });
+        const invalid = results.filter((result) => result.status === "invalid");
+        const text = results
+          .map((result) => (result.status === "valid" ? `ok       ${result.file} (${result.kind})` : `invalid  ${result.file} (${result.kind})\n${result.problems.map((problem) => `  ✖ ${formatProblem(problem)}`).join("\n")}`))
+          .join("\n");
+        return {
+          json: { status: invalid.length === 0 ? "valid" : "invalid", files: results },
+          text: `${text}\n${invalid.length === 0 ? `${results.length} file(s) valid` : `${invalid.length} of ${results.length} file(s) invalid`}`,
+          exitCode: invalid.length === 0 ? exitCodes.ok : exitCodes.invalidInput,
+        };
+      }),
+    );
+}
+
+function kindOf(file: string, option: string): Kind {
+  if (option === "study" || option === "instrument") return option;
+  return basename(dirname(file)) === "instruments" ? "instrument" : "study";
 }

@@ -1,0 +1,52 @@
+import { CohortError, jsonPath, type Problem } from "../errors.js";
+import { Study } from "../schema/study.js";
+import type { InstrumentRegistry } from "./load-instruments.js";
+import { readJsonFile } from "./read-json.js";
+import { zodProblems } from "./zod-problems.js";
+
+/**
+ * Validates parsed JSON as a study: the schema (types, ranges, cross-field rules), then the
+ * references into the instrument definitions. Throws one CohortError listing every problem.
+ */
+export function parseStudy(data: unknown, instruments: InstrumentRegistry, file?: string): Study {
+  const parsed = Study.safeParse(data);
+  if (!parsed.success) throw new CohortError(zodProblems(parsed.error, file));
+  const problems = instrumentProblems(parsed.data, instruments, file);
+  if (problems.length > 0) throw new CohortError(problems);
+  return parsed.data;
+}
+
+/** Reads a study file and validates it (see parseStudy). */
+export function loadStudy(file: string, instruments: InstrumentRegistry): Study {
+  return parseStudy(readJsonFile(file), instruments, file);
+}
+
+/** Problems with the study's references into data/instruments: unknown instruments, unknown bands, means out of range. */
+export function instrumentProblems(study: Study, instruments: InstrumentRegistry, file?: string): Problem[] {
+  const problems: Problem[] = [];
+  const problem = (path: PropertyKey[], message: string) => problems.push({ ...(file !== undefined ? { file } : {}), path: jsonPath(path), message });
+  const known = [...instruments.keys()].sort().join(", ");
+
+  study.instruments.forEach((entry, index) => {
+    if (!instruments.has(entry.ref)) problem(["instruments", index, "ref"], `unknown instrument "${entry.ref}"; no definition in the instrument folders (known: ${known}). Add data/instruments/${entry.ref}.json or pass --instruments <dir>`);
+  });
+
+  study.reported.forEach((value, index) => {
+    const instrument = "instrument" in value ? instruments.get(value.instrument) : undefined;
+    if (!instrument) return; // already reported above (the schema requires listed instruments)
+    if (value.kind === "band-shift") {
+      const bandIds = new Set(instrument.bandConventions.flatMap((convention) => convention.bands.map((band) => band.id)));
+      for (const end of ["from", "to"] as const) {
+        const band = value[end]?.band;
+        if (band !== undefined && !bandIds.has(band)) {
+          problem(["reported", index, end, "band"], `band "${band}" is not defined by any convention of instrument "${instrument.id}" (bands: ${[...bandIds].sort().join(", ") || "none"}); leave "band" out if the source's words map to no defined band`);
+        }
+      }
+    }
+    if (value.kind === "mean") {
+      const mean = Number(value.mean);
+      if (mean < instrument.min || mean > instrument.max) problem(["reported", index, "mean"], `mean ${value.mean} lies outside the ${instrument.abbreviation} range ${instrument.min}–${instrument.max}`);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { jsonPath, type Problem } from "../errors.js";
+
+/** One quote found in a data file, and whether it checks out. */
+export interface QuoteAudit {
+  path: string;
+  file: string;
+  quote: string;
+  verbatim: boolean;
+  /** The numbers this quote must state (the value it is the source of), and whether it states each. */
+  numbers: Array<{ value: string; stated: boolean }>;
+}
+
+export interface SourceAudit {
+  quotes: QuoteAudit[];
+  problems: Problem[];
+}
+
+/** Keys whose values are reported numbers that the quote beside them must state. */
+const NUMBER_KEYS = ["value", "count", "percent", "mean", "sd"] as const;
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+/**
+ * Provenance audit: every `source` (and `alsoQuoted`) object in a data file must name a document in
+ * the sources folder and quote it verbatim, and every reported number must be stated by its own
+ * quote (as digits, or as a word for small whole numbers: "twenty", "Ten"). Works on any JSON data
+ * file, so checklists and claim registers are audited the same way as studies.
+ *
+ * @example
+ * auditSources(study, "../shared/sources", "data/studies/a.json").problems; // => [] when every quote checks out
+ */
+export function auditSources(data: unknown, sourcesDir: string, dataFile?: string): SourceAudit {
+  const documents = readSources(sourcesDir);
+  const quotes: QuoteAudit[] = [];
+  const problems: Problem[] = [];
+  const at = (path: PropertyKey[], message: string) => problems.push({ ...(dataFile !== undefined ? { file: dataFile } : {}), path: jsonPath(path), message });
+
+  walk(data, [], (node, path) => {
+    const owner = node as Record<string, unknown>;
+    const sources: Array<{ source: unknown; path: PropertyKey[]; carriesNumbers: boolean }> = [];
+    if (isSource(owner.source)) sources.push({ source: owner.source, path: [...path, "source"], carriesNumbers: true });
+    if (Array.isArray(owner.alsoQuoted)) {
+      owner.alsoQuoted.forEach((source, index) => {
+        if (isSource(source)) sources.push({ source, path: [...path, "alsoQuoted", index], carriesNumbers: false });
+      });
+    }
+    for (const { source, path: sourcePath, carriesNumbers } of sources) {
+      const { file, quote } = source as { file: string; quote: string };
+      const text = documents.get(file);
+      const numbers = carriesNumbers ? reportedNumbers(owner).map((value) => ({ value, stated: statesNumber(quote, value) })) : [];
+      const verbatim = text !== undefined && text.includes(quote);
+      quotes.push({ path: jsonPath(sourcePath), file, quote, verbatim, numbers });
+      if (text === undefined) at([...sourcePath, "file"], `source document "${file}" is not in ${sourcesDir}`);
+      else if (!verbatim) at([...sourcePath, "quote"], `quote does not occur verbatim in ${file}: "${abbreviate(quote)}"`);
+      for (const number of numbers) {
+        if (!number.stated) at(sourcePath, `the quote does not state the reported number ${number.value}: "${abbreviate(quote)}"`);
+      }
+    }
+  });
+  return { quotes, problems };
+}
+
+function readSources(folder: string): Map<string, string> {
+  const documents = new Map<string, string>();
+  for (const name of readdirSync(folder).sort()) {
+    if (name.endsWith(".txt") || name.endsWith(".md")) documents.set(name, readFileSync(join(folder, name), "utf8"));
+  }
+  return documents;
+}
+
+function isSource(value: unknown): boolean {
+  return value !== null && typeof value === "object" && typeof (value as { file?: unknown }).file === "string" && typeof (value as { quote?: unknown }).quote === "string";
+}
+
+function reportedNumbers(owner: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const key of NUMBER_KEYS) {
+    const value = owner[key];
+    if (typeof value === "number") out.push(String(value));
+    else if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) out.push(value);
+  }
+  return out;
+}
+
+/** Whether `quote` states `value` as a stand-alone number (not as part of a longer one), or as a number word. */
+export function statesNumber(quote: string, value: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(quote)) return true;
+  const word = NUMBER_WORDS[Number(value)];
+  return word !== undefined && /^\d+$/.test(value) && new RegExp(`\\b${word}\\b`, "i").test(quote);
+}
+
+function walk(node: unknown, path: PropertyKey[], visit: (node: object, path: PropertyKey[]) => void): void {
+  if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...path, index], visit));
+  else if (node !== null && typeof node === "object") {
+    visit(node, path);
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== "source" && key !== "alsoQuoted") walk(value, [...path, key], visit);
+    }
+  }
+}
+
+function abbreviate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}

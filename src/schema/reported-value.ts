@@ -1,0 +1,142 @@
+import * as z from "zod";
+import { Source } from "./source.js";
+import { DecimalString, PercentString, ReportedInteger, Slug } from "./primitives.js";
+
+const alsoQuoted = z.array(Source).optional().meta({ description: "Further places in the sources that state the same value." });
+const group = Slug.meta({ description: "An arm id, or `all` for the whole sample." });
+
+/** One category of a composition: its count and/or percentage as reported, and the quote. */
+export const CompositionCategory = z
+  .object({
+    id: Slug,
+    label: z.string().min(1),
+    count: z.number().int("must be a whole number").nonnegative("must not be negative").optional(),
+    percent: PercentString.optional(),
+    source: Source,
+    alsoQuoted,
+  })
+  .strict()
+  .superRefine((category, context) => {
+    if (category.count === undefined && category.percent === undefined) context.addIssue({ code: "custom", path: ["count"], message: "a category needs a reported count, a reported percent, or both" });
+    if (category.percent !== undefined && Number(category.percent) > 100) context.addIssue({ code: "custom", path: ["percent"], message: `a share of a sample cannot exceed 100%, received "${category.percent}"` });
+  })
+  .meta({ id: "CompositionCategory" });
+
+/** How a sample splits over the categories of one variable (sex; substance misused), as counts and/or percentages of n. */
+export const Composition = z
+  .object({
+    kind: z.literal("composition"),
+    id: Slug,
+    variable: z.string().min(1),
+    group,
+    n: ReportedInteger.meta({ description: "The denominator the source uses." }),
+    categoriesAre: z.enum(["exclusive", "overlapping"]).meta({ description: "`exclusive`: each person in exactly one category (counts must sum to n); `overlapping`: a person may be in several." }),
+    categories: z.array(CompositionCategory).min(1),
+    acknowledgedDiscrepancy: z.string().optional().meta({ description: "Set only when the source's own counts do not add up: explains it, so validation passes and the checks report it." }),
+    note: z.string().optional().meta({ description: "How the categories were read, e.g. exclusivity assumed because the counts sum to n." }),
+  })
+  .strict()
+  .meta({ id: "Composition" });
+
+/** One end of a band shift: the timepoint, the source's words, and the band id they map to (if any). */
+export const BandPoint = z
+  .object({
+    timepoint: Slug,
+    label: z.string().min(1).meta({ description: "The source's words, e.g. `moderately severe`." }),
+    band: Slug.optional().meta({ description: "The band id the words map to in the instrument's conventions; absent when they map to none (e.g. SDS `satisfactory`)." }),
+  })
+  .strict()
+  .meta({ id: "BandPoint" });
+
+/** A reported move between severity bands of an instrument (PHQ-9 "moderately severe" → "mild"). */
+export const BandShift = z
+  .object({
+    kind: z.literal("band-shift"),
+    id: Slug,
+    instrument: Slug,
+    group,
+    statistic: z.enum(["mean", "median", "not-stated"]).meta({ description: "Which group summary the bands describe; usually `not-stated`." }),
+    from: BandPoint.optional().meta({ description: "Absent when the source gives only the end band." }),
+    to: BandPoint,
+    source: Source,
+    alsoQuoted,
+  })
+  .strict()
+  .meta({ id: "BandShift" });
+
+/** A reported group mean (optionally with SD and n) at a timepoint. */
+export const Mean = z
+  .object({
+    kind: z.literal("mean"),
+    id: Slug,
+    instrument: Slug,
+    group,
+    timepoint: Slug,
+    mean: DecimalString,
+    sd: DecimalString.optional(),
+    n: z.number().int().min(1).optional().meta({ description: "n behind this mean when it differs from the group size." }),
+    source: Source,
+    alsoQuoted,
+  })
+  .strict()
+  .meta({ id: "Mean" });
+
+/** A reported percent change of a group's mean between two timepoints (e.g. "decreased by 21.88%"). */
+export const PercentChange = z
+  .object({
+    kind: z.literal("percent-change"),
+    id: Slug,
+    instrument: Slug,
+    group,
+    statistic: z.enum(["mean", "not-stated"]).meta({ description: "Whose change: the change of the group mean (`mean`) or unstated." }),
+    from: Slug.meta({ description: "Timepoint id of the earlier value." }),
+    to: Slug.meta({ description: "Timepoint id of the later value." }),
+    percent: PercentString.meta({ description: "Magnitude as reported, without sign." }),
+    direction: z.enum(["decrease", "increase"]),
+    timepointsAsReported: z.string().min(1).meta({ description: "The source's words for the interval, e.g. `throughout treatment`." }),
+    interpretation: z.string().optional().meta({ description: "How from/to were read from those words when the source is not explicit." }),
+    source: Source,
+    alsoQuoted,
+  })
+  .strict()
+  .superRefine((change, context) => {
+    if (change.direction === "decrease" && Number(change.percent) > 100) context.addIssue({ code: "custom", path: ["percent"], message: `a decrease cannot exceed 100%, received "${change.percent}"` });
+    if (change.from === change.to) context.addIssue({ code: "custom", path: ["to"], message: `a change needs two different timepoints, received "${change.from}" twice` });
+  })
+  .meta({ id: "PercentChange" });
+
+/** A reported value: one of the kinds the sources use, told apart by `kind`. */
+export const ReportedValue = z.discriminatedUnion("kind", [Composition, BandShift, Mean, PercentChange]).meta({ id: "ReportedValue" });
+export type ReportedValue = z.infer<typeof ReportedValue>;
+export type Composition = z.infer<typeof Composition>;
+export type BandShift = z.infer<typeof BandShift>;
+export type Mean = z.infer<typeof Mean>;
+export type PercentChange = z.infer<typeof PercentChange>;
+
+/** A qualitative claim the source makes ("significant improvements", "not statistically significant"). */
+export const Claim = z
+  .object({
+    id: Slug,
+    type: z
+      .enum(["significance", "non-significance", "improvement", "all-improved", "trend", "comparison", "safety", "efficacy", "generalisation", "other"])
+      .meta({ description: "What the claim asserts." }),
+    about: z.array(z.string().min(1)).optional().meta({ description: "Instrument ids or outcomes the claim is about." }),
+    group: Slug.optional(),
+    testReported: z.boolean().meta({ description: "Whether the source reports a statistical test (statistic, p-value or CI) behind the claim." }),
+    source: Source,
+    alsoQuoted,
+  })
+  .strict()
+  .meta({ id: "Claim" });
+export type Claim = z.infer<typeof Claim>;
+
+/** A limitation the source itself admits. */
+export const StatedLimitation = z
+  .object({
+    id: Slug,
+    category: z.enum(["small-sample", "no-control", "not-significant", "design", "needs-further-research", "other"]),
+    source: Source,
+  })
+  .strict()
+  .meta({ id: "StatedLimitation" });
+export type StatedLimitation = z.infer<typeof StatedLimitation>;

@@ -1,0 +1,116 @@
+import * as z from "zod";
+import { Source } from "./source.js";
+import { designAttribute, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
+import { Claim, ReportedValue, StatedLimitation } from "./reported-value.js";
+import { checkStudyConsistency } from "./study-consistency.js";
+
+/** Who wrote it, where and when. */
+export const Citation = z
+  .object({
+    title: z.string().min(1),
+    authors: z.array(z.string().min(1)).optional(),
+    venue: z.string().optional(),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD").optional(),
+    doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, "must be a DOI such as 10.3389/fpain.2023.1127863").optional(),
+    url: z.string().url().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: "Citation" });
+
+/** The document the reported values are quoted from. */
+export const SourceDocument = z
+  .object({
+    file: Source.shape.file,
+    kind: z.enum(["abstract", "article", "blog-post", "clinic-page", "press-release", "other"]),
+    description: z.string().min(1),
+    publisher: z.string().optional().meta({ description: "Who published this document (a clinic, a journal, an aggregator)." }),
+    conflictsOfInterest: z.array(ReportedText).optional().meta({ description: "Interests visible in the text (e.g. the author runs a clinic selling the treatment)." }),
+  })
+  .strict()
+  .meta({ id: "SourceDocument" });
+
+/** What was given: drug, dose, route, schedule, and anything given alongside it. */
+export const Intervention = z
+  .object({
+    description: ReportedText,
+    drug: z.string().min(1),
+    dose: ReportedDecimal.optional(),
+    doseNote: z.string().optional().meta({ description: "What is known about dose when no number is reported (e.g. `escalating`)." }),
+    route: ReportedText,
+    schedule: ReportedText,
+    sessions: ReportedInteger.optional(),
+    coInterventions: z.array(ReportedText).meta({ description: "Treatments given alongside (nerve blocks, psychotherapy): they confound the drug's effect." }),
+  })
+  .strict()
+  .meta({ id: "Intervention" });
+
+export const Arm = z
+  .object({ id: Slug, label: z.string().min(1), size: ReportedInteger, intervention: Intervention })
+  .strict()
+  .meta({ id: "Arm" });
+
+export const Timepoint = z
+  .object({
+    id: Slug,
+    label: z.string().min(1),
+    order: z.number().int().nonnegative().meta({ description: "Position in time; timepoints are listed in this order." }),
+    source: Source.optional(),
+  })
+  .strict()
+  .meta({ id: "Timepoint" });
+
+export const Design = z
+  .object({
+    type: designAttribute(["observational", "case-series", "pilot", "trial", "cohort", "other"], "DesignType"),
+    sampling: designAttribute(["convenience", "consecutive", "random", "not-reported"], "Sampling"),
+    allocation: designAttribute(["randomised", "non-randomised", "single-group", "not-reported"], "Allocation"),
+    controlGroup: designAttribute(["yes", "no", "not-reported"], "ControlGroup"),
+    blinding: designAttribute(["none", "single", "double", "not-reported"], "Blinding"),
+    sampleSize: ReportedInteger,
+    arms: z.array(Arm).min(1),
+    timepoints: z.array(Timepoint).min(1),
+    followUp: designAttribute(["reported", "not-reported"], "FollowUp"),
+    outcomeAssessment: designAttribute(["self-report", "clinician-rated", "mixed", "not-reported"], "OutcomeAssessment").optional(),
+    acknowledgedDiscrepancy: z.string().optional().meta({ description: "Set only when the source's arm sizes do not add up to its sample size: explains it." }),
+  })
+  .strict()
+  .meta({ id: "Design" });
+
+/** How the study names an instrument, and which definition in data/instruments it means. */
+export const StudyInstrument = z
+  .object({
+    ref: Slug.meta({ description: "Id of an instrument definition in data/instruments (file `<id>.json`)." }),
+    measures: z.string().min(1),
+    source: Source.meta({ description: "Where the source names the instrument." }),
+    note: z.string().optional().meta({ description: "E.g. the version is not stated and one is assumed." }),
+  })
+  .strict()
+  .meta({ id: "StudyInstrument" });
+
+/**
+ * A small clinical study as its source reports it: citation, design, instruments, and every
+ * reported number and claim with its verbatim quote. Nothing here is reconstructed.
+ */
+export const Study = z
+  .object({
+    $schema: z.string().optional(),
+    id: Slug.meta({ description: "Used for the report folder name: `reports/<id>/`." }),
+    title: z.string().min(1),
+    citation: Citation,
+    source: SourceDocument,
+    design: Design,
+    instruments: z.array(StudyInstrument),
+    reported: z.array(ReportedValue),
+    claims: z.array(Claim),
+    limitationsStated: z.array(StatedLimitation),
+  })
+  .strict()
+  .superRefine(checkStudyConsistency)
+  .meta({ id: "Study", title: "cohortcheck study file", description: "A small clinical study as its source reports it." });
+export type Study = z.infer<typeof Study>;
+export type Design = z.infer<typeof Design>;
+export type Arm = z.infer<typeof Arm>;
+export type Timepoint = z.infer<typeof Timepoint>;
+export type StudyInstrument = z.infer<typeof StudyInstrument>;
+export type Intervention = z.infer<typeof Intervention>;

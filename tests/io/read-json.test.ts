@@ -1,0 +1,43 @@
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CohortError } from "../../src/errors.js";
+import { readJsonFile } from "../../src/io/read-json.js";
+import { tempFile } from "../helpers/fixtures.js";
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CohortError) return error.message;
+    throw error;
+  }
+  throw new Error("expected a CohortError");
+}
+
+describe("readJsonFile", () => {
+  it("names the line and column of a syntax error", () => {
+    const file = tempFile("broken.json", '{\n  "id": "x",\n  "title": oops\n}');
+    // Line 3 is `  "title": oops`; the parser stops at the "o" of oops, column 12.
+    expect(messageOf(() => readJsonFile(file))).toMatch(new RegExp(`^${file.replace(/[.]/g, "\\.")}: invalid JSON at line 3, column 12`));
+  });
+
+  it("says a truncated file is invalid JSON", () => {
+    expect(messageOf(() => readJsonFile(tempFile("cut.json", '{"id": "x", "design": {')))).toMatch(/invalid JSON/);
+  });
+
+  it("says an empty file is empty", () => {
+    expect(messageOf(() => readJsonFile(tempFile("empty.json", "")))).toMatch(/the file is empty/);
+  });
+
+  it("refuses a missing file and a folder", () => {
+    expect(messageOf(() => readJsonFile("/nonexistent/study.json"))).toBe("/nonexistent/study.json: file not found or not readable");
+    expect(messageOf(() => readJsonFile("/tmp"))).toBe("/tmp: is a folder, not a JSON file");
+  });
+
+  it("refuses bytes that are not UTF-8", () => {
+    const file = tempFile("latin1.json", "");
+    // {"é":1} in Latin-1: 0xe9 alone is not valid UTF-8.
+    writeFileSync(file, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    expect(messageOf(() => readJsonFile(file))).toMatch(/is not UTF-8 text/);
+  });
+});

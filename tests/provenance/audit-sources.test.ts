@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { auditSources, statesNumber } from "../../src/provenance/audit-sources.js";
+import { seedJson, sourcesDir, studyA, studyB } from "../helpers/fixtures.js";
+
+describe("auditSources", () => {
+  it("passes both seed studies against ../shared/sources", () => {
+    for (const file of [studyA, studyB]) {
+      const audit = auditSources(seedJson(file), sourcesDir, file);
+      expect(audit.problems).toEqual([]);
+      expect(audit.quotes.length).toBeGreaterThan(30);
+    }
+  });
+
+  it("flags a quote that is not verbatim (one changed character)", () => {
+    const study = seedJson(studyA);
+    study.reported[0].categories[0].source.quote = "Females comprised 56% (11/20)";
+    const audit = auditSources(study, sourcesDir, "a.json");
+    expect(audit.problems).toContainEqual({ file: "a.json", path: "$.reported[0].categories[0].source.quote", message: expect.stringMatching(/does not occur verbatim in 000_3f875f1cb85950c7.txt/) });
+  });
+
+  it("flags a number that its quote does not state", () => {
+    const study = seedJson(studyA);
+    study.reported[0].categories[0].count = 12;
+    study.reported[0].categories[1].count = 8;
+    const audit = auditSources(study, sourcesDir, "a.json");
+    expect(audit.problems.map((problem) => problem.message)).toEqual([
+      'the quote does not state the reported number 12: "Females comprised 55% (11/20)"',
+      'the quote does not state the reported number 8: "males 45% (9/20)"',
+    ]);
+  });
+
+  it("flags a source document that does not exist", () => {
+    const study = seedJson(studyB);
+    study.reported[0].source.file = "999_missing.txt";
+    expect(auditSources(study, sourcesDir).problems).toContainEqual({ path: "$.reported[0].source.file", message: expect.stringMatching(/"999_missing.txt" is not in/) });
+  });
+});
+
+describe("statesNumber", () => {
+  it("finds a number standing alone", () => {
+    expect(statesNumber("benzodiazepines (25%; 5/20)", "5")).toBe(true);
+    expect(statesNumber("decreased by 21.88% in", "21.88")).toBe(true);
+  });
+
+  it("does not find a number inside a longer one", () => {
+    expect(statesNumber("decreased by 21.88% in", "21.8")).toBe(false);
+    expect(statesNumber("decreased by 21.88% in", "1.88")).toBe(false);
+    expect(statesNumber("(45%; 9/20)", "4")).toBe(false);
+  });
+
+  it("accepts small whole numbers written as words", () => {
+    expect(statesNumber("a convenience sample of twenty adult", "20")).toBe(true);
+    expect(statesNumber("Ten adults with", "10")).toBe(true);
+    expect(statesNumber("Tenacious adults", "10")).toBe(false);
+  });
+});
