@@ -35,18 +35,19 @@ export function mannWhitney(x: ReadonlyArray<number>, y: ReadonlyArray<number>):
   const total = doubled.reduce((sum, rank) => sum + rank, 0);
   const take = x.length;
 
-  // ways[k][s]: number of k-subsets of the items seen so far whose doubled ranks sum to s.
-  let ways: Float64Array[] = Array.from({ length: take + 1 }, () => new Float64Array(total + 1));
+  // ways[k][s]: number of k-subsets of the items seen so far whose doubled ranks sum to s. Updated in
+  // place with k descending (0/1 knapsack), so each item is used at most once without copying rows.
+  const ways: Float64Array[] = Array.from({ length: take + 1 }, () => new Float64Array(total + 1));
   (ways[0] as Float64Array)[0] = 1;
-  for (const rank of doubled) {
-    const next = ways.map((row) => row.slice());
-    for (let k = 0; k < take; k += 1) {
-      const from = ways[k] as Float64Array;
-      const to = next[k + 1] as Float64Array;
-      for (let sum = 0; sum + rank <= total; sum += 1) if ((from[sum] as number) !== 0) to[sum + rank] = (to[sum + rank] as number) + (from[sum] as number);
+  let reach = 0;
+  doubled.forEach((rank, seen) => {
+    for (let k = Math.min(take, seen + 1); k >= 1; k -= 1) {
+      const from = ways[k - 1] as Float64Array;
+      const to = ways[k] as Float64Array;
+      for (let sum = reach; sum >= 0; sum -= 1) if ((from[sum] as number) !== 0) to[sum + rank] = (to[sum + rank] as number) + (from[sum] as number);
     }
-    ways = next;
-  }
+    reach += rank;
+  });
   const counts = ways[take] as Float64Array;
   const all = counts.reduce((sum, count) => sum + count, 0);
   const probabilities = Array.from(counts, (count) => count / all);
