@@ -56,3 +56,5 @@ export const noConventions = (): string => "a band shift needs at least one band
 export const badBand = (band: string, min: number, max: number): string => `band "${band}" has min ${min} above max ${max}`;
 
 export const missingGrid = (): string => "give either the item structure (items, n, min, max) or a reporting precision for the means";
+
+export const earlierMeanNotPositive = (value: string): string => `a percent change needs an earlier mean above 0, received "${value}"`;

@@ -1,0 +1,132 @@
+import type { CheckResult } from "../schema/check-result.js";
+import type { Instrument } from "../schema/instrument.js";
+import type { Composition, Mean, PercentChange } from "../schema/reported-value.js";
+import type { Study } from "../schema/study.js";
+import type { RoundingMode } from "../stats/rounding.js";
+import { bandShift } from "./band-shift.js";
+import { composition } from "./composition.js";
+import { grim } from "./grim.js";
+import { grimmer } from "./grimmer.js";
+import { percentChangeChain } from "./percent-change-chain.js";
+import { sdBoundsCheck } from "./sd-bounds.js";
+
+export interface CheckStudyOptions {
+  rounding?: RoundingMode;
+}
+
+type Registry = ReadonlyMap<string, Instrument> | readonly Instrument[];
+
+function lookup(instruments: Registry, id: string): Instrument | undefined {
+  return "get" in instruments ? (instruments as ReadonlyMap<string, Instrument>).get(id) : (instruments as readonly Instrument[]).find((i) => i.id === id);
+}
+
+/** Size of a group: an arm's reported size, or the whole sample for `all`. */
+function groupSize(study: Study, group: string): number {
+  if (group === "all") return study.design.sampleSize.value;
+  return study.design.arms.find((a) => a.id === group)?.size.value ?? study.design.sampleSize.value;
+}
+
+/**
+ * Runs every applicable check on a study file: compositions (counts, percentages, sums), band
+ * shifts under every band convention of the instrument, GRIM / GRIMMER / SD bounds on reported
+ * means, and the percent-change chain of each group and instrument (every change of one group on
+ * one instrument is checked jointly). Each result names the reported values it is about in `subject`.
+ * Why: this is `cohort check`; the seed studies and any user-added study go through the same code.
+ *
+ * @param study a validated Study (see src/io/load-study.ts)
+ * @param instruments the instrument definitions the study refers to (a registry or a list)
+ * @example
+ * checkStudy(loadStudy("data/studies/ketamine-im-substance-misuse.json", loadInstruments())).length; // => one result per check run
+ */
+export function checkStudy(study: Study, instruments: Registry, options: CheckStudyOptions = {}): CheckResult[] {
+  const rounding = options.rounding ?? "up_or_down";
+  const results: CheckResult[] = [];
+  const changes = new Map<string, PercentChange[]>();
+  for (const value of study.reported) {
+    switch (value.kind) {
+      case "composition":
+        results.push(checkComposition(value, rounding));
+        break;
+      case "band-shift": {
+        const instrument = lookup(instruments, value.instrument);
+        if (!instrument) break;
+        if (instrument.bandConventions.length === 0) {
+          results.push({
+            check: "band-shift",
+            status: "undetermined",
+            subject: [value.id],
+            inputs: { from: value.from ?? null, to: value.to },
+            assumptions: {},
+            explanation: `${instrument.abbreviation} defines no band conventions${instrument.bandsNote ? `: ${instrument.bandsNote}` : ""}`,
+            reference: instrument.references[0]!,
+          });
+          break;
+        }
+        for (const r of bandShift({ from: value.from, to: value.to, conventions: instrument.bandConventions, statistic: value.statistic })) {
+          results.push({ ...r, subject: [value.id], assumptions: { ...r.assumptions, instrument: instrument.abbreviation, ...(instrument.bandsNote ? { bandsNote: instrument.bandsNote } : {}) } });
+        }
+        break;
+      }
+      case "mean": {
+        const instrument = lookup(instruments, value.instrument);
+        if (instrument) results.push(...checkMean(value, instrument, value.n ?? groupSize(study, value.group), rounding));
+        break;
+      }
+      case "percent-change": {
+        const key = `${value.group}\u0000${value.instrument}`;
+        changes.set(key, [...(changes.get(key) ?? []), value]);
+        break;
+      }
+    }
+  }
+  for (const list of changes.values()) {
+    const first = list[0]!;
+    const instrument = lookup(instruments, first.instrument);
+    if (!instrument) continue;
+    const n = groupSize(study, first.group);
+    const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order).map((t) => t.id);
+    const result = percentChangeChain({
+      timepoints,
+      changes: list.map((c) => ({ id: c.id, from: c.from, to: c.to, percent: c.percent, direction: c.direction })),
+      grid: { kind: "items", items: instrument.items, n, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+      rounding,
+    });
+    results.push({
+      ...result,
+      subject: list.map((c) => c.id),
+      assumptions: {
+        ...result.assumptions,
+        instrument: `${instrument.abbreviation}: ${instrument.items} items ${instrument.itemMin}–${instrument.itemMax}, scored by ${instrument.scoring}`,
+        group: `${first.group}, n = ${n}`,
+        timepointsRead: Object.fromEntries(list.map((c) => [c.id, `${c.from} → ${c.to} (source: "${c.timepointsAsReported}")${c.interpretation ? `; ${c.interpretation}` : ""}`])),
+      },
+    });
+  }
+  return results;
+}
+
+function checkComposition(value: Composition, rounding: RoundingMode): CheckResult {
+  const r = composition({
+    n: value.n.value,
+    categories: value.categories.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}) })),
+    overlapping: value.categoriesAre === "overlapping",
+    rounding,
+  });
+  return {
+    ...r,
+    subject: [value.id],
+    assumptions: { ...r.assumptions, variable: value.variable, ...(value.note ? { note: value.note } : {}), ...(value.acknowledgedDiscrepancy ? { acknowledgedDiscrepancy: value.acknowledgedDiscrepancy } : {}) },
+  };
+}
+
+function checkMean(value: Mean, instrument: Instrument, n: number, rounding: RoundingMode): CheckResult[] {
+  const items = instrument.scoring === "mean" ? instrument.items : 1;
+  const out: CheckResult[] = [{ ...grim({ mean: value.mean, n, items, rounding }), subject: [value.id] }];
+  if (value.sd !== undefined && n >= 2) {
+    // Sum scoring: a person's score is a whole number on min–max; mean scoring: item sums on itemMin–itemMax.
+    const scale = instrument.scoring === "mean" ? { min: instrument.itemMin, max: instrument.itemMax } : { min: instrument.min, max: instrument.max };
+    out.push({ ...grimmer({ mean: value.mean, sd: value.sd, n, items, rounding, scale }), subject: [value.id] });
+    out.push({ ...sdBoundsCheck({ mean: value.mean, sd: value.sd, n, items, rounding, ...scale }), subject: [value.id] });
+  }
+  return out;
+}

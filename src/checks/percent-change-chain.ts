@@ -1,0 +1,332 @@
+import { CohortError } from "../errors.js";
+import * as msg from "../messages/checks.js";
+import type { CheckResult } from "../schema/check-result.js";
+import { parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
+import {
+  candidateRange,
+  changeValue,
+  computationLabels,
+  inInterval,
+  parseDirection,
+  type ChangeComputation,
+  type Direction,
+  type RangeInUnits,
+} from "./change-computation.js";
+import { references } from "./references.js";
+import { requireFinite, requireMode, requireWhole } from "./validate.js";
+
+/** One reported percent change of a group mean between two timepoints. */
+export interface PercentChangeSpec {
+  from: string;
+  to: string;
+  /** Magnitude as reported, a string to keep trailing zeros ("21.88"). */
+  percent: string;
+  direction: Direction;
+  /** A name for the change in results (default `from→to`). */
+  id?: string;
+}
+
+/**
+ * The grid of possible group means. `items`: each person answers `items` items scored min…max in
+ * steps of `step`; the score is their mean (`scoring: "mean"`, BPI-SF style) or sum; a group mean
+ * of n people is then a multiple of step/(items·n) (mean scoring) or step/n (sum scoring).
+ * `precision`: the means were themselves rounded to `decimals` before the change was computed.
+ */
+export type MeanGrid =
+  | { kind: "items"; items: number; n: number; min: number; max: number; step?: number; scoring?: "mean" | "sum"; nByTimepoint?: Record<string, number> }
+  | { kind: "precision"; decimals: number; min: number; max: number };
+
+export interface PercentChangeChainInput {
+  /** Timepoint ids in time order. */
+  timepoints: string[];
+  changes: PercentChangeSpec[];
+  grid: MeanGrid;
+  rounding?: RoundingMode;
+  threshold?: number;
+  /** Test the alternative computations even when the usual one is consistent (default: only when it is not). */
+  alwaysTestAlternatives?: boolean;
+  /** How many feasible tuples to list (default 20); all are counted. */
+  maxTuples?: number;
+}
+
+interface TimepointGrid {
+  den: bigint;
+  jMin: number;
+  jMax: number;
+  unit: number;
+  n?: number;
+}
+
+interface Enumeration {
+  count: number;
+  truncated: boolean;
+  tuples: Record<string, number>[];
+  meansByTimepoint: Record<string, number[]>;
+}
+
+export interface ChainAlternative {
+  id: string;
+  label: string;
+  status: "consistent" | "inconsistent" | "undetermined";
+  explanation: string;
+  feasibleTuples?: number;
+  tuples?: Record<string, number>[];
+  meansByTimepoint?: Record<string, number[]>;
+}
+
+const NODE_LIMIT = 20_000_000;
+
+function buildGrids(input: PercentChangeChainInput, nOverride: Record<string, number> = {}): Map<string, TimepointGrid> {
+  const g = input.grid;
+  const out = new Map<string, TimepointGrid>();
+  for (const t of input.timepoints) {
+    if (g.kind === "precision") {
+      const d = requireWhole("decimals", g.decimals, 0);
+      const p10 = 10 ** d;
+      out.set(t, { den: BigInt(p10), jMin: Math.ceil(g.min * p10 - 1e-9), jMax: Math.floor(g.max * p10 + 1e-9), unit: 1 });
+    } else {
+      const n = requireWhole(`n at ${t}`, nOverride[t] ?? g.nByTimepoint?.[t] ?? g.n, 1);
+      const items = requireWhole("items", g.items, 1);
+      const step = g.step ?? 1;
+      const perPerson = g.scoring === "sum" ? 1 : items;
+      const lo = Math.round((items * n * g.min) / step);
+      const hi = Math.round((items * n * g.max) / step);
+      out.set(t, { den: BigInt(perPerson * n), jMin: lo, jMax: hi, unit: step, n });
+    }
+  }
+  return out;
+}
+
+/** Scale range over the grid unit as an exact-enough fraction (decimals to 6 places). */
+function rangeInUnits(grid: MeanGrid): RangeInUnits {
+  const scoreRange = grid.kind === "items" && grid.scoring === "sum" ? grid.items * (grid.max - grid.min) : grid.max - grid.min;
+  // The same unit buildGrids uses: mean = unit · j / den (precision grids put 10^decimals in den).
+  const unit = grid.kind === "items" ? (grid.step ?? 1) : 1;
+  return { num: BigInt(Math.round(scoreRange * 1e6)), den: BigInt(Math.round(unit * 1e6)) };
+}
+
+interface PreparedChange {
+  spec: PercentChangeSpec;
+  interval: ScaledInterval;
+  computation: ChangeComputation;
+}
+
+/**
+ * Enumerates every tuple of grid means (one per timepoint that a change touches) satisfying all
+ * changes exactly. Depth-first along the changes: each new timepoint's candidates come from a
+ * change linking it to one already fixed, then every change among fixed timepoints is tested exactly.
+ */
+function enumerate(timepoints: string[], grids: Map<string, TimepointGrid>, changes: PreparedChange[], range: RangeInUnits, maxTuples: number): Enumeration {
+  const used = timepoints.filter((t) => changes.some((c) => c.spec.from === t || c.spec.to === t));
+  // Order: each next timepoint is linked to an earlier one (BFS over the change graph); new components restart.
+  const order: string[] = [];
+  const link = new Map<string, PreparedChange | null>();
+  for (const start of used) {
+    if (order.includes(start)) continue;
+    order.push(start);
+    link.set(start, null);
+    for (let i = order.length - 1; i < order.length; i++) {
+      const t = order[i]!;
+      for (const c of changes) {
+        const other = c.spec.from === t ? c.spec.to : c.spec.to === t ? c.spec.from : null;
+        if (other !== null && !order.includes(other)) {
+          order.push(other);
+          link.set(other, c);
+        }
+      }
+    }
+  }
+  const checksAt = order.map((t, i) => changes.filter((c) => (c.spec.from === t || c.spec.to === t) && order.indexOf(c.spec.from === t ? c.spec.to : c.spec.from) < i));
+  const assigned = new Map<string, bigint>();
+  const seen = new Map<string, Set<number>>(used.map((t) => [t, new Set<number>()]));
+  const result: Enumeration = { count: 0, truncated: false, tuples: [], meansByTimepoint: {} };
+  let nodes = 0;
+
+  const holds = (c: PreparedChange): boolean => {
+    const gf = grids.get(c.spec.from)!;
+    const gt = grids.get(c.spec.to)!;
+    const v = changeValue({ j: assigned.get(c.spec.from)!, den: gf.den }, { j: assigned.get(c.spec.to)!, den: gt.den }, c.spec.direction, c.computation, range);
+    return v !== null && inInterval(v, c.interval);
+  };
+
+  const visit = (i: number): void => {
+    if (result.truncated) return;
+    if (i === order.length) {
+      result.count += 1;
+      for (const [t, j] of assigned) seen.get(t)!.add(Number(j));
+      if (result.tuples.length < maxTuples) result.tuples.push(Object.fromEntries(order.map((t) => [t, meanOf(grids.get(t)!, assigned.get(t)!)])));
+      return;
+    }
+    const t = order[i]!;
+    const g = grids.get(t)!;
+    let lo = g.jMin;
+    let hi = g.jMax;
+    const l = link.get(t);
+    if (l) {
+      const forward = l.spec.to === t;
+      const knownId = forward ? l.spec.from : l.spec.to;
+      const known = { j: assigned.get(knownId)!, den: grids.get(knownId)!.den };
+      const [a, b] = candidateRange(known, g.den, l.interval, l.spec.direction, l.computation, range, !forward);
+      lo = Math.max(lo, a);
+      hi = Math.min(hi, b);
+    }
+    for (let j = lo; j <= hi; j++) {
+      if (++nodes > NODE_LIMIT) {
+        result.truncated = true;
+        return;
+      }
+      assigned.set(t, BigInt(j));
+      if (checksAt[i]!.every(holds)) visit(i + 1);
+    }
+    assigned.delete(t);
+  };
+  visit(0);
+  for (const t of used) result.meansByTimepoint[t] = [...seen.get(t)!].sort((a, b) => a - b).map((j) => meanOf(grids.get(t)!, BigInt(j)));
+  return result;
+}
+
+function meanOf(g: TimepointGrid, j: bigint): number {
+  return Math.round(((g.unit * Number(j)) / Number(g.den)) * 1e9) / 1e9;
+}
+
+function prepare(input: PercentChangeChainInput, rounding: RoundingMode, computation: ChangeComputation | ChangeComputation[]): PreparedChange[] {
+  return input.changes.map((spec, i) => ({
+    spec,
+    interval: roundingInterval(spec.percent, rounding, input.threshold ?? 5),
+    computation: Array.isArray(computation) ? computation[i]! : computation,
+  }));
+}
+
+function validate(input: PercentChangeChainInput): void {
+  if (input.changes.length === 0) throw new CohortError({ message: msg.noChanges() });
+  for (const c of input.changes) {
+    for (const t of [c.from, c.to]) if (!input.timepoints.includes(t)) throw new CohortError({ message: msg.unknownTimepoint(t, input.timepoints) });
+    if (c.from === c.to) throw new CohortError({ message: msg.sameTimepoint(c.from) });
+    parseDirection(c.direction);
+    parseDecimal(c.percent, "percent");
+  }
+  const g = input.grid;
+  requireFinite("min", g.min);
+  requireFinite("max", g.max);
+  if (g.min >= g.max) throw new CohortError({ message: msg.minAboveMax(g.min, g.max) });
+}
+
+const changeName = (c: PercentChangeSpec): string => c.id ?? `${c.from}→${c.to}`;
+
+/**
+ * Percent changes of a group mean between timepoints, one or a chain: enumerates every tuple of
+ * group means on the instrument's grid consistent with all reported changes, and says whether they
+ * are jointly consistent. When they are not (or on request), tries the usual alternative
+ * computations — relative to the later value, percentage points of the scale range, a smaller n at
+ * one timepoint (dropout), and names the one it cannot test from aggregates (mean of individual
+ * changes) — listing each with its status and the means it implies. It never picks one silently.
+ * Reference: Brown & Heathers (2017) on the granularity of means, doi:10.1177/1948550616673876.
+ *
+ * @param input.timepoints ids in time order
+ * @param input.changes [{ from, to, percent (string), direction }]
+ * @param input.grid item structure (items, n, min, max, step, scoring) or a reporting precision for the means
+ * @throws CohortError for an unknown timepoint, no changes, min ≥ max, a bad direction or percent
+ * @example
+ * percentChangeChain({ timepoints: ["t0", "t1"], changes: [{ from: "t0", to: "t1", percent: "21.88", direction: "decrease" }],
+ *   grid: { kind: "items", items: 4, n: 5, min: 0, max: 10 } }).status; // => "consistent" (e.g. 3.20 → 2.50)
+ */
+export function percentChangeChain(input: PercentChangeChainInput): CheckResult {
+  validate(input);
+  const rounding = requireMode(input.rounding);
+  const maxTuples = input.maxTuples ?? 20;
+  const range = rangeInUnits(input.grid);
+  const grids = buildGrids(input);
+  const primary = enumerate(input.timepoints, grids, prepare(input, rounding, "percent-of-earlier"), range, maxTuples);
+  const perChange = input.changes.map((c) => {
+    const alone = enumerate(input.timepoints, grids, prepare({ ...input, changes: [c] }, rounding, "percent-of-earlier"), range, 0);
+    return { change: changeName(c), feasiblePairs: alone.count, meansByTimepoint: alone.meansByTimepoint };
+  });
+  const status = primary.truncated ? "undetermined" : primary.count > 0 ? "consistent" : "inconsistent";
+  const alternatives = status !== "consistent" || input.alwaysTestAlternatives ? testAlternatives(input, rounding, range, maxTuples) : [];
+  const rescuers = alternatives.filter((a) => a.status === "consistent").map((a) => a.id);
+  const g = input.grid;
+  const gridText =
+    g.kind === "items"
+      ? `group means are multiples of ${g.step ?? 1}/${g.scoring === "sum" ? "" : `(${g.items}×`}n${g.scoring === "sum" ? "" : ")"} on ${g.scoring === "sum" ? `${g.items * g.min}–${g.items * g.max}` : `${g.min}–${g.max}`} with n = ${g.n}${g.nByTimepoint ? " (per-timepoint n where given)" : ""}`
+      : `group means reported to ${g.decimals} decimals on ${g.min}–${g.max}`;
+  const names = input.changes.map(changeName).join(", ");
+  const explanation =
+    status === "consistent"
+      ? `${primary.count} tuple${primary.count === 1 ? "" : "s"} of group means fit every change (${names}) computed as 100 × (later − earlier) / earlier`
+      : status === "undetermined"
+        ? `the enumeration stopped at ${NODE_LIMIT} steps; use a coarser grid`
+        : `no group means on the grid fit all of ${names} together${perChange.every((p) => p.feasiblePairs > 0) ? " although each change alone is possible" : ""}; ${rescuers.length > 0 ? `consistent under: ${rescuers.join(", ")}` : "no alternative computation tried makes them consistent"}`;
+  return {
+    check: "percent-change-chain",
+    status,
+    inputs: { timepoints: input.timepoints, changes: input.changes },
+    assumptions: {
+      rounding,
+      computation: computationLabels["percent-of-earlier"],
+      grid: gridText,
+      meansOf: "the same group at every timepoint unless nByTimepoint says otherwise",
+    },
+    explanation,
+    reference: references.percentChange,
+    details: {
+      feasibleTuples: primary.count,
+      tuples: primary.tuples,
+      meansByTimepoint: primary.meansByTimepoint,
+      perChange,
+      alternatives,
+      ...(alternatives.length > 0
+        ? { caution: "Each alternative is a separate hypothesis; trying many makes a chance fit more likely, so a fit shows what the authors may have computed, not what they did." }
+        : {}),
+    },
+  };
+}
+
+function testAlternatives(input: PercentChangeChainInput, rounding: RoundingMode, range: RangeInUnits, maxTuples: number): ChainAlternative[] {
+  const out: ChainAlternative[] = [];
+  const run = (id: string, label: string, computation: ChangeComputation, grids: Map<string, TimepointGrid>): void => {
+    const e = enumerate(input.timepoints, grids, prepare(input, rounding, computation), range, Math.min(maxTuples, 5));
+    const status = e.truncated ? "undetermined" : e.count > 0 ? "consistent" : "inconsistent";
+    out.push({
+      id,
+      label,
+      status,
+      explanation: status === "consistent" ? `${e.count} tuple${e.count === 1 ? "" : "s"} of group means fit` : status === "inconsistent" ? "no group means on the grid fit" : "enumeration too large",
+      feasibleTuples: e.count,
+      tuples: e.tuples,
+      meansByTimepoint: e.meansByTimepoint,
+    });
+  };
+  const base = buildGrids(input);
+  run("percent-of-later", computationLabels["percent-of-later"], "percent-of-later", base);
+  run("percentage-points", computationLabels["percentage-points"], "percentage-points", base);
+  const g = input.grid;
+  if (g.kind === "items") {
+    const used = input.timepoints.filter((t) => input.changes.some((c) => c.from === t || c.to === t));
+    for (const t of used) {
+      const nt = g.nByTimepoint?.[t] ?? g.n;
+      for (const drop of [1, 2]) {
+        if (nt - drop < 1) continue;
+        run(`n-${drop}-at-${t}`, `n = ${nt - drop} instead of ${nt} at ${t} (dropout or a missing answer), usual percent change`, "percent-of-earlier", buildGrids(input, { [t]: nt - drop }));
+      }
+    }
+  }
+  if (g.kind === "items") {
+    for (const decimals of [2, 3]) {
+      const loose = buildGrids({ ...input, grid: { kind: "precision", decimals, min: g.scoring === "sum" ? g.items * g.min : g.min, max: g.scoring === "sum" ? g.items * g.max : g.max } });
+      run(
+        `means-off-grid-${decimals}dp`,
+        `group means not on the n-person item grid (missing item answers, an unreported n) but rounded to ${decimals} decimals before the change was computed`,
+        "percent-of-earlier",
+        loose,
+      );
+    }
+  }
+  out.push({
+    id: "mean-of-individual-changes",
+    label: "mean of each patient's own percent change instead of the change of the group means",
+    status: "undetermined",
+    explanation:
+      "not tested: a mean of individual percent changes is not determined by the group means (it need not equal the change of the means, nor chain multiplicatively across timepoints), so group-level numbers cannot rule it out; only patient-level data could",
+  });
+  return out;
+}
