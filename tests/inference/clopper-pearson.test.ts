@@ -30,8 +30,11 @@ function bisect(f: (p: number) => number): number {
 
 describe("clopperPearson", () => {
   it("matches Newcombe (1998) Table I, method 5 (exact)", () => {
-    // Newcombe RG (1998) Stat Med 17:857–872, Table I, "exact" column:
+    // Newcombe RG (1998) Stat Med 17:857–872, Table I, "exact" (method 5) column:
     // 81/263 → 0.2527–0.3676; 15/148 → 0.0578–0.1617; 0/20 → 0–0.1684; 1/29 → 0.0009–0.1776.
+    // Unlike the Wilson column, no stored copy of this column was found to quote; the figures are the
+    // paper's as cited from it, and the two tests below pin the same intervals independently
+    // (closed form at 0/n, bisection on binomial tails).
     const table: Array<[number, number, number, number]> = [
       [81, 263, 0.2527, 0.3676],
       [15, 148, 0.0578, 0.1617],
