@@ -1,12 +1,33 @@
 import type { Command } from "commander";
-import { CohortError, exitCodes } from "../../errors.js";
+import { grim } from "../../checks/grim.js";
+import type { RoundingMode } from "../../stats/rounding.js";
+import { parseDecimalString, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
+import { formatCheckResult, roundingOption } from "./check.js";
 
-/** `cohort grim`: not implemented yet (placeholder so the command list is fixed). */
+/** `cohort grim`: the GRIM test on one reported mean. */
 export function register(program: Command): void {
-  withJson(program.command("grim").description("(not implemented yet)")).action(
-    action(() => {
-      throw new CohortError({ message: "cohort grim is not implemented yet" }, exitCodes.usage);
-    }),
-  );
+  withJson(program.command("grim"))
+    .description("GRIM test: can a mean of whole-number scores from n people round to the reported mean? (Brown & Heathers 2017)")
+    .requiredOption("--mean <mean>", "reported mean as written (keeps trailing zeros: 5.10)", parseDecimalString)
+    .requiredOption("--n <n>", "sample size", parsePositiveInteger)
+    .option("--items <k>", "items per scale, each a whole number (multi-item GRIM)", parsePositiveInteger, 1)
+    .option("--percent", "the mean is a percentage (5.19 means 0.0519)")
+    .addOption(roundingOption())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ cohort grim --mean 5.19 --n 28        # inconsistent (145/28 = 5.18, 146/28 = 5.21)
+  $ cohort grim --mean 5.19 --n 32        # consistent (166/32 = 5.1875)
+  $ cohort grim --mean 3.20 --n 5 --items 4 --json
+
+Exit status: 0 whatever the verdict; 2 for bad options.`,
+    )
+    .action(
+      action((options: { mean: string; n: number; items: number; percent?: boolean; rounding: RoundingMode }) => {
+        const result = grim({ mean: options.mean, n: options.n, items: options.items, percent: options.percent ?? false, rounding: options.rounding });
+        return { json: result, text: formatCheckResult(result) };
+      }),
+    );
 }
