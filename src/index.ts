@@ -1,4 +1,5 @@
 export { CohortError, exitCodes, formatProblem, isCohortError, jsonPath, type Problem } from "./errors.js";
+export * from "./inference/index.js";
 export * from "./io/index.js";
 export { auditSources, statesNumber, type QuoteAudit, type SourceAudit } from "./provenance/audit-sources.js";
 export * from "./schema/index.js";
