@@ -1,0 +1,81 @@
+/**
+ * Every user-facing message of the reconstruction engine (crosstab, CLOSURE, SPRITE), as functions of
+ * their inputs (vega-lite `log/message.ts` style), so tests compare against these functions rather than
+ * copied strings.
+ */
+
+export function notWholeNumber(name: string, value: unknown): string {
+  return `${name} must be a whole number, received ${String(value)}`;
+}
+
+export function notAtLeast(name: string, minimum: number, value: unknown): string {
+  return `${name} must be at least ${minimum}, received ${String(value)}`;
+}
+
+export function notDecimal(name: string, value: unknown): string {
+  return `${name} must be a decimal number written as a string such as "3.10", received ${JSON.stringify(value)}`;
+}
+
+export function scaleReversed(min: number, max: number): string {
+  return `scale minimum must not exceed the maximum, received min ${min} and max ${max}`;
+}
+
+export function negativeError(name: string, value: number): string {
+  return `${name} must be a finite number of at least 0, received ${value}`;
+}
+
+export function valueOffScale(value: number, min: number, max: number): string {
+  return `restricted value ${value} is not on the scale ${min}–${max}`;
+}
+
+export function conflictingRestriction(value: number, detail: string): string {
+  return `restrictions for value ${value} conflict: ${detail}`;
+}
+
+export function emptyMargins(which: "rows" | "cols"): string {
+  return `${which} must list at least one total, received none`;
+}
+
+export function negativeMargin(which: "rows" | "cols", index: number, value: number): string {
+  return `${which}[${index}] must be a whole number of at least 0, received ${value}`;
+}
+
+export function marginsDisagree(rowTotal: number, colTotal: number): string {
+  return `row totals sum to ${rowTotal} but column totals sum to ${colTotal}; both must equal the sample size`;
+}
+
+export function labelCount(which: "row" | "col", expected: number, received: number): string {
+  return `expected ${expected} ${which} labels (one per total), received ${received}`;
+}
+
+export function countingTooLarge(states: number): string {
+  return `counting mode stopped after ${states} dynamic-programming states: the space is too large to count here; narrow the scale or use cohort sprite`;
+}
+
+export function keySpaceTooLarge(n: number, scalePoints: number): string {
+  return `n ${n} on a ${scalePoints}-point scale is too large for the counting mode`;
+}
+
+export function refuseMaterialise(count: string, values: string): string {
+  return `refusing to enumerate ${count} samples (${values} values) without --limit; use --count to count them, --limit N to take the first N, or cohort sprite to draw a few`;
+}
+
+export function longRunWarning(count: string, seconds: string): string {
+  return `warning: ${count} samples to enumerate, about ${seconds} s on this kind of machine; consider --count (counting only), --limit N, or cohort sprite`;
+}
+
+export function formatNeedsOutput(): string {
+  return "--json prints the summary on stdout, so samples need --out FILE when --json is given";
+}
+
+export function unknownFormat(value: string): string {
+  return `--format must be csv or jsonl, received "${value}"`;
+}
+
+export function unknownExtension(path: string): string {
+  return `cannot tell the format of --out ${path}; name it .csv or .jsonl, or pass --format`;
+}
+
+export function illustrativeLabel(count: string): string {
+  return `illustrative table: one of ${count} tables consistent with the margins — not the data`;
+}
