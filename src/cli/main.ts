@@ -1,4 +1,6 @@
 import { Command, CommanderError } from "commander";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { exitCodes } from "../errors.js";
 import { reportError } from "./run.js";
 import * as appraise from "./commands/appraise.js";
@@ -44,4 +46,18 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(process.argv.slice(2));
+/**
+ * Whether this module is the program being run (`tsx src/cli/main.ts …`) rather than imported
+ * (by bin/cohort.js, which calls main itself, or by tests that build the program in-process).
+ */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { printParseErrorCode, type ParseError } from "jsonc-parser";
 import { CohortError } from "../errors.js";
+import { locateJsonSyntaxError } from "./locate-json-error.js";
 
 /** Data files larger than this are refused before parsing: no study file comes near it. */
 export const MAX_DATA_FILE_BYTES = 10 * 1024 * 1024;
@@ -34,24 +35,19 @@ export function readJsonFile(file: string): unknown {
 /**
  * Parses JSON text; a syntax error names the line and column. JSON.parse does the parsing (and is
  * the only parser whose verdict counts); Node 20's error messages carry no position, so on failure
- * jsonc-parser, in strict mode, locates the first error.
+ * jsonc-parser's scanner, in strict mode and without recursion (files may nest arbitrarily deep),
+ * locates the first error.
  */
 export function parseJsonText(text: string, file?: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
   } catch (error) {
-    const where = body.trim() === "" ? undefined : firstSyntaxError(body);
+    const where = body.trim() === "" ? undefined : locateJsonSyntaxError(body);
     const reason = body.trim() === "" ? "the file is empty" : where ? describeCode(where.error) : error instanceof Error ? error.message : String(error);
     const at = where ? ` at ${lineAndColumn(body, where.offset)}` : "";
     throw new CohortError({ ...(file !== undefined ? { file } : {}), message: `invalid JSON${at}: ${reason}` });
   }
-}
-
-function firstSyntaxError(text: string): ParseError | undefined {
-  const errors: ParseError[] = [];
-  parseTolerant(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return errors[0];
 }
 
 function describeCode(code: ParseError["error"]): string {

@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import { jsonPath, type Problem } from "../errors.js";
+import { CohortError, jsonPath, type Problem } from "../errors.js";
 
 /** One quote found in a data file, and whether it checks out. */
 export interface QuoteAudit {
@@ -37,8 +37,11 @@ export function auditSources(data: unknown, sourcesDir: string, dataFile?: strin
   const problems: Problem[] = [];
   const at = (path: PropertyKey[], message: string) => problems.push({ ...(dataFile !== undefined ? { file: dataFile } : {}), path: jsonPath(path), message });
 
-  walk(data, [], (node, path) => {
+  walk(data, (node, pathOf) => {
     const owner = node as Record<string, unknown>;
+    const hasSources = isSource(owner.source) || (Array.isArray(owner.alsoQuoted) && owner.alsoQuoted.some(isSource));
+    if (!hasSources) return;
+    const path = pathOf();
     const sources: Array<{ source: unknown; path: PropertyKey[]; carriesNumbers: boolean }> = [];
     if (isSource(owner.source)) sources.push({ source: owner.source, path: [...path, "source"], carriesNumbers: true });
     if (Array.isArray(owner.alsoQuoted)) {
@@ -64,7 +67,14 @@ export function auditSources(data: unknown, sourcesDir: string, dataFile?: strin
 
 function readSources(folder: string): Map<string, string> {
   const documents = new Map<string, string>();
-  for (const name of readdirSync(folder).sort()) {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    throw new CohortError({ file: folder, message: "sources folder not found or not readable" });
+  }
+  // Only plain files: a folder named "x.txt" is not a document (reading it would fail with EISDIR).
+  for (const name of entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()) {
     if (name.endsWith(".txt") || name.endsWith(".md")) documents.set(name, readFileSync(join(folder, name), "utf8"));
   }
   return documents;
@@ -92,13 +102,32 @@ export function statesNumber(quote: string, value: string): boolean {
   return word !== undefined && /^\d+$/.test(value) && new RegExp(`\\b${word}\\b`, "i").test(quote);
 }
 
-function walk(node: unknown, path: PropertyKey[], visit: (node: object, path: PropertyKey[]) => void): void {
-  if (Array.isArray(node)) node.forEach((item, index) => walk(item, [...path, index], visit));
-  else if (node !== null && typeof node === "object") {
-    visit(node, path);
-    for (const [key, value] of Object.entries(node)) {
-      if (key !== "source" && key !== "alsoQuoted") walk(value, [...path, key], visit);
+/**
+ * Visits every object in document order (pre-order), skipping the insides of source objects. An
+ * explicit stack instead of recursion, and paths built only when asked for, so a file nested
+ * arbitrarily deep (JSON.parse accepts it) cannot overflow the call stack or cost quadratic memory.
+ */
+function walk(root: unknown, visit: (node: object, path: () => PropertyKey[]) => void): void {
+  interface Entry { node: unknown; key: PropertyKey | undefined; parent: Entry | undefined }
+  const pathOf = (entry: Entry): PropertyKey[] => {
+    const keys: PropertyKey[] = [];
+    for (let at: Entry | undefined = entry; at?.key !== undefined; at = at.parent) keys.push(at.key);
+    return keys.reverse();
+  };
+  const stack: Entry[] = [{ node: root, key: undefined, parent: undefined }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const { node } = entry;
+    if (node === null || typeof node !== "object") continue;
+    const children: Entry[] = [];
+    if (Array.isArray(node)) node.forEach((item, index) => children.push({ node: item, key: index, parent: entry }));
+    else {
+      visit(node, () => pathOf(entry));
+      for (const [key, value] of Object.entries(node)) {
+        if (key !== "source" && key !== "alsoQuoted") children.push({ node: value, key, parent: entry });
+      }
     }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
 }
 
