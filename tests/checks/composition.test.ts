@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { composition } from "../../src/checks/composition.js";
+import * as msg from "../../src/messages/checks.js";
+
+/** Oracle: does some tuple of counts (each 0..n, each rounding to its percentage half up or down) sum to n? */
+function bruteFits(n: number, percents: string[]): boolean {
+  const fits = (k: number, p: string) => {
+    const target = Number(p);
+    const exact = (100 * k) / n;
+    return Math.abs(exact - target) <= 0.5 + 1e-9;
+  };
+  const rec = (i: number, left: number): boolean => {
+    if (i === percents.length) return left === 0;
+    for (let k = 0; k <= left; k++) if (fits(k, percents[i]!) && rec(i + 1, left - k)) return true;
+    return false;
+  };
+  return rec(0, n);
+}
+
+describe("composition", () => {
+  it("accepts study A's sex and misuse splits (hand: 11+9 = 20; 9+5+4+2 = 20; 45/25/20/10 sum to 100)", () => {
+    expect(composition({ n: 20, categories: [{ id: "female", count: 11, percent: "55" }, { id: "male", count: 9, percent: "45" }] }).status).toBe("consistent");
+    const r = composition({ n: 20, categories: [{ id: "opioid", count: 9, percent: "45" }, { id: "benzo", count: 5, percent: "25" }, { id: "cocaine", count: 4, percent: "20" }, { id: "kratom", count: 2, percent: "10" }] });
+    expect(r.status).toBe("consistent");
+  });
+  it("flags counts that do not sum to n", () => {
+    const r = composition({ n: 20, categories: [{ id: "a", count: 11 }, { id: "b", count: 10 }] });
+    expect(r.status).toBe("inconsistent");
+    expect(r.explanation).toContain("counts sum to 21");
+  });
+  it("flags rounded percentages whose sum cannot come from one whole (hand: 3 × 34% ≥ 100.5)", () => {
+    const r = composition({ n: 30, categories: [{ id: "a", percent: "34" }, { id: "b", percent: "34" }, { id: "c", percent: "34" }] });
+    expect(r.status).toBe("inconsistent");
+  });
+  it("agrees with brute force on whether whole counts fit every percentage and add to n (n 3..12, 3 categories)", () => {
+    const options = ["0", "8", "17", "25", "33", "34", "40", "42", "50", "58", "67", "75"];
+    for (let n = 3; n <= 12; n++) {
+      for (let i = 0; i < options.length; i += 2) {
+        for (let j = 1; j < options.length; j += 3) {
+          for (let l = 0; l < options.length; l += 5) {
+            const ps = [options[i]!, options[j]!, options[l]!];
+            const r = composition({ n, categories: ps.map((p, x) => ({ id: `c${x}`, percent: p })) });
+            expect(r.status === "consistent", `${n} ${ps}`).toBe(bruteFits(n, ps));
+          }
+        }
+      }
+    }
+  });
+  it("reports overlapping categories as such, not as an error", () => {
+    const r = composition({ n: 20, overlapping: true, categories: [{ id: "a", count: 12, percent: "60" }, { id: "b", count: 15, percent: "75" }] });
+    expect(r.status).toBe("consistent");
+    expect(r.explanation).toContain("overlap");
+  });
+  it("throws for no categories", () => {
+    expect(() => composition({ n: 20, categories: [] })).toThrow(msg.emptyCategories());
+  });
+});
