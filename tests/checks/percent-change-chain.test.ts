@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { percentChangeChain } from "../../src/checks/percent-change-chain.js";
+import { percentChange } from "../../src/checks/percent-change.js";
+import * as msg from "../../src/messages/checks.js";
+
+/**
+ * Naive oracle: every tuple of whole totals j_t in [0, J] (group mean = j/D), a change fits when
+ * 100·|later − earlier|/earlier lies within ±0.005 of the 2-decimal report (checked in integers:
+ * |10^4·(j_to − j_from) − s·p·j_from| ≤ 0.5·j_from with p in hundredths of a percent).
+ */
+function bruteChain(J: number, changes: { from: number; to: number; p: number; s: 1 | -1 }[], k: number): number {
+  let count = 0;
+  const tuple = new Array<number>(k).fill(0);
+  const rec = (i: number): void => {
+    if (i === k) {
+      const ok = changes.every(({ from, to, p, s }) => {
+        const a = tuple[from]!;
+        const b = tuple[to]!;
+        if (a === 0) return false;
+        return Math.abs(2 * 10000 * (b - a) - 2 * s * p * a) <= a; // |x − p| ≤ 0.5 in hundredths
+      });
+      if (ok) count++;
+      return;
+    }
+    for (let j = 0; j <= J; j++) {
+      tuple[i] = j;
+      rec(i + 1);
+    }
+  };
+  rec(0);
+  return count;
+}
+
+describe("percentChangeChain", () => {
+  it("counts the same tuples as naive enumeration on small grids (2 and 3 timepoints)", () => {
+    // Grid: 2 items 0–4, n = 3 → totals 0..24, mean = j/6.
+    const grid = { kind: "items" as const, items: 2, n: 3, min: 0, max: 4 };
+    const cases = [
+      { changes: [{ from: "a", to: "b", percent: "25.00", direction: "decrease" as const }], brute: [{ from: 0, to: 1, p: 2500, s: -1 as const }] },
+      { changes: [{ from: "a", to: "b", percent: "50.00", direction: "increase" as const }], brute: [{ from: 0, to: 1, p: 5000, s: 1 as const }] },
+      {
+        changes: [
+          { from: "a", to: "b", percent: "33.33", direction: "decrease" as const },
+          { from: "b", to: "c", percent: "50.00", direction: "increase" as const },
+        ],
+        brute: [
+          { from: 0, to: 1, p: 3333, s: -1 as const },
+          { from: 1, to: 2, p: 5000, s: 1 as const },
+        ],
+      },
+      {
+        changes: [
+          { from: "a", to: "b", percent: "33.33", direction: "decrease" as const },
+          { from: "b", to: "c", percent: "50.00", direction: "increase" as const },
+          { from: "a", to: "c", percent: "0.00", direction: "increase" as const },
+        ],
+        brute: [
+          { from: 0, to: 1, p: 3333, s: -1 as const },
+          { from: 1, to: 2, p: 5000, s: 1 as const },
+          { from: 0, to: 2, p: 0, s: 1 as const },
+        ],
+      },
+      {
+        changes: [
+          { from: "a", to: "b", percent: "20.00", direction: "decrease" as const },
+          { from: "b", to: "c", percent: "20.00", direction: "decrease" as const },
+          { from: "a", to: "c", percent: "40.00", direction: "decrease" as const },
+        ],
+        brute: [
+          { from: 0, to: 1, p: 2000, s: -1 as const },
+          { from: 1, to: 2, p: 2000, s: -1 as const },
+          { from: 0, to: 2, p: 4000, s: -1 as const },
+        ],
+      },
+    ];
+    for (const c of cases) {
+      const k = new Set(c.changes.flatMap((x) => [x.from, x.to])).size;
+      const r = percentChangeChain({ timepoints: ["a", "b", "c"].slice(0, k), changes: c.changes, grid });
+      const expected = bruteChain(24, c.brute, k);
+      expect((r.details as { feasibleTuples: number }).feasibleTuples, JSON.stringify(c.changes)).toBe(expected);
+      expect(r.status).toBe(expected > 0 ? "consistent" : "inconsistent");
+    }
+  });
+  it("finds 21.88% = 7/32 on the BPI severity grid (4 items 0–10, n = 5): baselines are multiples of 1.60", () => {
+    // Hand: 21.875% = 7/32 rounds to 21.88; a mean on the 0.05 grid is j/20, so j_from must be a
+    // multiple of 32 (j ≤ 200): 1.60, 3.20, 4.80, 6.40, 8.00, 9.60 → later 1.25 … 7.50.
+    const r = percentChangeChain({ timepoints: ["t0", "t1"], changes: [{ from: "t0", to: "t1", percent: "21.88", direction: "decrease" }], grid: { kind: "items", items: 4, n: 5, min: 0, max: 10 } });
+    expect(r.status).toBe("consistent");
+    expect((r.details as { meansByTimepoint: Record<string, number[]> }).meansByTimepoint.t0).toEqual([1.6, 3.2, 4.8, 6.4, 8, 9.6]);
+  });
+  it("shows 32.81% then +24.56% cannot both hold on the 0.05 grid, each alone can, and lists every alternative", () => {
+    // Hand: 32.81% needs j3/j1 ≈ 43/64 (32.8125%) so j3 ∈ {43, 86, 129}; +24.56% needs j6/j3 ≈ 71/57 so j3 ∈ {57, 114, 171}.
+    const r = percentChangeChain({
+      timepoints: ["s1", "s3", "s6"],
+      changes: [
+        { from: "s1", to: "s3", percent: "32.81", direction: "decrease" },
+        { from: "s3", to: "s6", percent: "24.56", direction: "increase" },
+      ],
+      grid: { kind: "items", items: 4, n: 5, min: 0, max: 10 },
+    });
+    expect(r.status).toBe("inconsistent");
+    const d = r.details as { perChange: { feasiblePairs: number }[]; alternatives: { id: string; status: string; tuples?: Record<string, number>[] }[] };
+    expect(d.perChange.every((p) => p.feasiblePairs > 0)).toBe(true);
+    const ids = d.alternatives.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining(["percent-of-later", "percentage-points", "n-1-at-s3", "mean-of-individual-changes", "means-off-grid-2dp"]));
+    // Hand: 3.42/5.09 = 0.67191 (−32.81%), 4.26/3.42 = 1.24561 (+24.56%).
+    const offGrid = d.alternatives.find((a) => a.id === "means-off-grid-2dp")!;
+    expect(offGrid.status).toBe("consistent");
+    expect(offGrid.tuples).toContainEqual({ s1: 5.09, s3: 3.42, s6: 4.26 });
+    expect(d.alternatives.find((a) => a.id === "mean-of-individual-changes")!.status).toBe("undetermined");
+  });
+  it("percent-of-later: a 25% decrease relative to the later value is 4 → 3.2 (hand: 0.8/3.2 = 25%)", () => {
+    const r = percentChangeChain({ timepoints: ["a", "b"], changes: [{ from: "a", to: "b", percent: "25.00", direction: "decrease" }], grid: { kind: "precision", decimals: 1, min: 0, max: 10 }, alwaysTestAlternatives: true });
+    const later = (r.details as { alternatives: { id: string; meansByTimepoint?: Record<string, number[]> }[] }).alternatives.find((a) => a.id === "percent-of-later")!;
+    expect(later.meansByTimepoint!.a).toContain(4);
+    expect(later.meansByTimepoint!.b).toContain(3.2);
+
+
+  });
+  it("throws for unknown timepoints and empty chains", () => {
+    const grid = { kind: "precision" as const, decimals: 2, min: 0, max: 10 };
+    expect(() => percentChangeChain({ timepoints: ["a"], changes: [{ from: "a", to: "z", percent: "1", direction: "increase" }], grid })).toThrow(msg.unknownTimepoint("z", ["a"]));
+    expect(() => percentChangeChain({ timepoints: ["a"], changes: [], grid })).toThrow(msg.noChanges());
+  });
+});
+
+describe("percentChange", () => {
+  it("accepts 3.20 → 2.50 as −21.88% and rejects −25% (hand: 2.50/3.20 = 0.78125; range over rounding ≈ −22.15%…−21.60%)", () => {
+    expect(percentChange({ from: "3.20", to: "2.50", percent: "21.88" }).status).toBe("consistent");
+    expect(percentChange({ from: "3.20", to: "2.50", percent: "25" }).status).toBe("inconsistent");
+  });
+  it("names the later-value computation when it is the one that fits (hand: (3.20 − 2.50)/2.50 = 28%)", () => {
+    const r = percentChange({ from: "3.20", to: "2.50", percent: "28.00" });
+    expect(r.status).toBe("inconsistent");
+    expect((r.details as { alternatives: { id: string; status: string }[] }).alternatives.find((a) => a.id === "percent-of-later")!.status).toBe("consistent");
+  });
+});
