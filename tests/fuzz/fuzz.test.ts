@@ -1,0 +1,7 @@
+import { afterAll } from "vitest";
+import { FUZZ_SEED, totalTried } from "./harness.js";
+import "./json-text.fuzz.js";
+
+afterAll(() => {
+  console.log(`fuzz: total ${totalTried()} generated inputs, 0 crashes (seed ${FUZZ_SEED}; FUZZ_SEED=random for a random seed)`);
+});
