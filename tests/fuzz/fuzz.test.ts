@@ -1,6 +1,8 @@
 import { afterAll } from "vitest";
 import { FUZZ_SEED, totalTried } from "./harness.js";
 import "./json-text.fuzz.js";
+import "./study.fuzz.js";
+import "./rounding.fuzz.js";
 
 afterAll(() => {
   console.log(`fuzz: total ${totalTried()} generated inputs, 0 crashes (seed ${FUZZ_SEED}; FUZZ_SEED=random for a random seed)`);
