@@ -3,3 +3,5 @@
  * schema generator and its freshness test see them all. Add one line per new data-file schema.
  */
 import "./json-schemas.js";
+import "./checklist.js";
+import "./claims-register.js";

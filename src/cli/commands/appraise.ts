@@ -1,12 +1,46 @@
 import type { Command } from "commander";
-import { CohortError, exitCodes } from "../../errors.js";
-import { action, withJson } from "../run.js";
+import { appraiseStudy, checklistsFor } from "../../appraisal/appraise-study.js";
+import { formatAppraisal } from "../../appraisal/format-appraisal.js";
+import { builtInChecklistsDir } from "../../appraisal/load-checklist.js";
+import { loadStudy } from "../../io/load-study.js";
+import { action, withJson, type CommandResult } from "../run.js";
+import { instrumentsFrom, withInstruments } from "../study-options.js";
 
-/** `cohort appraise`: not implemented yet (placeholder so the command list is fixed). */
+interface AppraiseOptions {
+  instruments?: string[];
+  checklists?: string;
+}
+
+/** `cohort appraise <study.json>`: the limits register (admitted vs not) and the study's filled-in checklists. */
 export function register(program: Command): void {
-  withJson(program.command("appraise").description("(not implemented yet)")).action(
-    action(() => {
-      throw new CohortError({ message: "cohort appraise is not implemented yet" }, exitCodes.usage);
-    }),
-  );
+  withInstruments(withJson(program.command("appraise")))
+    .description("critical appraisal of a study: the limits the source admits and those it does not (quotes, why it matters, MDE / interval / rule of three), and any filled-in checklist (JBI, ROBINS-I) for the study; no total score")
+    .argument("<study>", "study file (JSON), e.g. data/studies/ketamine-im-substance-misuse.json")
+    .option("--checklists <dir>", "folder of filled-in checklists (default: the built-in data/checklists); those naming this study's id are shown")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ cohort appraise data/studies/ketamine-im-substance-misuse.json
+  $ cohort appraise data/studies/kap-pilot-two-approaches.json --json
+  $ cohort appraise my-study.json --instruments my-instruments/ --checklists my-checklists/
+
+The limits register is generated from the study file alone, so any study file gets it; a study
+with no checklist gets the register and a note that no checklist is filled in.
+
+JSON: { study: {id, title, sourceFile, sourceKind}, limits: {study, admitted: [flag], notAdmitted: [flag]},
+        checklists: [checklist + file], notes: [text] }
+  flag: { id, title, admitted, admission: [{source}], evidence: [{source, note?}], notes, why, consequences }
+
+Exit status: 0 (limits are findings), 1 on an invalid study or checklist, 2 on bad usage.`,
+    )
+    .action(action((file: string, options: AppraiseOptions) => appraiseCommand(file, options)));
+}
+
+export function appraiseCommand(file: string, options: AppraiseOptions): CommandResult {
+  const instruments = instrumentsFrom(options);
+  const study = loadStudy(file, instruments);
+  const checklists = checklistsFor(study, options.checklists ?? builtInChecklistsDir);
+  const appraisal = appraiseStudy(study, instruments, checklists);
+  return { json: appraisal, text: formatAppraisal(appraisal) };
 }

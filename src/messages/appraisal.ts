@@ -1,0 +1,48 @@
+/**
+ * User-facing messages of the appraisal area (checklists, claims registers, `cohort appraise`), as
+ * functions of their inputs so tests compare against the same text. Lowercase fragments, no period.
+ */
+
+export function checklistStudyUnknown(study: string, known: readonly string[]): string {
+  return `checklist is for study "${study}", which is not a known study id (known: ${known.length > 0 ? [...known].sort().join(", ") : "none"})`;
+}
+
+export function checklistItemCountMismatch(tool: string, expected: number, received: number): string {
+  return `tool "${tool}" has ${expected} items, but tool.itemCount is ${received}`;
+}
+
+export function checklistQuestionMismatch(tool: string, number: number, expected: string): string {
+  return `item ${number} must use the wording of tool "${tool}": "${expected}"`;
+}
+
+export function checklistDomainMismatch(tool: string, domain: number, expected: string): string {
+  return `domain ${domain} of tool "${tool}" is "${expected}"`;
+}
+
+export function checklistEvidenceWrongFile(received: string, expected: string): string {
+  return `evidence must quote the study's own source "${expected}", received a quote from "${received}"`;
+}
+
+export function folderNotFound(what: string): string {
+  return `${what} folder not found or not readable`;
+}
+
+export function duplicateChecklist(tool: string, study: string, other: string): string {
+  return `a "${tool}" checklist for study "${study}" is already given in ${other}`;
+}
+
+export function registerFileNameMismatch(id: string, expected: string): string {
+  return `claims register id "${id}" must match the file name (expected ${expected})`;
+}
+
+export function noChecklistNote(study: string): string {
+  return `no appraisal checklist is filled in for study "${study}"; only the limits register (generated from the study file) is shown`;
+}
+
+export function smallSampleThresholdInvalid(value: number): string {
+  return `the medium effect used to judge sample size must be a finite number greater than 0, received ${value}`;
+}
+
+export function shareWidthThresholdInvalid(value: number): string {
+  return `the interval width that marks a share as imprecise must lie strictly between 0 and 1, received ${value}`;
+}
