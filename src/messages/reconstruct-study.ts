@@ -1,0 +1,117 @@
+/**
+ * User-facing messages and assumption texts of study-level reconstruction and of inference over
+ * reconstructions, as functions of their inputs (vega-lite `log/message.ts` style), so tests compare
+ * against these functions rather than copied strings.
+ */
+
+export function spreadOutOfRange(value: unknown): string {
+  return `spread must be a number from 0 (tightest) to 1 (widest), received ${String(value)}`;
+}
+
+export function sumUnreachable(total: number, low: number, high: number): string {
+  return `no scores within the bounds reach the required total ${total} (possible totals ${low}–${high})`;
+}
+
+export function badCount(value: unknown): string {
+  return `count must be a whole number from 1 to 1000, received ${String(value)}`;
+}
+
+export function badSeed(value: unknown): string {
+  return `seed must be a whole number, received ${String(value)}`;
+}
+
+export function unknownConvention(value: string, known: string[]): string {
+  return `convention "${value}" is not defined by any instrument this study reports band shifts on (known: ${known.join(", ") || "none"}; or "each")`;
+}
+
+export function unknownMeans(value: unknown): string {
+  return `means must be random, smallest-change or largest-change, received ${JSON.stringify(value)}`;
+}
+
+export function unknownImprovement(value: unknown): string {
+  return `improvement must be as-claimed or not-assumed, received ${JSON.stringify(value)}`;
+}
+
+export function infeasible(group: string, instrument: string, detail: string): string {
+  return `cannot rebuild ${instrument} for group "${group}": ${detail}`;
+}
+
+export function nothingToReconstruct(studyId: string): string {
+  return `study "${studyId}" reports no composition, band shift, mean or percent change, so there is nothing to rebuild`;
+}
+
+export function unknownFormat(value: string): string {
+  return `--format must be json or csv, received "${value}"`;
+}
+
+export function unsafeCsvCell(column: string, value: string): string {
+  return `cannot write "${value}" in column ${column} to CSV: values with commas, quotes or line breaks are not supported (danfojs does not quote them)`;
+}
+
+// ---- assumption texts (each reconstruction lists every one it used) ----
+
+export const assumeCategoriesExclusive = (variable: string): string => `${variable}: categories exclusive (each patient in exactly one), as the study file reads them`;
+
+export const assumeCrossTable = (variables: string[], count: number | null, uniform: boolean): string =>
+  uniform
+    ? `${variables.join(" × ")}: the cross-tabulation is not reported; this reconstruction uses one table drawn uniformly from the ${count ?? "many"} tables consistent with the reported margins`
+    : `${variables.join(" × ")}: the cross-tabulation is not reported; categories were paired at random (too many tables to draw uniformly)`;
+
+export const assumeGroupMean = (instrument: string, statistic: string): string =>
+  `${instrument}: band shift describes the group mean (the source's statistic is ${statistic === "not-stated" ? "not stated" : statistic})`;
+
+export const assumeBands = (instrument: string, convention: string): string => `${instrument} bands: ${convention}`;
+
+export const assumeBandInterval = (): string =>
+  "a whole-number band min–max is read as [min, next band's min) for a group mean (the top band as [min, max])";
+
+export const assumeImproved = (instrument: string, quote: string): string =>
+  `every patient improved on ${instrument} between the first and the last timepoint by at least one scoring step (from "${quote}")`;
+
+export const assumeNoImprovement = (instrument: string): string =>
+  `${instrument}: individual patients may worsen (the "improved in all patients" statement is deliberately not applied in this reconstruction)`;
+
+export const assumePerPatientBand = (instrument: string, label: string, parts: string[]): string =>
+  `${instrument} "${label}" read as each patient's score in the lowest band of the cut-off for their own category: ${parts.join("; ")}`;
+
+export const assumeNoCutOff = (category: string, instrument: string): string =>
+  `${category}: ${instrument} has no published cut-off for this category, so no threshold is applied to these patients (their score is only constrained by the scale${""})`;
+
+export const assumeUnreported = (instrument: string, timepoint: string, why: string): string =>
+  `${instrument} at ${timepoint}: not reported (${why}); values carry no information from the source`;
+
+export const assumeLeftEmpty = (group: string, instrument: string, timepoints: string[]): string =>
+  `${group}: ${instrument} at ${timepoints.join(", ")} is constrained by no reported number, so it is left empty`;
+
+export const assumeChainPrimary = (group: string, instrument: string, count: number): string =>
+  `${group} ${instrument}: group means drawn from the ${count} tuples on the instrument's grid that fit every reported percent change, computed as 100 × (later − earlier) / earlier`;
+
+export const assumeChainAlternative = (group: string, instrument: string, label: string, count: number): string =>
+  `${group} ${instrument}: the reported percent changes do not fit together as usual percent changes; this reconstruction uses the alternative that makes them consistent — ${label} (${count} tuples)`;
+
+export const assumeChainSubset = (group: string, instrument: string, kept: string[], dropped: string[], count: number): string =>
+  `${group} ${instrument}: the reported percent changes cannot all hold together under any computation tried that keeps every patient on the grid; this reconstruction keeps ${kept.join(", ")} (${count} tuples of group means) and drops ${dropped.join(", ")}, which it therefore does not reproduce`;
+
+export const assumeInterpretation = (change: string, words: string, reading: string): string => `percent change ${change} "${words}" read as ${reading}`;
+
+export const assumeRounding = (): string => "reported percentages read as rounded half up or half down (either)";
+
+export const assumeSpread = (spread: number): string =>
+  `SDs are not reported: each group total is split over patients with spread ${spread.toFixed(2)} (0 = as even as the bounds allow, 1 = as extreme as they allow)`;
+
+export const assumeMeans = (mode: string): string =>
+  mode === "random" ? "group means drawn uniformly from those consistent with the report" : `group means chosen to give the ${mode === "smallest-change" ? "smallest" : "largest"} change the report allows`;
+
+export const assumeIntegerScores = (): string => "each patient's score is on the instrument's scoring grid (sum of whole-number items, or their mean) within its range";
+
+export const assumeMeanValue = (instrument: string, timepoint: string, mean: string): string =>
+  `${instrument} at ${timepoint}: group mean ${mean} read as rounded to its reported decimals`;
+
+export const assumeMixedGroups = (instrument: string): string =>
+  `${instrument}: values reported for the whole sample and for arms at once; only the arm-level values are used`;
+
+export const assumeChainNone = (group: string, instrument: string, dropped: string[]): string =>
+  `${group} ${instrument}: no single reported percent change (${dropped.join(", ")}) fits the instrument's grid, so none constrains the group means`;
+
+export const assumeOffGrid = (group: string, instrument: string, labels: string[]): string =>
+  `${group} ${instrument}: the changes would fit together under ${labels.join("; or ")} — readings in which the group means are not those of ${"n"} complete patient scores on the grid, so patient rows cannot follow them`;

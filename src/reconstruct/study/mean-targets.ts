@@ -1,0 +1,316 @@
+import { bandInterval, type MeanInterval } from "../../checks/band-shift.js";
+import { percentChangeChain, type ChainAlternative, type PercentChangeSpec } from "../../checks/percent-change-chain.js";
+import { CohortError } from "../../errors.js";
+import type { InstrumentRegistry } from "../../io/load-instruments.js";
+import * as message from "../../messages/reconstruct-study.js";
+import type { BandConvention, Instrument } from "../../schema/instrument.js";
+import type { BandShift, Composition, PercentChange } from "../../schema/reported-value.js";
+import type { Study } from "../../schema/study.js";
+import { unround } from "../../stats/rounding.js";
+import { studyGroups, type PatientGroup } from "./groups.js";
+
+/** Whole-number range of a group's total score, in scoring units (1/items for mean-scored instruments). */
+export interface SumRange {
+  lo: number;
+  hi: number;
+}
+
+/** Per-patient bounds at one timepoint that depend on the patient's category (SDS cut-off per substance). */
+export interface PerPatientBands {
+  timepoint: string;
+  variable: string;
+  /** Category id → inclusive range in scoring units, or null when no cut-off applies. */
+  ranges: Record<string, SumRange | null>;
+}
+
+/** How a chain of percent changes was made consistent, when it was. */
+export interface ChainUse {
+  status: "consistent" | "inconsistent" | "undetermined";
+  used: "primary" | "alternative" | "subset" | "none";
+  /** With `subset`: how many different subsets of this size fit (reconstructions cycle through them). */
+  subsetsOfThisSize?: number;
+  /** Alternatives that fit but leave the full-n item grid (dropout, off-grid means), so patient rows cannot follow them. */
+  offGrid?: string[];
+  alternative?: { id: string; label: string };
+  kept: string[];
+  dropped: string[];
+  feasibleTuples: number;
+}
+
+/**
+ * Everything reported about one instrument in one group, turned into constraints on the group's
+ * total score at each timepoint: the mean-level reconstruction the patient rows are drawn from.
+ */
+export interface MeanTarget {
+  group: string;
+  instrument: string;
+  n: number;
+  /** Scoring units per score point: items for mean scoring, 1 for sum scoring. */
+  unitsPerPoint: number;
+  lowUnits: number;
+  highUnits: number;
+  higherIsWorse: boolean;
+  /** Timepoints this group gets values at, in time order. */
+  timepoints: string[];
+  /** Timepoints with a column for this instrument but no constraint for this group (left empty). */
+  empty: string[];
+  /** Group totals (units) from the band shifts and reported means, per timepoint. */
+  intervals: Record<string, SumRange>;
+  /** Group totals (units) from the percent-change chain: every listed tuple fits the chain used. */
+  tuples: Record<string, number>[] | null;
+  chain: ChainUse | null;
+  perPatient: PerPatientBands[];
+  improved: { quote: string } | null;
+  /** Every assumption behind these targets. */
+  assumptions: string[];
+}
+
+export interface MeanTargetOptions {
+  /** Instrument id → band convention id. Instruments not listed use their first convention. */
+  conventions?: Record<string, string>;
+  improvement?: "as-claimed" | "not-assumed";
+  /** Which consistent subset (by index) to use when a chain is inconsistent under every computation. */
+  subsetIndex?: number;
+}
+
+/** Timepoint ids that carry a column for an instrument: everything reported on it, plus the first timepoint when an all-improved claim covers it. */
+export function instrumentTimepoints(study: Study, instrumentId: string): string[] {
+  const used = new Set<string>();
+  for (const value of study.reported) {
+    if (!("instrument" in value) || value.instrument !== instrumentId) continue;
+    if (value.kind === "band-shift") {
+      if (value.from) used.add(value.from.timepoint);
+      used.add(value.to.timepoint);
+    } else if (value.kind === "percent-change") {
+      used.add(value.from);
+      used.add(value.to);
+    } else used.add(value.timepoint);
+  }
+  if (used.size > 0 && improvementClaim(study, instrumentId, "all")) {
+    const first = [...study.design.timepoints].sort((a, b) => a.order - b.order)[0];
+    if (first) used.add(first.id);
+  }
+  return study.design.timepoints.filter((t) => used.has(t.id)).sort((a, b) => a.order - b.order).map((t) => t.id);
+}
+
+function improvementClaim(study: Study, instrumentId: string, group: string): { quote: string } | null {
+  const claim = study.claims.find((c) => c.type === "all-improved" && (c.about ?? []).includes(instrumentId) && (c.group === undefined || c.group === "all" || c.group === group));
+  return claim ? { quote: claim.source.quote } : null;
+}
+
+/** The convention used for an instrument: the requested one, else the first it lists (per-category conventions excluded). */
+export function chosenConvention(instrument: Instrument, conventions: Record<string, string> | undefined): BandConvention | undefined {
+  const wanted = conventions?.[instrument.id];
+  const general = instrument.bandConventions.filter((c) => !c.appliesTo);
+  return (wanted ? instrument.bandConventions.find((c) => c.id === wanted) : undefined) ?? general[0] ?? instrument.bandConventions[0];
+}
+
+/**
+ * Mean-level reconstruction: for every instrument and group of a study, the group totals (hence
+ * group means) consistent with the reported band shifts, means and percent-change chains, with the
+ * assumptions that produced them. Chains come from the checks engine (`percentChangeChain`); when a
+ * chain is inconsistent, the first consistent alternative computation is used, and when none is,
+ * the largest consistent subsets of the changes — always said in the assumptions.
+ * Reference: Brown & Heathers (2017), doi:10.1177/1948550616673876 (granularity of means).
+ *
+ * @param study a validated study
+ * @param instruments the instrument registry
+ * @param options band conventions, improvement reading, subset choice
+ * @throws CohortError when an instrument is missing from the registry
+ * @example
+ * reconstructMeans(studyB, registry).find((t) => t.group === "psychedelic")?.tuples?.length; // => 6
+ */
+export function reconstructMeans(study: Study, instruments: InstrumentRegistry, options: MeanTargetOptions = {}): MeanTarget[] {
+  const groups = studyGroups(study);
+  const targets: MeanTarget[] = [];
+  for (const entry of study.instruments) {
+    const instrument = instruments.get(entry.ref);
+    if (!instrument) continue;
+    const values = study.reported.filter((v) => "instrument" in v && v.instrument === instrument.id);
+    if (values.length === 0) continue;
+    const columns = instrumentTimepoints(study, instrument.id);
+    const reportedGroups = new Set(values.map((v) => v.group));
+    const mixed = reportedGroups.has("all") && reportedGroups.size > 1 && groups.arms.length > 1;
+    const units: PatientGroup[] = reportedGroups.has("all") && !mixed ? [groups.all] : groups.arms.filter((a) => reportedGroups.has(a.id) || (groups.arms.length === 1 && reportedGroups.has("all")));
+    for (const unit of units) {
+      const own = values.filter((v) => v.group === unit.id || (v.group === "all" && (unit.id === "all" || groups.arms.length === 1)));
+      const target = buildTarget(study, instrument, unit, own, columns, options);
+      if (mixed) target.assumptions.unshift(message.assumeMixedGroups(instrument.abbreviation));
+      targets.push(target);
+    }
+  }
+  return targets;
+}
+
+function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, values: Study["reported"], columns: string[], options: MeanTargetOptions): MeanTarget {
+  const unitsPerPoint = instrument.scoring === "mean" ? instrument.items : 1;
+  const lowUnits = Math.round(instrument.min * unitsPerPoint);
+  const highUnits = Math.round(instrument.max * unitsPerPoint);
+  const n = unit.size;
+  const abbr = instrument.abbreviation;
+  const assumptions: string[] = [message.assumeIntegerScores()];
+  const intervals: Record<string, SumRange> = {};
+  const perPatient: PerPatientBands[] = [];
+  const constrained = new Set<string>();
+  const narrow = (t: string, range: SumRange): void => {
+    const old = intervals[t] ?? { lo: lowUnits * n, hi: highUnits * n };
+    intervals[t] = { lo: Math.max(old.lo, range.lo), hi: Math.min(old.hi, range.hi) };
+    constrained.add(t);
+  };
+  const toSums = (interval: MeanInterval): SumRange => {
+    const scale = n * unitsPerPoint;
+    const lo = interval.lowerInclusive ? Math.ceil(interval.lower * scale - 1e-9) : Math.floor(interval.lower * scale + 1e-9) + 1;
+    const hi = interval.upperInclusive ? Math.floor(interval.upper * scale + 1e-9) : Math.ceil(interval.upper * scale - 1e-9) - 1;
+    return { lo, hi };
+  };
+
+  const bandShifts = values.filter((v): v is BandShift => v.kind === "band-shift");
+  const convention = chosenConvention(instrument, options.conventions);
+  let bandsSaid = false;
+  for (const shift of bandShifts) {
+    const ends = [shift.from, shift.to].filter((e): e is NonNullable<typeof e> => e !== undefined);
+    for (const end of ends) {
+      const interval = end.band && convention ? bandInterval(convention.bands, end.band) : null;
+      if (interval) {
+        if (!bandsSaid) {
+          assumptions.push(message.assumeGroupMean(abbr, shift.statistic), message.assumeBands(abbr, convention!.label), message.assumeBandInterval());
+          bandsSaid = true;
+        }
+        narrow(end.timepoint, toSums(interval));
+        continue;
+      }
+      const categoryBands = perPatientBands(study, instrument, end.timepoint, unitsPerPoint);
+      if (categoryBands) {
+        perPatient.push(categoryBands.bands);
+        assumptions.push(message.assumePerPatientBand(abbr, end.label, categoryBands.parts), ...categoryBands.missing.map((c) => message.assumeNoCutOff(c, abbr)));
+        constrained.add(end.timepoint);
+      } else {
+        assumptions.push(message.assumeUnreported(abbr, end.timepoint, `"${end.label}" maps to no band of ${abbr}`));
+      }
+    }
+    if (!shift.from && columns[0] !== shift.to.timepoint) {
+      assumptions.push(message.assumeUnreported(abbr, columns[0] ?? "baseline", "the source gives no starting band"));
+    }
+  }
+  for (const v of values) {
+    if (v.kind !== "mean") continue;
+    const u = unround(v.mean);
+    narrow(v.timepoint, toSums(u));
+    assumptions.push(message.assumeMeanValue(abbr, v.timepoint, v.mean));
+  }
+
+  const changes = values.filter((v): v is PercentChange => v.kind === "percent-change");
+  let tuples: Record<string, number>[] | null = null;
+  let chain: ChainUse | null = null;
+  if (changes.length > 0) {
+    for (const c of changes) if (c.interpretation) assumptions.push(message.assumeInterpretation(c.id, c.timepointsAsReported, `${c.from}→${c.to}`));
+    assumptions.push(message.assumeRounding());
+    const result = chainTuples(study, instrument, unit, changes, options.subsetIndex ?? 0);
+    chain = result.use;
+    if (chain.used === "none") assumptions.push(message.assumeChainNone(unit.id, abbr, chain.dropped));
+    const scale = n * unitsPerPoint;
+    tuples = chain.used === "none" ? null : result.tuples
+      .map((tuple) => Object.fromEntries(Object.entries(tuple).map(([t, mean]) => [t, Math.round(mean * scale)])))
+      .filter((tuple) => Object.entries(tuple).every(([t, sum]) => !intervals[t] || (sum >= intervals[t]!.lo && sum <= intervals[t]!.hi)));
+    for (const t of Object.keys(tuples?.[0] ?? {})) constrained.add(t);
+    if (tuples && tuples.length === 0) throw new CohortError({ message: message.infeasible(unit.id, abbr, "no group means fit both the percent changes and the other reported values") });
+    const label = `${unit.id === "all" ? "all patients" : unit.id}`;
+    if (chain.used === "primary") assumptions.push(message.assumeChainPrimary(label, abbr, chain.feasibleTuples));
+    else if (chain.used === "alternative") assumptions.push(message.assumeChainAlternative(label, abbr, chain.alternative!.label, chain.feasibleTuples));
+    else if (chain.used === "subset") assumptions.push(message.assumeChainSubset(label, abbr, chain.kept, chain.dropped, chain.feasibleTuples));
+    if (chain.offGrid && chain.offGrid.length > 0) assumptions.push(message.assumeOffGrid(label, abbr, chain.offGrid));
+  }
+
+  const improved = options.improvement === "not-assumed" ? null : improvementClaim(study, instrument.id, unit.id);
+  if (improved) assumptions.push(message.assumeImproved(abbr, improved.quote));
+  else if (improvementClaim(study, instrument.id, unit.id)) assumptions.push(message.assumeNoImprovement(abbr));
+  if (improved && columns[0]) constrained.add(columns[0]);
+  if (improved && columns.length > 0) constrained.add(columns[columns.length - 1]!);
+  const timepoints = columns.filter((t) => constrained.has(t));
+  const empty = columns.filter((t) => !constrained.has(t));
+  if (empty.length > 0) assumptions.push(message.assumeLeftEmpty(unit.id === "all" ? "all patients" : unit.id, abbr, empty));
+  for (const t of timepoints) {
+    const reportedHere = intervals[t] || perPatient.some((p) => p.timepoint === t) || (tuples?.[0] && t in tuples[0]);
+    if (!reportedHere && !assumptions.some((a) => a.startsWith(`${abbr} at ${t}:`))) assumptions.push(message.assumeUnreported(abbr, t, "no reported value; drawn only to satisfy the improvement reading"));
+  }
+  return { group: unit.id, instrument: instrument.id, n, unitsPerPoint, lowUnits, highUnits, higherIsWorse: instrument.higherIsWorse, timepoints, empty, intervals, tuples, chain, perPatient, improved, assumptions };
+}
+
+/** Per-category lowest-band ranges when the instrument's cut-offs are per category (SDS per substance). */
+function perPatientBands(study: Study, instrument: Instrument, timepoint: string, unitsPerPoint: number): { bands: PerPatientBands; parts: string[]; missing: string[] } | null {
+  const specific = instrument.bandConventions.filter((c) => c.appliesTo && c.appliesTo.length > 0);
+  if (specific.length === 0) return null;
+  const composition = study.reported.find((v): v is Composition => v.kind === "composition" && v.categories.some((c) => specific.some((s) => s.appliesTo!.includes(c.id))));
+  if (!composition) return null;
+  const ranges: Record<string, SumRange | null> = {};
+  const parts: string[] = [];
+  const missing: string[] = [];
+  for (const category of composition.categories) {
+    const convention = specific.find((s) => s.appliesTo!.includes(category.id));
+    if (!convention) {
+      ranges[category.id] = null;
+      missing.push(category.label);
+      continue;
+    }
+    const sorted = [...convention.bands].sort((a, b) => a.min - b.min);
+    const best = instrument.higherIsWorse ? sorted[0]! : sorted[sorted.length - 1]!;
+    ranges[category.id] = { lo: Math.round(best.min * unitsPerPoint), hi: Math.round(best.max * unitsPerPoint) };
+    parts.push(`${category.label} ${best.min}–${best.max} (${convention.label})`);
+  }
+  return { bands: { timepoint, variable: composition.id, ranges }, parts, missing };
+}
+
+/** Alternative computations (ids from percentChangeChain) that keep group means on the full-n item grid. */
+const ON_GRID_ALTERNATIVES = new Set(["percent-of-later", "percentage-points"]);
+
+const changeId = (c: PercentChange): string => `${c.from}→${c.to} (${c.direction === "decrease" ? "−" : "+"}${c.percent}%)`;
+
+function chainTuples(study: Study, instrument: Instrument, unit: PatientGroup, changes: PercentChange[], subsetIndex: number): { tuples: Record<string, number>[]; use: ChainUse } {
+  const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order).map((t) => t.id);
+  const run = (subset: PercentChange[]) =>
+    percentChangeChain({
+      timepoints,
+      changes: subset.map((c): PercentChangeSpec => ({ from: c.from, to: c.to, percent: c.percent, direction: c.direction, id: c.id })),
+      grid: { kind: "items", items: instrument.items, n: unit.size, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+      maxTuples: 5000,
+    });
+  const all = run(changes);
+  const details = all.details as { feasibleTuples: number; tuples: Record<string, number>[]; alternatives: ChainAlternative[] };
+  const ids = changes.map(changeId);
+  if (all.status === "consistent") return { tuples: details.tuples, use: { status: "consistent", used: "primary", kept: ids, dropped: [], feasibleTuples: details.feasibleTuples } };
+  // Only alternatives that keep every patient on the instrument's grid at full n can carry patient rows.
+  const rescue = details.alternatives.find((a) => ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent" && (a.tuples?.length ?? 0) > 0);
+  const offGrid = details.alternatives.filter((a) => !ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent").map((a) => a.label);
+  if (rescue) {
+    return {
+      tuples: rescue.tuples ?? [],
+      use: { status: all.status, used: "alternative", alternative: { id: rescue.id, label: rescue.label }, kept: ids, dropped: [], feasibleTuples: rescue.feasibleTuples ?? 0 },
+    };
+  }
+  // Largest subsets of the changes that hold together under the usual computation.
+  const k = changes.length;
+  for (let size = k - 1; size >= 1; size--) {
+    const fits: { subset: PercentChange[]; tuples: Record<string, number>[]; count: number }[] = [];
+    for (let mask = 1; mask < 1 << k; mask++) {
+      if (popcount(mask) !== size) continue;
+      const subset = changes.filter((_, i) => mask & (1 << i));
+      const r = run(subset);
+      const d = r.details as { feasibleTuples: number; tuples: Record<string, number>[] };
+      if (r.status === "consistent") fits.push({ subset, tuples: d.tuples, count: d.feasibleTuples });
+    }
+    if (fits.length > 0) {
+      const pick = fits[subsetIndex % fits.length]!;
+      return {
+        tuples: pick.tuples,
+        use: { status: all.status, used: "subset", subsetsOfThisSize: fits.length, offGrid, kept: pick.subset.map(changeId), dropped: changes.filter((c) => !pick.subset.includes(c)).map(changeId), feasibleTuples: pick.count },
+      };
+    }
+  }
+  return { tuples: [], use: { status: all.status, used: "none", offGrid, kept: [], dropped: ids, feasibleTuples: 0 } };
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v; v &= v - 1) c++;
+  return c;
+}

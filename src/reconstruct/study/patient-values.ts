@@ -1,0 +1,168 @@
+import { CohortError, isCohortError } from "../../errors.js";
+import * as message from "../../messages/reconstruct-study.js";
+import type { Rng } from "../../stats/rng.js";
+import { boundedSum } from "./bounded-sum.js";
+import type { MeanTarget } from "./mean-targets.js";
+
+export type MeanChoice = "random" | "smallest-change" | "largest-change";
+
+/** Largest number of (first, last) group-total pairs enumerated before sampling instead. */
+const PAIR_LIMIT = 200_000;
+const ATTEMPTS = 50;
+
+/**
+ * Group totals (scoring units) for every timepoint of a target that has a reported constraint,
+ * chosen together: a percent-change tuple, band intervals, and the improvement reading (the last
+ * total at least one step per patient better than the first). `mode` picks uniformly, or the
+ * smallest or largest change from the first to the last timepoint.
+ *
+ * @param target mean-level constraints of one instrument in one group
+ * @param mode random | smallest-change | largest-change
+ * @param rng seeded random source
+ * @throws CohortError when no totals satisfy every constraint
+ * @example
+ * chooseTotals(phq9Target, "smallest-change", createRng(1)); // => { baseline: 320, "after-treatments": 199 } (e.g.)
+ */
+export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Record<string, number> {
+  const first = target.timepoints[0];
+  const last = target.timepoints[target.timepoints.length - 1];
+  const bases = target.tuples ?? [{}];
+  const rangeOf = (t: string | undefined, base: Record<string, number>): number[] | null => {
+    if (t === undefined) return null;
+    if (t in base) return [base[t] as number];
+    const r = target.intervals[t];
+    return r ? range(r.lo, r.hi) : null;
+  };
+  const ok = (a: number | undefined, b: number | undefined): boolean => {
+    if (!target.improved || a === undefined || b === undefined || first === last) return true;
+    return target.higherIsWorse ? b <= a - target.n : b >= a + target.n;
+  };
+  type Pick = { base: Record<string, number>; a?: number; b?: number };
+  const picks: Pick[] = [];
+  const size = bases.reduce((s, base) => s + (rangeOf(first, base)?.length ?? 1) * (rangeOf(last, base)?.length ?? 1), 0);
+  if (size <= PAIR_LIMIT) {
+    for (const base of bases) {
+      const as = rangeOf(first, base) ?? [undefined];
+      const bs = first === last ? [undefined] : (rangeOf(last, base) ?? [undefined]);
+      for (const a of as) for (const b of bs) if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
+    }
+  } else {
+    for (let i = 0; i < 20_000 && picks.length < 2_000; i++) {
+      const base = bases[rng.int(0, bases.length - 1)]!;
+      const as = rangeOf(first, base);
+      const bs = first === last ? null : rangeOf(last, base);
+      const a = as ? as[rng.int(0, as.length - 1)] : undefined;
+      const b = bs ? bs[rng.int(0, bs.length - 1)] : undefined;
+      if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
+    }
+  }
+  if (picks.length === 0) throw new CohortError({ message: message.infeasible(target.group, target.instrument, "no group totals satisfy the reported values and the improvement reading together") });
+  let pool = picks;
+  if (mode !== "random") {
+    const change = (p: Pick): number => Math.abs((p.b ?? p.a ?? 0) - (p.a ?? p.b ?? 0));
+    const best = mode === "smallest-change" ? Math.min(...picks.map(change)) : Math.max(...picks.map(change));
+    pool = picks.filter((p) => change(p) === best);
+  }
+  const chosen = pool[rng.int(0, pool.length - 1)]!;
+  const totals: Record<string, number> = { ...chosen.base };
+  if (first !== undefined && chosen.a !== undefined) totals[first] = chosen.a;
+  if (last !== undefined && chosen.b !== undefined) totals[last] = chosen.b;
+  for (const t of target.timepoints) {
+    if (t in totals) continue;
+    const r = target.intervals[t];
+    if (r) totals[t] = rng.int(r.lo, r.hi);
+  }
+  return totals;
+}
+
+function range(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let v = lo; v <= hi; v++) out.push(v);
+  return out;
+}
+
+/**
+ * Patient scores (in scoring units) at every timepoint of a target, for the group's patients in
+ * order: each timepoint's total is split over patients with `spread`, later timepoints as changes
+ * from the previous one, within the scale, the per-category bands and the improvement reading.
+ * Timepoints without a total (e.g. SDS before treatment) get a total drawn uniformly from those the
+ * bounds allow.
+ *
+ * @param target mean-level constraints
+ * @param categories category id of each of the group's patients for the per-patient bands' variable
+ * @param options spread 0…1, mode for the totals
+ * @param rng seeded random source
+ * @throws CohortError when no scores satisfy the constraints after repeated attempts
+ * @example
+ * patientUnits(target, {}, { spread: 0, mode: "random" }, createRng(1)).baseline; // => [16, 16, …]
+ */
+export function patientUnits(
+  target: MeanTarget,
+  categories: Record<string, string[]>,
+  options: { spread: number; mode: MeanChoice },
+  rng: Rng,
+): Record<string, number[]> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    try {
+      return attemptUnits(target, categories, options, rng);
+    } catch (error) {
+      if (!isCohortError(error)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function attemptUnits(target: MeanTarget, categories: Record<string, string[]>, options: { spread: number; mode: MeanChoice }, rng: Rng): Record<string, number[]> {
+  const totals = chooseTotals(target, options.mode, rng);
+  const n = target.n;
+  const out: Record<string, number[]> = {};
+  const first = target.timepoints[0];
+  const last = target.timepoints[target.timepoints.length - 1];
+  let previous: number[] | null = null;
+  let previousTotal = 0;
+  for (const t of target.timepoints) {
+    const lo = new Array<number>(n).fill(target.lowUnits);
+    const hi = new Array<number>(n).fill(target.highUnits);
+    for (const band of target.perPatient.filter((p) => p.timepoint === t)) {
+      const cats = categories[band.variable];
+      for (let i = 0; i < n; i++) {
+        const r = cats ? band.ranges[cats[i] ?? ""] : null;
+        if (r) {
+          lo[i] = Math.max(lo[i]!, r.lo);
+          hi[i] = Math.min(hi[i]!, r.hi);
+        }
+      }
+    }
+    if (target.improved && first !== last) {
+      if (t === first) {
+        if (target.higherIsWorse) for (let i = 0; i < n; i++) lo[i] = Math.max(lo[i]!, target.lowUnits + 1);
+        else for (let i = 0; i < n; i++) hi[i] = Math.min(hi[i]!, target.highUnits - 1);
+      } else if (t === last) {
+        const base = out[first!]!;
+        if (target.higherIsWorse) for (let i = 0; i < n; i++) hi[i] = Math.min(hi[i]!, base[i]! - 1);
+        else for (let i = 0; i < n; i++) lo[i] = Math.max(lo[i]!, base[i]! + 1);
+      }
+    }
+    const low = lo.reduce((s, v) => s + v, 0);
+    const high = hi.reduce((s, v) => s + v, 0);
+    const total = totals[t] ?? rng.int(Math.min(low, high), high);
+    if (previous === null) {
+      out[t] = boundedSum(lo, hi, total, options.spread, rng);
+    } else {
+      const prev: number[] = previous;
+      const changes = boundedSum(
+        lo.map((v, i) => v - prev[i]!),
+        hi.map((v, i) => v - prev[i]!),
+        total - previousTotal,
+        options.spread,
+        rng,
+      );
+      out[t] = changes.map((d: number, i: number): number => prev[i]! + d);
+    }
+    previous = out[t] as number[];
+    previousTotal = total;
+  }
+  return out;
+}
