@@ -3,6 +3,7 @@ import { FUZZ_SEED, totalTried } from "./harness.js";
 import "./json-text.fuzz.js";
 import "./study.fuzz.js";
 import "./rounding.fuzz.js";
+import "./cli.fuzz.js";
 
 afterAll(() => {
   console.log(`fuzz: total ${totalTried()} generated inputs, 0 crashes (seed ${FUZZ_SEED}; FUZZ_SEED=random for a random seed)`);

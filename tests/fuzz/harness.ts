@@ -97,7 +97,7 @@ export const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|<anonymous>\)?)$/m;
 
 /**
  * The CLI contract: exit 0 (result, findings included), 1 (invalid input), 2 (usage) or 3 (refused);
- * never 70 (internal error), never a stack trace; a failure says something on stderr; with --json
+ * never 70 (internal error), never a stack trace; a failure says what is wrong; with --json
  * and an exit other than 2 (commander's usage errors print text), stdout is exactly one JSON document.
  */
 export function assertCleanCli(argv: string[], run: CliRun): void {
@@ -105,15 +105,27 @@ export function assertCleanCli(argv: string[], run: CliRun): void {
   if (![0, 1, 2, 3].includes(run.status)) throw new Error(`${where}: exit ${run.status}\n${run.stderr}`);
   if (STACK_LINE.test(run.stderr) || STACK_LINE.test(run.stdout)) throw new Error(`${where}: stack trace shown\n${run.stderr}`);
   if (/internal error/.test(run.stderr)) throw new Error(`${where}: internal error\n${run.stderr}`);
-  if (run.status !== 0 && run.stderr.trim() === "") throw new Error(`${where}: exit ${run.status} with nothing on stderr`);
-  const helpShown = argv.includes("--help") || argv.includes("-h") || argv.includes("help");
-  if (argv.includes("--json") && run.status !== 2 && !helpShown && !argv.includes("--version") && !argv.includes("-V")) {
+  // (validate and audit-sources print their per-file verdicts on stdout, so a failure may say so there)
+  if (run.status !== 0 && (run.stderr + run.stdout).trim() === "") throw new Error(`${where}: exit ${run.status} without a message`);
+  if (jsonRequested(argv) && run.status !== 2) {
     try {
       JSON.parse(run.stdout);
     } catch {
       throw new Error(`${where}: --json output is not one JSON document:\n${run.stdout.slice(0, 500)}`);
     }
   }
+}
+
+/**
+ * Whether --json surely took effect: it appears before any "--", not right after another option
+ * (which may take it as its value), and no help or version output was asked for.
+ */
+function jsonRequested(argv: string[]): boolean {
+  const end = argv.includes("--") ? argv.indexOf("--") : argv.length;
+  const before = argv.slice(0, end);
+  const at = before.indexOf("--json");
+  if (at < 0 || (at > 0 && before[at - 1]!.startsWith("-"))) return false;
+  return !before.some((arg) => ["--help", "-h", "help", "--version", "-V"].includes(arg));
 }
 
 /** Text that users paste: control characters, unicode (RTL, emoji, combining marks, lone surrogates), HTML. */
