@@ -43,6 +43,11 @@ export function parseChecklist(data: unknown, studies: StudySources, file?: stri
       const expected = tool.questions[item.number - 1];
       if (expected !== undefined && item.question !== expected) problem(["items", index, "question"], message.checklistQuestionMismatch(tool.id, item.number, expected));
     });
+    if (tool.domains) {
+      const judged = new Set((checklist.domainJudgements ?? []).map((judgement) => judgement.domain));
+      const missing = tool.domains.map((_, index) => index + 1).filter((domain) => !judged.has(domain));
+      if (missing.length > 0) problem(["domainJudgements"], message.checklistDomainsMissing(tool.id, missing));
+    }
     checklist.domainJudgements?.forEach((judgement, index) => {
       const expected = tool.domains?.[judgement.domain - 1];
       if (expected !== undefined && judgement.name !== expected) problem(["domainJudgements", index, "name"], message.checklistDomainMismatch(tool.id, judgement.domain, expected));

@@ -19,6 +19,10 @@ export function checklistDomainMismatch(tool: string, domain: number, expected: 
   return `domain ${domain} of tool "${tool}" is "${expected}"`;
 }
 
+export function checklistDomainsMissing(tool: string, missing: readonly number[]): string {
+  return `tool "${tool}" needs a judgement for every domain; missing domain${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`;
+}
+
 export function checklistEvidenceWrongFile(received: string, expected: string): string {
   return `evidence must quote the study's own source "${expected}", received a quote from "${received}"`;
 }

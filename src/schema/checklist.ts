@@ -25,6 +25,9 @@ export type ChecklistAnswer = z.infer<typeof ChecklistAnswer>;
 export const RobinsJudgement = z.enum(["low", "moderate", "serious", "critical", "no-information"]).meta({ id: "RobinsJudgement" });
 export type RobinsJudgement = z.infer<typeof RobinsJudgement>;
 
+/** Severity order of ROBINS-I judgements; "no information" ranks with none. */
+const SEVERITY: Record<RobinsJudgement, number> = { "no-information": 0, low: 1, moderate: 2, serious: 3, critical: 4 };
+
 /** Which appraisal tool a checklist fills in, and where its wording comes from. */
 export const ChecklistTool = z
   .object({
@@ -116,6 +119,14 @@ export const Checklist = z
       if (domains.indexOf(domain) !== index) issue(["domainJudgements", index, "domain"], `duplicate domain ${domain}`);
     });
     if (checklist.overallJudgement && !checklist.domainJudgements) issue(["overallJudgement"], "an overall judgement needs the domain judgements it rests on");
+    if (checklist.overallJudgement && checklist.domainJudgements) {
+      // ROBINS-I: the overall risk is at least as severe as the most severe domain.
+      const worst = checklist.domainJudgements.reduce((max, judgement) => Math.max(max, SEVERITY[judgement.judgement]), 0);
+      const overall = checklist.overallJudgement.judgement;
+      if (overall !== "no-information" && SEVERITY[overall] < worst) {
+        issue(["overallJudgement", "judgement"], `overall judgement "${overall}" is less severe than the worst domain judgement ("${RobinsJudgement.options.find((option) => SEVERITY[option] === worst)}")`);
+      }
+    }
     if (!/no (total )?score/i.test(checklist.note)) issue(["note"], `the note must say that no total score is computed, received "${checklist.note}"`);
   })
   .meta({ id: "Checklist", title: "cohortcheck appraisal checklist", description: "A critical-appraisal checklist filled in for one study; no total score." });
