@@ -1,0 +1,58 @@
+import { checkStudy } from "../src/checks/check-study.js";
+import { defineAnalysis, skip } from "../src/report/analysis.js";
+import { describeAssumptions } from "../src/report/describe-check.js";
+
+const id = "checks";
+const title = "Every reported number, checked";
+
+/** The verdict of every applicable check on every reported number (`cohort check`), with its assumptions. */
+export default defineAnalysis({
+  id,
+  title,
+  section: "checked",
+  run({ study, instruments }) {
+    const results = checkStudy(study, instruments);
+    if (results.length === 0) return skip(id, title, "no reported value of a kind the checks cover (composition, band shift, mean, percent change)");
+    const inconsistent = results.filter((r) => r.status === "inconsistent");
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    return {
+      id,
+      title,
+      section: "checked",
+      paragraphs: [
+        `${results.length} checks ran on the reported numbers: ${count("consistent")} consistent, ${count("inconsistent")} inconsistent, ${count("undetermined")} undetermined (the check cannot decide from what is reported). Every verdict holds under the assumptions listed with it; rounding is "up_or_down" (a reported value may have been rounded either way at .5) unless stated.`,
+        inconsistent.length > 0
+          ? `Not adding up: ${inconsistent.map((r) => `${(r.subject ?? [r.check]).join(" + ")} (${r.explanation})`).join("; ")}.`
+          : "No reported number is inconsistent with the others under these assumptions.",
+      ],
+      table: {
+        columns: [
+          { key: "subject", label: "reported value(s)" },
+          { key: "check", label: "check" },
+          { key: "status", label: "verdict" },
+          { key: "explanation", label: "why" },
+          { key: "assumptions", label: "assumptions" },
+          { key: "reference", label: "method reference" },
+        ],
+        rows: results.map((r) => ({
+          subject: (r.subject ?? []).join(", "),
+          check: r.check,
+          status: r.status,
+          explanation: r.explanation,
+          assumptions: describeAssumptions(r),
+          reference: r.reference.citation + (r.reference.doi ? ` doi:${r.reference.doi}` : ""),
+        })),
+      },
+      exercises: [
+        {
+          question: `Which number in "${study.title}" does not add up?`,
+          answer:
+            inconsistent.length > 0
+              ? inconsistent.map((r) => `${(r.subject ?? [r.check]).join(" + ")}: ${r.explanation}`).join(" | ")
+              : `None: all ${results.length} checks find the reported numbers consistent (or cannot decide) under their stated assumptions.`,
+          method: "checkStudy(study, instruments) from src/checks (GRIM-style granularity, composition sums, percent-change chains, band intervals)",
+        },
+      ],
+    };
+  },
+});

@@ -1,0 +1,102 @@
+import type { TopLevelSpec } from "vega-lite";
+import { chartConfig, GROUP_COLOURS } from "./theme.js";
+
+/** A timepoint on the x axis: its id (a key of each chain), label and position (e.g. session number). */
+export interface ChainTimepoint {
+  id: string;
+  label: string;
+  position: number;
+}
+
+/** A reported change drawn as a bracket over the chains: from/to timepoint ids and the text shown. */
+export interface ChainAnnotation {
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** One arm: every feasible chain of group means (timepoint id → mean) and the reported changes. */
+export interface MeanChainPanel {
+  title: string;
+  subtitle: string;
+  chains: ReadonlyArray<Readonly<Record<string, number>>>;
+  annotations: ChainAnnotation[];
+}
+
+/**
+ * Every feasible chain of group means, one thin line each, per arm, with the reported percent
+ * changes as brackets above. Why: the source describes a figure of mean pain over sessions that
+ * it does not show; the chains are the means its percentages allow — reconstructions, not data.
+ * Reference: Brown & Heathers (2017) granularity of means, doi:10.1177/1948550616673876
+ *
+ * @param panels one per arm
+ * @param timepoints all timepoints, in time order
+ * @param scale the instrument's score range, for the y axis
+ * @example
+ * meanChainChart([], [{ id: "t0", label: "baseline", position: 0 }], { min: 0, max: 10, title: "BPI" }, "Pain").hconcat; // => []
+ */
+export function meanChainChart(
+  panels: readonly MeanChainPanel[],
+  timepoints: readonly ChainTimepoint[],
+  scale: { min: number; max: number; title: string },
+  title: string,
+): TopLevelSpec {
+  const positions = new Map(timepoints.map((t) => [t.id, t.position]));
+  const labelExpr = timepoints.map((t) => `datum.value == ${t.position} ? '${t.label.replace(/['\\]/g, "")}'`).join(" : ") + " : ''";
+  const x = {
+    type: "quantitative",
+    scale: { domain: [Math.min(...timepoints.map((t) => t.position)) - 0.4, Math.max(...timepoints.map((t) => t.position)) + 0.4], nice: false, zero: false },
+    axis: { values: timepoints.map((t) => t.position), labelExpr, labelAngle: 0, grid: false, title: null },
+  };
+  // Room above the scale for the brackets of the reported changes; ticks stay on the scale itself.
+  const headroom = (scale.max - scale.min) * 0.32;
+  const yScale = { domain: [scale.min, scale.max + headroom], nice: false };
+  const yAxis = { values: Array.from({ length: 11 }, (_, i) => scale.min + ((scale.max - scale.min) * i) / 10), title: scale.title };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: { text: title, subtitle: "Reconstruction — not patient data: every chain of group means consistent with the reported percentages (one line each)" },
+    config: chartConfig,
+    spacing: 30,
+    hconcat: panels.map((panel, index) => {
+      const colour = GROUP_COLOURS[index % GROUP_COLOURS.length];
+      const points = panel.chains.flatMap((chain, chainIndex) =>
+        Object.entries(chain)
+          .filter(([id]) => positions.has(id))
+          .map(([id, mean]) => ({ chain: chainIndex, position: positions.get(id)!, mean })),
+      );
+      const top = scale.max;
+      const brackets = panel.annotations.map((annotation, level) => {
+        const a = positions.get(annotation.from) ?? 0;
+        const b = positions.get(annotation.to) ?? 0;
+        const y = top + headroom * (0.85 - 0.3 * level);
+        return { start: Math.min(a, b), end: Math.max(a, b), middle: (a + b) / 2, y, label: annotation.label };
+      });
+      return {
+        title: { text: panel.title, subtitle: panel.subtitle, fontSize: 12, subtitleFontSize: 10 },
+        width: 300,
+        height: 300,
+        layer: [
+          {
+            data: { values: points },
+            mark: { type: "line", strokeWidth: 0.8, opacity: Math.max(0.03, Math.min(0.8, 1.6 / Math.sqrt(panel.chains.length + 1))), color: colour },
+            encoding: { x: { ...x, field: "position" }, y: { field: "mean", type: "quantitative", scale: yScale, axis: yAxis }, detail: { field: "chain" } },
+          },
+          // Dots only while they can be told apart; with hundreds of chains they would hide the lines.
+          ...(panel.chains.length <= 60
+            ? [{ data: { values: points }, mark: { type: "point", size: 12, filled: true, opacity: 0.7, color: colour }, encoding: { x: { ...x, field: "position" }, y: { field: "mean", type: "quantitative", scale: yScale } } }]
+            : []),
+          {
+            data: { values: brackets },
+            mark: { type: "rule", color: "#333", strokeWidth: 1.2 },
+            encoding: { x: { ...x, field: "start" }, x2: { field: "end" }, y: { field: "y", type: "quantitative", scale: yScale } },
+          },
+          {
+            data: { values: brackets },
+            mark: { type: "text", fontSize: 10, dy: -7, color: "#111" },
+            encoding: { x: { ...x, field: "middle" }, y: { field: "y", type: "quantitative", scale: yScale }, text: { field: "label" } },
+          },
+        ],
+      };
+    }),
+  } as TopLevelSpec;
+}

@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { Resvg } from "@resvg/resvg-js";
+import { CohortError } from "../errors.js";
+import * as msg from "../messages/reports.js";
+import { CHART_FONT } from "./theme.js";
+
+/**
+ * The font files PNG rendering loads, and nothing else: resvg is told not to scan the system
+ * fonts, so a PNG never changes because another font got installed. Debian package fonts-liberation.
+ */
+export const CHART_FONT_FILES: readonly string[] = [
+  "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+  "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+  "/usr/share/fonts/truetype/liberation/LiberationSans-Italic.ttf",
+];
+
+/**
+ * Renders chart SVG to PNG with resvg at `scale` times its size, on white, with only the chart font
+ * loaded (deterministic text). Why resvg: a pure renderer with no browser; vega's own PNG path
+ * needs node-canvas.
+ * Reference: @resvg/resvg-js README, https://github.com/thx/resvg-js
+ *
+ * @param svg SVG text (from renderSvg)
+ * @param scale zoom factor (default 2, for sharp text on high-density screens)
+ * @throws CohortError when a font file is missing (names it and the package that ships it)
+ * @example
+ * renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>').subarray(1, 4).toString(); // => "PNG"
+ */
+export function renderPng(svg: string, scale = 2): Buffer {
+  for (const file of CHART_FONT_FILES) if (!existsSync(file)) throw new CohortError({ file, message: msg.fontMissing(file) });
+  const resvg = new Resvg(svg, {
+    background: "white",
+    fitTo: { mode: "zoom", value: scale },
+    font: { loadSystemFonts: false, fontFiles: [...CHART_FONT_FILES], defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+  });
+  return resvg.render().asPng();
+}

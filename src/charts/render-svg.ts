@@ -1,0 +1,48 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+/**
+ * Renders a Vega-Lite spec to SVG text in Node, with no canvas and no browser: vega-lite compiles
+ * it, a headless vega View (renderer "none") draws it with `toSVG()`. The result is normalised
+ * (see normaliseSvg) so the same spec gives the same bytes in any process.
+ * Reference: Vega View API, https://vega.github.io/vega/docs/api/view/#view_toSVG
+ *
+ * @param spec a Vega-Lite top-level spec (data inline)
+ * @throws Error when vega-lite cannot compile the spec or vega cannot render it
+ * @example
+ * (await renderSvg({ data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } })).startsWith("<svg"); // => true
+ */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const compiled = compile(spec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
+  try {
+    return normaliseSvg(await view.toSVG());
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * Makes rendered SVG byte-stable, as Observable Plot's snapshot suite does: ids that vega numbers
+ * with a process-wide counter (clip paths, gradients) are renumbered from 1 in order of
+ * appearance, and coordinates are limited to 3 decimals (floating-point dust differs between
+ * runs of different charts, never visibly).
+ * Reference: observablehq/plot test/plot-snapshot.js (reindexIri, toFixed(3))
+ *
+ * @example
+ * normaliseSvg('<clipPath id="clip7"/><g clip-path="url(#clip7)"><path d="M0.12345,1"/></g>'); // => '<clipPath id="clip1"/><g clip-path="url(#clip1)"><path d="M0.123,1"/></g>'
+ */
+export function normaliseSvg(svg: string): string {
+  const renamed = new Map<string, string>();
+  const counters = new Map<string, number>();
+  for (const match of svg.matchAll(/\sid="([A-Za-z_-]+?)(\d+)"/g)) {
+    const whole = `${match[1]}${match[2]}`;
+    if (renamed.has(whole)) continue;
+    const next = (counters.get(match[1]!) ?? 0) + 1;
+    counters.set(match[1]!, next);
+    renamed.set(whole, `${match[1]}${next}`);
+  }
+  let out = svg.replace(/(\sid="|url\(#)([A-Za-z_-]+?\d+)([")])/g, (all, before: string, id: string, after: string) => `${before}${renamed.get(id) ?? id}${after}`);
+  out = out.replace(/\d+\.\d{4,}/g, (number) => String(+(+number).toFixed(3)));
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { InstrumentRegistry } from "../io/load-instruments.js";
+import type { Instrument } from "../schema/instrument.js";
+import type { Composition, ReportedValue } from "../schema/reported-value.js";
+import type { Study } from "../schema/study.js";
+
+/** Reported values of one kind, in file order. */
+export function reportedOfKind<K extends ReportedValue["kind"]>(study: Study, kind: K): Array<Extract<ReportedValue, { kind: K }>> {
+  return study.reported.filter((value): value is Extract<ReportedValue, { kind: K }> => value.kind === kind);
+}
+
+/** The compositions of a study (Table 1 material). */
+export function compositions(study: Study): Composition[] {
+  return reportedOfKind(study, "composition");
+}
+
+/** An arm's label, "whole sample" for `all`, or the id itself when unknown. */
+export function groupLabel(study: Study, group: string): string {
+  if (group === "all") return "whole sample";
+  return study.design.arms.find((arm) => arm.id === group)?.label ?? group;
+}
+
+/** The size of a group: an arm's reported size, or the sample size for `all`. */
+export function groupSize(study: Study, group: string): number {
+  if (group === "all") return study.design.sampleSize.value;
+  return study.design.arms.find((arm) => arm.id === group)?.size.value ?? study.design.sampleSize.value;
+}
+
+/** A timepoint's label, or its id when unknown. */
+export function timepointLabel(study: Study, id: string): string {
+  return study.design.timepoints.find((timepoint) => timepoint.id === id)?.label ?? id;
+}
+
+/** The instrument definition a study refers to; undefined when the registry lacks it. */
+export function instrumentOf(instruments: InstrumentRegistry, id: string): Instrument | undefined {
+  return instruments.get(id);
+}
+
+/** "Author (venue, date)" line for a study's source. */
+export function citationLine(study: Study): string {
+  const c = study.citation;
+  return [c.authors?.join(", "), `"${c.title}"`, c.venue, c.date].filter((part): part is string => part !== undefined && part !== "").join(". ");
+}

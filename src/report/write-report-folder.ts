@@ -1,0 +1,39 @@
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { dirname, join, basename } from "node:path";
+import { writeFileAtomic } from "../io/write-atomic.js";
+
+/**
+ * Writes a whole report folder so that it is never half-written: every file goes into a sibling
+ * temporary folder first; only when all are written is the old folder moved aside, the new one
+ * renamed into place and the old one deleted. Stale outputs (an artefact no longer produced)
+ * disappear with the old folder, as vega-lite's build-examples deletes before rebuilding.
+ *
+ * @param folder the report folder, e.g. reports/<study-id>
+ * @param files relative path → content
+ * @throws Error from the file system; the previous folder is then left as it was
+ * @example
+ * writeReportFolder("reports/x", new Map([["report.md", "# x\n"]])); // reports/x holds exactly report.md
+ */
+export function writeReportFolder(folder: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  const parent = dirname(folder);
+  const name = basename(folder);
+  const staging = join(parent, `.${name}.new-${process.pid}`);
+  const retired = join(parent, `.${name}.old-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const path of [...files.keys()].sort()) writeFileAtomic(join(staging, path), files.get(path)!);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const hadOld = existsSync(folder);
+  if (hadOld) renameSync(folder, retired);
+  try {
+    renameSync(staging, folder);
+  } catch (error) {
+    if (hadOld) renameSync(retired, folder);
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadOld) rmSync(retired, { recursive: true, force: true });
+}
