@@ -11,8 +11,10 @@ export const SourceKind = z
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /**
- * Whether a claim points to evidence: `none`; `named-without-reference` ("a 2022 meta-analysis",
- * "several studies" with nothing a reader could look up); `reference` (a link, DOI or citation).
+ * Whether a claim points to evidence: `reference` (a link, DOI or citation a reader can follow);
+ * `named-without-reference` (a particular study, review or body is named — "A 2022 meta-analysis",
+ * "according to the WHO" — but nothing a reader could look up); `none` (nothing, or only a vague
+ * appeal such as "research shows" or "multiple studies", which the claim's question points out).
  */
 export const CitesEvidence = z.enum(["none", "named-without-reference", "reference"]).meta({ id: "CitesEvidence" });
 export type CitesEvidence = z.infer<typeof CitesEvidence>;
