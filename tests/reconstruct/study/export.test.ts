@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { loadInstruments } from "../../../src/io/load-instruments.js";
+import { loadStudy } from "../../../src/io/load-study.js";
+import * as message from "../../../src/messages/reconstruct-study.js";
+import { reconstructionCsv, reconstructionSidecar, reconstructionsJson } from "../../../src/reconstruct/study/export.js";
+import { reconstructStudy } from "../../../src/reconstruct/study/reconstruct-study.js";
+import { RECONSTRUCTION_LABEL } from "../../../src/schema/reconstruction.js";
+import { studyB } from "../../helpers/fixtures.js";
+
+const registry = loadInstruments();
+const result = reconstructStudy(loadStudy(studyB, registry), registry, { seed: 2, count: 2 });
+const first = result.reconstructions[0]!;
+
+describe("reconstructionCsv", () => {
+  it("opens with the label, then one comment line per assumption, then the header and rows that parse back to the data", async () => {
+    const csv = await reconstructionCsv(first);
+    const lines = csv.trimEnd().split("\n");
+    expect(lines[0]).toBe(`# ${RECONSTRUCTION_LABEL}`);
+    const comments = lines.filter((l) => l.startsWith("#"));
+    expect(comments.filter((l) => l.startsWith("# assumption: ")).map((l) => l.slice(14))).toEqual(first.assumptions);
+    const body = lines.slice(comments.length);
+    expect(body[0]).toBe(first.columns.join(","));
+    // Parsed here with a plain split (no commas in cells): empty cell = null, otherwise a number or the text.
+    const parsed = body.slice(1).map((line) => Object.fromEntries(line.split(",").map((cell, i) => [first.columns[i]!, cell === "" ? null : Number.isNaN(Number(cell)) ? cell : Number(cell)])));
+    expect(parsed).toEqual(first.rows);
+  });
+
+  it("refuses a text cell danfojs would not quote", async () => {
+    const bad = { ...first, rows: [{ ...first.rows[0]!, arm: "a,b" }] };
+    await expect(reconstructionCsv(bad)).rejects.toThrow(message.unsafeCsvCell("arm", "a,b"));
+  });
+});
+
+describe("reconstructionSidecar and reconstructionsJson", () => {
+  it("carry the label and assumptions; the JSON round-trips to the result", () => {
+    const sidecar = JSON.parse(reconstructionSidecar(first));
+    expect(sidecar.label).toBe(RECONSTRUCTION_LABEL);
+    expect(sidecar.assumptions).toEqual(first.assumptions);
+    expect(sidecar.rowCount).toBe(10);
+    expect(sidecar.rows).toBeUndefined();
+    expect(JSON.parse(reconstructionsJson(result))).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+});
