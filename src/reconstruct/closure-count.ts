@@ -30,9 +30,9 @@ export function countClosure(input: ClosureInput | ClosureBounds): bigint {
     while (cursor.next()) count++;
     return count;
   }
-  const fast = countWith(bounds, 0, (a, b) => a + b, (a, times) => a * times, (triples) => triples);
+  const fast = countWith<number>(bounds, 0, (a, b) => a + b, (a, times) => a * times, (triples) => triples);
   if (Number.isSafeInteger(fast)) return BigInt(fast);
-  return countWith(bounds, 0n, (a, b) => a + b, (a, times) => a * BigInt(times), (triples) => BigInt(triples));
+  return countWith<bigint>(bounds, 0n, (a, b) => a + b, (a, times) => a * BigInt(times), (triples) => BigInt(triples));
 }
 
 function countWith<M extends number | bigint>(
