@@ -50,3 +50,23 @@ export function smallSampleThresholdInvalid(value: number): string {
 export function shareWidthThresholdInvalid(value: number): string {
   return `the interval width that marks a share as imprecise must lie strictly between 0 and 1, received ${value}`;
 }
+
+export function checklistDuplicateNumber(number: number, firstIndex: number): string {
+  return `duplicate item number ${number} (also items[${firstIndex}])`;
+}
+
+export function checklistNumberTooLarge(number: number, itemCount: number): string {
+  return `item number ${number} exceeds the tool's ${itemCount} items`;
+}
+
+export function checklistNumbersMissing(missing: readonly number[], itemCount: number): string {
+  return `missing item number${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${itemCount}`;
+}
+
+export function checklistNoteWithoutNoScore(note: string): string {
+  return `the note must say that no total score is computed, received "${note}"`;
+}
+
+export function checklistQuotedWithoutEvidence(number: number): string {
+  return `item ${number} answers from quotes (basis "quoted") but gives none; add the quotes, or set basis to "absent-from-source" and say in the reason what the source leaves out`;
+}

@@ -3,6 +3,7 @@ import { registerDataFileSchema } from "./json-schemas.js";
 import { Slug } from "./primitives.js";
 import { Reference } from "./reference.js";
 import { Source } from "./source.js";
+import * as message from "../messages/appraisal.js";
 
 /**
  * One piece of evidence: a verbatim quote wrapped in `source` (so `cohort audit-sources` checks it
@@ -57,7 +58,7 @@ export const ChecklistItem = z
   .strict()
   .superRefine((item, context) => {
     if (item.basis === "quoted" && item.evidence.length === 0) {
-      context.addIssue({ code: "custom", path: ["evidence"], message: `item ${item.number} answers from quotes (basis "quoted") but gives none; add the quotes, or set basis to "absent-from-source" and say in the reason what the source leaves out` });
+      context.addIssue({ code: "custom", path: ["evidence"], message: message.checklistQuotedWithoutEvidence(item.number) });
     }
   })
   .meta({ id: "ChecklistItem" });
@@ -104,12 +105,12 @@ export const Checklist = z
     const seen = new Map<number, number>();
     checklist.items.forEach((item, index) => {
       const first = seen.get(item.number);
-      if (first !== undefined) issue(["items", index, "number"], `duplicate item number ${item.number} (also items[${first}])`);
+      if (first !== undefined) issue(["items", index, "number"], message.checklistDuplicateNumber(item.number, first));
       else seen.set(item.number, index);
-      if (item.number > checklist.tool.itemCount) issue(["items", index, "number"], `item number ${item.number} exceeds the tool's ${checklist.tool.itemCount} items`);
+      if (item.number > checklist.tool.itemCount) issue(["items", index, "number"], message.checklistNumberTooLarge(item.number, checklist.tool.itemCount));
     });
     const missing = Array.from({ length: checklist.tool.itemCount }, (_, index) => index + 1).filter((number) => !seen.has(number));
-    if (missing.length > 0) issue(["items"], `missing item number${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${checklist.tool.itemCount}`);
+    if (missing.length > 0) issue(["items"], message.checklistNumbersMissing(missing, checklist.tool.itemCount));
     const ids = checklist.items.map((item) => item.id);
     ids.forEach((id, index) => {
       if (ids.indexOf(id) !== index) issue(["items", index, "id"], `duplicate item id "${id}"`);
@@ -127,7 +128,7 @@ export const Checklist = z
         issue(["overallJudgement", "judgement"], `overall judgement "${overall}" is less severe than the worst domain judgement ("${RobinsJudgement.options.find((option) => SEVERITY[option] === worst)}")`);
       }
     }
-    if (!/no (total )?score/i.test(checklist.note)) issue(["note"], `the note must say that no total score is computed, received "${checklist.note}"`);
+    if (!/no (total )?score/i.test(checklist.note)) issue(["note"], message.checklistNoteWithoutNoScore(checklist.note));
   })
   .meta({ id: "Checklist", title: "cohortcheck appraisal checklist", description: "A critical-appraisal checklist filled in for one study; no total score." });
 export type Checklist = z.infer<typeof Checklist>;
