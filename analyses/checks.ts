@@ -1,6 +1,7 @@
 import { checkStudy } from "../src/checks/check-study.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { describeAssumptions } from "../src/report/describe-check.js";
+import { describeReported } from "../src/report/describe-reported.js";
 
 const id = "checks";
 const title = "Every reported number, checked";
@@ -48,7 +49,12 @@ export default defineAnalysis({
           question: `Which number in "${study.title}" does not add up?`,
           answer:
             inconsistent.length > 0
-              ? inconsistent.map((r) => `${(r.subject ?? [r.check]).join(" + ")}: ${r.explanation}`).join(" | ")
+              ? inconsistent
+                  .map((r) => {
+                    const values = (r.subject ?? []).map((subject) => study.reported.find((v) => v.id === subject)).filter((v) => v !== undefined);
+                    return `${values.length > 0 ? values.map((v) => describeReported(v, study, instruments)).join("; ") : r.check} — these cannot all hold together (${r.check}): ${r.explanation}`;
+                  })
+                  .join(" | ")
               : `None: all ${results.length} checks find the reported numbers consistent (or cannot decide) under their stated assumptions.`,
           method: "checkStudy(study, instruments) from src/checks (GRIM-style granularity, composition sums, percent-change chains, band intervals)",
         },

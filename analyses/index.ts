@@ -1,12 +1,15 @@
 import type { Analysis } from "../src/report/analysis.js";
 import bandShifts from "./band-shifts.js";
+import checklists from "./checklists.js";
 import checks from "./checks.js";
 import cohortMix from "./cohort-mix.js";
 import crosstab from "./crosstab.js";
+import limitsRegister from "./limits-register.js";
 import meanChains from "./mean-chains.js";
 import percentChangeAlternatives from "./percent-change-alternatives.js";
 import power from "./power.js";
+import reportedValues from "./reported-values.js";
 import statedLimits from "./stated-limits.js";
 
 /** Every analysis, in report order (within a section, this order). A new analysis is one file here plus one line. */
-export const analyses: readonly Analysis[] = [cohortMix, crosstab, bandShifts, meanChains, checks, percentChangeAlternatives, power, statedLimits];
+export const analyses: readonly Analysis[] = [reportedValues, cohortMix, crosstab, bandShifts, meanChains, checks, percentChangeAlternatives, limitsRegister, power, checklists, statedLimits];

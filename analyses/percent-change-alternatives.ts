@@ -21,11 +21,10 @@ export default defineAnalysis({
     const chains = checkStudy(study, instruments).filter((r) => r.check === "percent-change-chain");
     if (chains.length === 0) return skip(id, title, "the study reports no percent changes");
     const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order);
-    const meansText = (means: Record<string, number[]> | undefined) =>
-      timepoints
-        .filter((t) => means?.[t.id] !== undefined)
-        .map((t) => `${t.label}: ${describeRange(means![t.id]!, 3)}`)
-        .join("; ");
+    const meansText = (means: Record<string, number[]> | undefined) => {
+      const known = timepoints.filter((t) => (means?.[t.id]?.length ?? 0) > 0);
+      return known.map((t) => `${t.label}: ${describeRange(means![t.id]!, 3)}`).join("; ");
+    };
     const rows = chains.flatMap((chain) => {
       const details = chain.details as ChainDetails;
       const subject = (chain.subject ?? []).join(", ");

@@ -1,17 +1,18 @@
-import { escapeHtml } from "./escape-html.js";
 import type { Table } from "./table.js";
 
 /**
- * Plain text made safe for Markdown prose: HTML is escaped (so markup from a data file stays
- * inert in any renderer) and the characters Markdown would read as emphasis or links are
- * backslash-escaped.
+ * Plain text made safe for Markdown prose: &, < and > become entities (so markup from a data file
+ * stays inert in any renderer; quotes are left readable) and the characters Markdown would read
+ * as emphasis, code or links are backslash-escaped.
  *
  * @example
  * markdownText("a <b> *c*"); // => "a &lt;b&gt; \\*c\\*"
  */
 export function markdownText(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]])/g, "\\$1");
+  return text.replace(/[&<>]/g, (character) => MARKDOWN_ENTITIES[character] ?? character).replace(/([\\`*_[\]])/g, "\\$1");
 }
+
+const MARKDOWN_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 /** A table cell: like markdownText, with pipes escaped and line breaks turned into spaces. */
 export function markdownCell(text: string): string {

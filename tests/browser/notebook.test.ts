@@ -1,0 +1,93 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..");
+const notebook = join(root, "reports", "index.html");
+const CHROMIUM = "/usr/bin/chromium";
+let browser: Browser;
+
+beforeAll(async () => {
+  // Never skip: a machine without Chromium fails here with the fix in the message.
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; scripts/test.sh does this as root) to run the notebook browser test`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Charts the committed reports hold: one SVG file per chart, counted independently of the notebook. */
+function committedCharts(): number {
+  let count = 0;
+  for (const entry of readdirSync(join(root, "reports"), { withFileTypes: true })) {
+    const figures = join(root, "reports", entry.name, "figures");
+    if (entry.isDirectory() && existsSync(figures)) count += readdirSync(figures).filter((name) => name.endsWith(".svg")).length;
+  }
+  return count;
+}
+
+async function openNotebook() {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const offline: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("file:")) return route.continue();
+    offline.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(notebook).href, { waitUntil: "load" });
+  return { page, problems, offline };
+}
+
+describe("notebook", () => {
+  it("renders every chart as an SVG with marks, with no console error and no network request", async () => {
+    const { page, problems, offline } = await openNotebook();
+    const charts = await page.$$eval("figure.chart", (figures) =>
+      figures.map((figure) => {
+        const svg = figure.querySelector("svg");
+        const box = svg?.getBoundingClientRect();
+        const marks = svg ? svg.querySelectorAll("g[class*='mark-'] path, g[class*='mark-'] rect, g[class*='mark-'] line, g[class*='mark-'] text").length : 0;
+        return { id: figure.getAttribute("data-chart"), width: box?.width ?? 0, height: box?.height ?? 0, marks };
+      }),
+    );
+    expect(charts.length).toBe(committedCharts());
+    for (const chart of charts) {
+      expect(chart.marks, `${chart.id} has no marks`).toBeGreaterThan(0);
+      expect(chart.width * chart.height, `${chart.id} has no area`).toBeGreaterThan(0);
+    }
+    expect(problems).toEqual([]);
+    expect(offline).toEqual([]);
+    await page.close();
+  });
+
+  it("hides every exercise answer until its button is clicked, then shows it", async () => {
+    const { page, problems } = await openNotebook();
+    const buttons = page.locator("button.reveal");
+    const count = await buttons.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    for (let index = 0; index < count; index++) {
+      const button = buttons.nth(index);
+      const answer = page.locator(`#${await button.getAttribute("aria-controls")}`);
+      expect(await answer.isVisible()).toBe(false);
+      await button.click();
+      expect(await answer.isVisible()).toBe(true);
+      expect(await button.getAttribute("aria-expanded")).toBe("true");
+      expect((await answer.innerText()).length).toBeGreaterThan(0);
+    }
+    // A second click hides it again.
+    await buttons.first().click();
+    expect(await page.locator(`#${await buttons.first().getAttribute("aria-controls")}`).isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
