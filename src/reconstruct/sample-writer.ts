@@ -6,10 +6,14 @@ import { hornsIndex } from "./horns.js";
 /** File formats for streamed samples: CSV (`id,horns,v1…vn`) or JSON lines (a header line, then `{"horns","id","values"}`). */
 export type SampleFormat = "csv" | "jsonl";
 
-/** A sink for samples; `commit` makes the output visible, `abort` removes any partial file. */
+/**
+ * A sink for samples; `commit` makes the output visible, `abort` removes any partial file. For stdout,
+ * `commit` returns the last unwritten chunk (never empty) instead of writing it, so a CLI handler can
+ * print it as its final text.
+ */
 export interface SampleWriter {
   write(frequencies: ArrayLike<number>): void;
-  commit(): void;
+  commit(): string;
   abort(): void;
 }
 
@@ -66,16 +70,22 @@ export function createSampleWriter(
       for (let index = 0; index < frequencies.length; index++) {
         for (let times = frequencies[index] as number; times > 0; times--) values.push(scale.min + index);
       }
-      buffer += format === "csv" ? `${id},${horns},${values.join(",")}\n` : `{"horns":${horns},"id":${id},"values":[${values.join(",")}]}\n`;
       if (buffer.length >= FLUSH_AT) flush();
+      buffer += format === "csv" ? `${id},${horns},${values.join(",")}\n` : `{"horns":${horns},"id":${id},"values":[${values.join(",")}]}\n`;
     },
     commit() {
+      if (path === undefined) {
+        const tail = buffer;
+        buffer = "";
+        return tail;
+      }
       flush();
-      if (fd !== undefined && temporary !== undefined && path !== undefined) {
+      if (fd !== undefined && temporary !== undefined) {
         closeSync(fd);
         fd = undefined;
         renameSync(temporary, path);
       }
+      return "";
     },
     abort() {
       buffer = "";

@@ -1,12 +1,195 @@
 import type { Command } from "commander";
 import { CohortError, exitCodes } from "../../errors.js";
+import * as message from "../../messages/reconstruct.js";
+import { closureBounds, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
+import { countClosure } from "../../reconstruct/closure-count.js";
+import { summarizeClosure } from "../../reconstruct/closure-summary.js";
+import { createSampleWriter, type SampleFormat } from "../../reconstruct/sample-writer.js";
+import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
+import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
 
-/** `cohort closure`: not implemented yet (placeholder so the command list is fixed). */
+/** Without --limit, enumerations beyond this many samples are refused (exit 3). */
+export const REFUSE_SAMPLES = 200_000_000;
+/** Without --limit, writing beyond this many values (samples × n) is refused (exit 3). */
+export const REFUSE_VALUES = 2_000_000_000;
+/** Rough throughput measured on the benchmark machine (tests/bench/reconstruct.bench.ts), for the warning's estimate. */
+const SAMPLES_PER_SECOND = 5_000_000;
+const VALUES_PER_SECOND = 40_000_000;
+const WARN_SECONDS = 10;
+
+interface ClosureOptions {
+  mean: string;
+  sd: string;
+  n: number;
+  min: number;
+  max: number;
+  meanError?: number;
+  sdError?: number;
+  count?: boolean;
+  limit?: number;
+  out?: string;
+  format?: string;
+  json?: boolean;
+}
+
+/** `cohort closure`: every sample of integers consistent with a reported mean and SD (CLOSURE). */
 export function register(program: Command): void {
-  withJson(program.command("closure").description("(not implemented yet)")).action(
-    action(() => {
-      throw new CohortError({ message: "cohort closure is not implemented yet" }, exitCodes.usage);
-    }),
-  );
+  withJson(
+    program
+      .command("closure")
+      .description("list (or count) every sample of n integers on [min, max] whose mean and SD round to the reported values (CLOSURE)")
+      .requiredOption("--mean <mean>", "reported mean, as printed (trailing zeros matter: 3.0)", parseDecimalString)
+      .requiredOption("--sd <sd>", "reported sample SD (n − 1), as printed", parseDecimalString)
+      .requiredOption("--n <n>", "sample size", parsePositiveInteger)
+      .requiredOption("--min <min>", "scale minimum (inclusive)", parseInteger)
+      .requiredOption("--max <max>", "scale maximum (inclusive)", parseInteger)
+      .option("--mean-error <error>", "rounding error of the mean (default: half a unit of its last decimal, 3.0 → 0.05)", parseFiniteNumber)
+      .option("--sd-error <error>", "rounding error of the SD (default: half a unit of its last decimal)", parseFiniteNumber)
+      .option("--count", "count the samples by dynamic programming, without listing them")
+      .option("--limit <N>", "stop after the first N samples (in lexicographic order)", parsePositiveInteger)
+      .option("--out <file>", "write the samples to this file (.csv or .jsonl), atomically")
+      .option("--format <format>", "csv or jsonl; without --out the samples go to stdout and the summary to stderr"),
+  )
+    .addHelpText(
+      "after",
+      `
+Bounds are inclusive (as in closure-core), with a 1e-9 float slack. Samples are listed in
+non-decreasing order, one per line, in lexicographic order; memory stays constant.
+
+Examples:
+  $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --count        # 661948 samples
+  $ cohort closure --mean 2.9 --sd 0.5 --n 25 --min 1 --max 5                  # summary: 4 samples, horns, frequencies
+  $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --out samples.csv
+  $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --format jsonl --limit 5
+  $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --json         # top level: count, bounds, complete, frequency, horns, ...`,
+    )
+    .action(action((options: ClosureOptions) => run(options)));
+}
+
+function run(options: ClosureOptions) {
+  const format = resolveFormat(options);
+  if (format !== undefined && options.out === undefined && options.json) throw new CohortError({ message: message.formatNeedsOutput() }, exitCodes.usage);
+  const input = { mean: options.mean, sd: options.sd, n: options.n, min: options.min, max: options.max, meanError: options.meanError, sdError: options.sdError };
+  const bounds = closureBounds(input);
+  const described = describeBounds(bounds, options);
+  let total: bigint | undefined;
+  try {
+    total = countClosure(bounds);
+  } catch (error) {
+    // Without a count we cannot size the run; with --limit the enumeration is bounded anyway.
+    if (options.count || options.limit === undefined) throw error;
+  }
+  const countJson = total === undefined ? null : total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : total.toString();
+  if (options.count) {
+    return {
+      json: { count: countJson, method: "dynamic programming (no samples materialised)", inputs: input, bounds: described },
+      text: `${countJson} samples of n = ${bounds.n} on ${bounds.min}–${bounds.max} have a mean in [${described.mean.join(", ")}] and an SD in [${described.sd.join(", ")}] (bounds inclusive).`,
+    };
+  }
+  const planned = total === undefined ? BigInt(options.limit ?? 0) : options.limit === undefined ? total : total < BigInt(options.limit) ? total : BigInt(options.limit);
+  const writing = format !== undefined;
+  if (options.limit === undefined && total !== undefined) {
+    const values = total * BigInt(bounds.n);
+    if (total > BigInt(REFUSE_SAMPLES) || (writing && values > BigInt(REFUSE_VALUES))) {
+      throw new CohortError({ message: message.refuseMaterialise(total.toString(), values.toString()) }, exitCodes.refused);
+    }
+  }
+  const seconds = Number(planned) / SAMPLES_PER_SECOND + (writing ? (Number(planned) * bounds.n) / VALUES_PER_SECOND : 0);
+  if (seconds > WARN_SECONDS) process.stderr.write(`cohort: ${message.longRunWarning(planned.toString(), seconds.toFixed(0))}\n`);
+  const writer = writing ? createSampleWriter(options.out, format, bounds, { method: "closure", inputs: input, assumptions: assumptions(described) }) : undefined;
+  const progress = process.stderr.isTTY && Number(planned) > 2_000_000;
+  const examples: string[] = [];
+  let summary;
+  try {
+    summary = summarizeClosure(bounds, {
+      limit: options.limit,
+      onSample: (frequencies, index) => {
+        writer?.write(frequencies);
+        if (index < 3) examples.push(describeSample(frequencies, bounds.min));
+        // Progress by count, not by clock (no clocks in src/): every 2^20 samples.
+        if (progress && (index & 0xfffff) === 0xfffff) process.stderr.write(`\rclosure: ${index + 1} / ${planned} samples (${((100 * (index + 1)) / Number(planned)).toFixed(0)}%)`);
+      },
+    });
+  } catch (error) {
+    writer?.abort();
+    throw error;
+  }
+  if (progress) process.stderr.write("\n");
+  const tail = writer?.commit() ?? "";
+  const json = {
+    count: countJson,
+    visited: summary.count,
+    complete: summary.complete,
+    limit: options.limit ?? null,
+    values: summary.values,
+    horns: summary.horns,
+    frequency: summary.frequency,
+    inputs: input,
+    bounds: described,
+    label: RECONSTRUCTION_LABEL,
+    assumptions: assumptions(described),
+    examples,
+    out: options.out ?? null,
+    format: format ?? null,
+  };
+  const text = summaryText(json, bounds);
+  if (writing && options.out === undefined) {
+    process.stderr.write(`${text}\n`);
+    return { json, text: tail };
+  }
+  return { json, text: writing ? `${text}\nsamples written to ${options.out} (${format})` : text };
+}
+
+function resolveFormat(options: ClosureOptions): SampleFormat | undefined {
+  if (options.format !== undefined) {
+    if (options.format !== "csv" && options.format !== "jsonl") throw new CohortError({ message: message.unknownFormat(options.format) }, exitCodes.usage);
+    return options.format;
+  }
+  if (options.out === undefined) return undefined;
+  if (options.out.endsWith(".csv")) return "csv";
+  if (options.out.endsWith(".jsonl") || options.out.endsWith(".ndjson")) return "jsonl";
+  throw new CohortError({ message: message.unknownExtension(options.out) }, exitCodes.usage);
+}
+
+function describeBounds(bounds: ClosureBounds, options: ClosureOptions) {
+  const mean = Number(options.mean);
+  const sd = Number(options.sd);
+  const round = (value: number) => Number(value.toFixed(10));
+  return {
+    mean: [round(mean - bounds.meanError), round(mean + bounds.meanError)],
+    sd: [round(Math.max(0, sd - bounds.sdError)), round(sd + bounds.sdError)],
+    sum: [bounds.sumLow + bounds.n * bounds.min, bounds.sumHigh + bounds.n * bounds.min],
+    meanError: bounds.meanError,
+    sdError: bounds.sdError,
+    inclusive: true,
+    slack: 1e-9,
+  };
+}
+
+function assumptions(described: ReturnType<typeof describeBounds>): string[] {
+  return [
+    `integer values on the stated scale; mean in [${described.mean.join(", ")}] and sample SD (n − 1) in [${described.sd.join(", ")}], bounds inclusive with 1e-9 slack`,
+    "every listed sample is equally consistent with the reported mean and SD; none of them is the data",
+  ];
+}
+
+function describeSample(frequencies: ArrayLike<number>, min: number): string {
+  const parts: string[] = [];
+  for (let index = 0; index < frequencies.length; index++) if ((frequencies[index] as number) > 0) parts.push(`${min + index}×${frequencies[index]}`);
+  return parts.join(" ");
+}
+
+function summaryText(json: { count: number | string | null; visited: number; complete: boolean; horns: { mean: number; min: number; max: number; uniform: number } | null; frequency: { value: number; count: number; share: number }[]; bounds: ReturnType<typeof describeBounds>; examples: string[] }, bounds: ClosureBounds): string {
+  const lines = [
+    `${json.count ?? "?"} samples of n = ${bounds.n} on ${bounds.min}–${bounds.max} have a mean in [${json.bounds.mean.join(", ")}] and an SD in [${json.bounds.sd.join(", ")}] (bounds inclusive).`,
+  ];
+  if (!json.complete) lines.push(`Stopped after the first ${json.visited} (--limit); metrics below cover those only.`);
+  if (json.horns) {
+    lines.push(`Horns index: mean ${json.horns.mean.toFixed(3)}, min ${json.horns.min.toFixed(3)}, max ${json.horns.max.toFixed(3)} (flat distribution: ${json.horns.uniform.toFixed(3)}).`);
+    lines.push("Share of each value across samples: " + json.frequency.map((row) => `${row.value}: ${(100 * row.share).toFixed(1)}%`).join(", "));
+    lines.push(`First samples (value×count; ${RECONSTRUCTION_LABEL}):`);
+    for (const example of json.examples) lines.push(`  ${example}`);
+  }
+  return lines.join("\n");
 }

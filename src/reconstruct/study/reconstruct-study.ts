@@ -71,11 +71,13 @@ export interface StudyReconstruction {
  * @param study a validated study
  * @param instruments the instrument registry
  * @param options seed, count, convention, spread, means, improvement
+ * @param cache mean-level targets to reuse across calls for the same study and registry (the
+ *   percent-change enumeration is the costly part); omit for a fresh one
  * @throws CohortError on a bad count, seed, spread or convention, or when the report admits no dataset
  * @example
  * reconstructStudy(studyA, registry, { seed: 1, count: 3 }).reconstructions.length; // => 3
  */
-export function reconstructStudy(study: Study, instruments: InstrumentRegistry, options: StudyReconstructionOptions = {}): StudyReconstruction {
+export function reconstructStudy(study: Study, instruments: InstrumentRegistry, options: StudyReconstructionOptions = {}, cache: Map<string, MeanTarget[]> = new Map()): StudyReconstruction {
   const seed = options.seed ?? 1;
   const count = options.count ?? 5;
   if (!Number.isInteger(seed)) throw new CohortError({ message: message.badSeed(seed) });
@@ -89,9 +91,8 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
 
   const combos = conventionCombos(study, instruments, options.convention);
   const groups = studyGroups(study);
-  const cache = new Map<string, MeanTarget[]>();
   const targetsFor = (combo: Record<string, string>, subset: number): MeanTarget[] => {
-    const key = `${JSON.stringify(combo)}|${subset}`;
+    const key = `${study.id}|${improvement}|${JSON.stringify(combo)}|${subset}`;
     let hit = cache.get(key);
     if (!hit) {
       hit = reconstructMeans(study, instruments, { conventions: combo, improvement, subsetIndex: subset });
