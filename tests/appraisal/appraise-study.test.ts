@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { appraiseStudy, checklistsFor, studySourcesIn } from "../../src/appraisal/appraise-study.js";
+import { formatAppraisal } from "../../src/appraisal/format-appraisal.js";
+import { builtInChecklistsDir } from "../../src/appraisal/load-checklist.js";
+import { loadInstruments } from "../../src/io/load-instruments.js";
+import { loadStudy, parseStudy } from "../../src/io/load-study.js";
+import * as message from "../../src/messages/appraisal.js";
+import { studyA, studyB } from "../helpers/fixtures.js";
+import { syntheticRct } from "./synthetic-rct.js";
+
+const instruments = loadInstruments();
+
+describe("appraiseStudy", () => {
+  it("pairs study B with its two checklists and study A with its one", () => {
+    const b = loadStudy(studyB, instruments);
+    const appraisalB = appraiseStudy(b, instruments, checklistsFor(b, builtInChecklistsDir));
+    expect(appraisalB.checklists.map((checklist) => [checklist.tool.id, checklist.file])).toEqual([
+      ["jbi-quasi-experimental", "kap-pilot-two-approaches.jbi-quasi-experimental.json"],
+      ["robins-i", "kap-pilot-two-approaches.robins-i.json"],
+    ]);
+    expect(appraisalB.notes).toEqual([]);
+    const a = loadStudy(studyA, instruments);
+    expect(appraiseStudy(a, instruments, checklistsFor(a, builtInChecklistsDir)).checklists.map((checklist) => checklist.tool.id)).toEqual(["jbi-case-series"]);
+  });
+
+  it("gives a user's study the limits register and a note that no checklist is filled in", () => {
+    const rct = parseStudy(syntheticRct(), instruments, "rct.json");
+    const appraisal = appraiseStudy(rct, instruments, checklistsFor(rct, builtInChecklistsDir));
+    expect(appraisal.checklists).toEqual([]);
+    expect(appraisal.notes).toEqual([message.noChecklistNote("synthetic-rct")]);
+    expect(formatAppraisal(appraisal)).toContain(`Note: ${message.noChecklistNote("synthetic-rct")}`);
+  });
+
+  it("reads the seed studies' ids and source files", () => {
+    const sources = studySourcesIn(studyA.replace(/\/[^/]+$/, ""));
+    expect(sources.get("ketamine-im-substance-misuse")).toBe("000_3f875f1cb85950c7.txt");
+    expect(sources.get("kap-pilot-two-approaches")).toBe("003_dc7734c5670ac6b7.txt");
+  });
+});
+
+describe("formatAppraisal", () => {
+  it("prints admitted before not admitted, and every checklist answer", () => {
+    const b = loadStudy(studyB, instruments);
+    const text = formatAppraisal(appraiseStudy(b, instruments, checklistsFor(b, builtInChecklistsDir)));
+    const admitted = text.indexOf("Admitted by the source (3):");
+    const notAdmitted = text.indexOf("Not admitted by the source (");
+    expect(admitted).toBeGreaterThan(0);
+    expect(notAdmitted).toBeGreaterThan(admitted);
+    expect(text.indexOf("results not statistically significant")).toBeLessThan(notAdmitted);
+    expect(text).toContain("Overall: serious");
+    expect(text).not.toMatch(/total score:|\d+\/9\b|\d+\/7\b/);
+  });
+});
