@@ -114,7 +114,7 @@ export function ruleOfThreeConsequence(n: number): Consequence {
   const rule = ruleOfThree(n, n);
   return {
     method: "rule-of-three",
-    statement: `${n}/${n} improved is consistent with a true rate of improvement as low as ${pct(rule.interval[0])} (rule of three, one-sided 95%; exact bound ${pct(rule.exactBound)}), and only if "improved" were defined`,
+    statement: `even taken at face value, ${n}/${n} improved is consistent with a true rate of improvement as low as ${pct(rule.interval[0])} (rule of three 1 − 3/${n}, one-sided 95%; exact bound ${pct(rule.exactBound)})`,
     inputs: { count: n, n },
     result: { lowerBound: rule.interval[0], exactLowerBound: rule.exactBound },
     references: [{ citation: rule.reference.citation, ...(rule.reference.doi ? { doi: rule.reference.doi } : {}) }],

@@ -25,9 +25,14 @@ export const smallSample: LimitRule = {
     const design = withinDesign(study);
     const consequence = n >= 2 ? mdeConsequence(design, [n], options.power, options.alpha) : undefined;
     if (consequence && (consequence.result.mde as number) <= options.mediumEffect) return undefined;
+    // A call for larger future studies is not an admission that this one is too small, but a reader should see it.
+    const calls = study.limitationsStated.filter((limitation) => limitation.category === "needs-further-research" && /larger|more (patients|participants)/i.test(limitation.source.quote));
     return {
       title: `small sample: n = ${n}`,
-      evidence: quotes([study.design.sampleSize.source, ...(study.design.sampleSize.alsoQuoted ?? [])]),
+      evidence: [
+        ...quotes([study.design.sampleSize.source, ...(study.design.sampleSize.alsoQuoted ?? [])]),
+        ...quotes(calls.map((limitation) => limitation.source), "the source calls for larger future studies without naming this study's size as a limitation"),
+      ],
       notes: [],
       why: `With n = ${n} only large changes can be told apart from chance, and a handful of patients can move every percentage and band. The MDE is above a medium effect (d = ${options.mediumEffect}).`,
       consequences: consequence ? [consequence] : [],

@@ -40,7 +40,7 @@ export interface LimitRule {
   find: (study: Study, instruments: InstrumentRegistry, options: ResolvedLimitsOptions) => Finding | undefined;
 }
 
-/** Wraps quotes as evidence, dropping missing ones and exact repeats. */
+/** Wraps quotes as evidence, dropping missing ones, exact repeats and quotes contained in another. */
 export function quotes(sources: ReadonlyArray<Source | undefined>, note?: string): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
@@ -51,7 +51,8 @@ export function quotes(sources: ReadonlyArray<Source | undefined>, note?: string
     seen.add(key);
     out.push(note === undefined ? { source: { file: source.file, quote: source.quote } } : { source: { file: source.file, quote: source.quote }, note });
   }
-  return out;
+  // A quote wholly inside a longer quote from the same document adds nothing.
+  return out.filter((entry) => !out.some((other) => other !== entry && other.source.file === entry.source.file && other.source.quote.length > entry.source.quote.length && other.source.quote.includes(entry.source.quote)));
 }
 
 /** The size of a group: the whole sample for "all" (or no group), else the arm's size. */
