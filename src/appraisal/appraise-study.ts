@@ -53,6 +53,11 @@ export function appraiseStudy(study: Study, instruments: InstrumentRegistry, che
  * Study id → source file of every study in a folder, read leniently (only `id` and `source.file`),
  * so checklists can be checked against the studies they name without validating every study.
  * Files that lack either field are skipped; `cohort validate` is the place to find them.
+ *
+ * @param folder a folder of study files; a missing folder gives an empty map
+ * @throws {CohortError} if a file in it is not JSON
+ * @example
+ * studySourcesIn(builtInStudiesDir).get("kap-pilot-two-approaches"); // => "003_dc7734c5670ac6b7.txt"
  */
 export function studySourcesIn(folder: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -73,7 +78,12 @@ export function studySourcesIn(folder: string): Map<string, string> {
  * Loads the checklists of a folder, checking their study ids against the built-in studies plus the
  * study being appraised (which wins if it reuses an id).
  *
+ * @param study the study being appraised
+ * @param folder folder of checklist files
+ * @param studiesDir folder of known studies (default: the built-in data/studies)
  * @throws {CohortError} if the folder is missing or a checklist is invalid
+ * @example
+ * checklistsFor(studyB, builtInChecklistsDir).length; // => 3 (every checklist in the folder; appraiseStudy keeps study B's two)
  */
 export function checklistsFor(study: Study, folder: string, studiesDir = builtInStudiesDir): LoadedChecklist[] {
   const studies: StudySources = new Map([...studySourcesIn(studiesDir), [study.id, study.source.file]]);

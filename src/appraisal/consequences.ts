@@ -27,6 +27,14 @@ function designWords(design: TDesign, n: readonly number[]): string {
 /**
  * The minimal detectable standardised effect of a t-test design at the given power and α.
  *
+ * Why: "n = 20" means little to a reader; "only changes of dz ≥ 0.66 were detectable" does.
+ * Reference: Cohen J (1988) Statistical Power Analysis for the Behavioral Sciences, 2nd ed., ch. 2.
+ *
+ * @param design "two-group", "paired" or "one-sample"
+ * @param n [n1, n2] for two groups, [n] otherwise; each ≥ 2
+ * @param targetPower default 0.80
+ * @param alpha two-sided, default 0.05
+ * @throws {CohortError} from mde() on sizes below 2 or alpha/power out of range
  * @example
  * mdeConsequence("two-group", [5, 5]).result.mde; // => 2.0249...
  */
@@ -46,6 +54,14 @@ export function mdeConsequence(design: TDesign, n: readonly number[], targetPowe
 /**
  * Power of a two-sided t-test of a design for one standardised effect.
  *
+ * Why: shows how likely a study this size was to find a medium or large effect at all.
+ * Reference: Cohen J (1988), ch. 2; G*Power's two-tailed convention (both rejection regions).
+ *
+ * @param design "two-group", "paired" or "one-sample"
+ * @param n [n1, n2] for two groups, [n] otherwise; each ≥ 2
+ * @param effect standardised effect (d or dz)
+ * @param alpha two-sided, default 0.05
+ * @throws {CohortError} from power() on bad sizes, alpha or effect
  * @example
  * powerConsequence("two-group", [5, 5], 1).result.power; // => 0.2859...
  */
@@ -66,6 +82,12 @@ export function powerConsequence(design: TDesign, n: readonly number[], effect: 
  * divided by the design's √(effective n). A claim of "significant" is checkable only against it,
  * and it needs the SD the source does not report.
  *
+ * Reference: Student (1908) Biometrika 6:1–25, doi:10.1093/biomet/6.1.1 (t = effect × √n_eff).
+ *
+ * @param design "two-group", "paired" or "one-sample"
+ * @param n [n1, n2] for two groups, [n] otherwise; each ≥ 2
+ * @param alpha two-sided, default 0.05
+ * @throws never for sizes ≥ 2; callers skip smaller groups
  * @example
  * significanceThresholdConsequence("paired", [20]).result.threshold; // => 0.4680... (2.093 / √20)
  */
@@ -88,6 +110,13 @@ export function significanceThresholdConsequence(design: TDesign, n: readonly nu
 /**
  * Wilson and Clopper–Pearson 95% intervals for one reported share count/n.
  *
+ * Why: "55%" of 20 reads as precise; its interval is 40 points wide.
+ * Reference: Wilson EB (1927) doi:10.1080/01621459.1927.10502953; Clopper CJ, Pearson ES (1934) doi:10.1093/biomet/26.4.404.
+ *
+ * @param label what the share is of, e.g. "sex: female"
+ * @param count whole number, 0 ≤ count ≤ n
+ * @param n whole number ≥ 1
+ * @throws {CohortError} from wilson() on a count outside 0..n
  * @example
  * shareIntervalConsequence("female", 11, 20).result.wilson; // => [0.3421..., 0.7418...]
  */
@@ -107,6 +136,10 @@ export function shareIntervalConsequence(label: string, count: number, n: number
 /**
  * The rule of three for an "all n improved" claim: the true rate could be as low as 1 − 3/n.
  *
+ * Reference: Hanley JA, Lippman-Hand A (1983) JAMA 249:1743–1745, doi:10.1001/jama.1983.03330370053031.
+ *
+ * @param n group size, whole number ≥ 1
+ * @throws {CohortError} from ruleOfThree() on n < 1
  * @example
  * ruleOfThreeConsequence(20).result.lowerBound; // => 0.85
  */

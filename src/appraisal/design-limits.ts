@@ -66,7 +66,7 @@ export const impreciseShares: LimitRule = {
   admitCategories: ["small-sample"],
   admitPattern: /small sample|sample size/i,
   find(study, _instruments, options) {
-    const compositions = study.reported.filter((value) => value.kind === "composition");
+    const compositions = study.reported.filter((value) => value.kind === "composition").filter((composition) => composition.n.value >= 1);
     const consequences = compositions.flatMap((composition) =>
       defined(composition.categories.map((category) => (category.count === undefined ? undefined : shareIntervalConsequence(`${composition.variable}: ${category.label}`, category.count, composition.n.value)))),
     );

@@ -67,7 +67,15 @@ export function parseChecklist(data: unknown, studies: StudySources, file?: stri
   return checklist;
 }
 
-/** Reads a checklist file and validates it (see parseChecklist). */
+/**
+ * Reads a checklist file and validates it (see parseChecklist).
+ *
+ * @param file path of the checklist JSON
+ * @param studies study id → the file name of its source document
+ * @throws {CohortError} if the file is unreadable or invalid, naming file and JSON path
+ * @example
+ * loadChecklist("data/checklists/kap-pilot-two-approaches.robins-i.json", studies).overallJudgement?.judgement; // => "serious"
+ */
 export function loadChecklist(file: string, studies: StudySources): Checklist {
   return parseChecklist(readJsonFile(file), studies, file);
 }
@@ -86,6 +94,8 @@ export interface LoadedChecklist {
  * @param folder the checklists folder (default: the built-in data/checklists)
  * @param studies study id → source file name of every study a checklist may refer to
  * @throws {CohortError} if the folder is missing or any file is invalid
+ * @example
+ * loadChecklists(builtInChecklistsDir, studies).length; // => 3
  */
 export function loadChecklists(folder: string, studies: StudySources): LoadedChecklist[] {
   let names: string[];

@@ -13,7 +13,7 @@ import { ClaimsRegister } from "../schema/claims-register.js";
  * @param file file name for messages
  * @throws {CohortError} naming the file and JSON path of each problem
  * @example
- * parseClaimsRegister(json).claims.length; // => 6
+ * parseClaimsRegister(readJsonFile("data/claims/001-therapist-blog-benefits-risks.json")).claims.length; // => 8
  */
 export function parseClaimsRegister(data: unknown, file?: string): ClaimsRegister {
   const parsed = ClaimsRegister.safeParse(data);
@@ -25,7 +25,10 @@ export function parseClaimsRegister(data: unknown, file?: string): ClaimsRegiste
  * Reads a claims register file and validates it; its name must be `<id>.json`, so a register is
  * found by id.
  *
+ * @param file path of `<id>.json`
  * @throws {CohortError} if the file is unreadable, invalid, or misnamed
+ * @example
+ * loadClaimsRegister("data/claims/004-anesthesiologist-blog.json").kind; // => "professional-blog"
  */
 export function loadClaimsRegister(file: string): ClaimsRegister {
   const register = parseClaimsRegister(readJsonFile(file), file);

@@ -191,3 +191,23 @@ function exactBound(k: number, n: number, side: "lower" | "upper"): number {
   }
   return (lo + hi) / 2;
 }
+
+describe("limitsRegister on tiny studies", () => {
+  it("never throws and never gives a consequence it cannot compute, for arms of 1 to 3", () => {
+    for (const [n1, n2] of [[1, 0], [1, 1], [1, 2], [2, 2], [2, 3], [3, 3]] as const) {
+      const data = syntheticRct();
+      data.design.arms[0].size.value = n1;
+      data.design.arms[1].size.value = n2;
+      data.design.sampleSize.value = n1 + n2;
+      data.reported = data.reported.filter((value: { kind: string }) => value.kind !== "composition");
+      data.claims.push({ id: "all-better", type: "all-improved", group: "drug", testReported: false, source: { file: "rct.txt", quote: "all improved" } });
+      const register = limitsRegister(parseStudy(data, instruments, "tiny.json"), instruments);
+      const found = all(register);
+      // n = 2 is the smallest paired design with df ≥ 1; below it no MDE is given.
+      expect(found.find((f) => f.id === "small-sample")!.consequences.length, `${n1} vs ${n2}`).toBe(n1 + n2 >= 2 ? 1 : 0);
+      // Rule of three for "all improved" in the drug arm: 1 − 3/n1 floors at 0 (3/n ≥ 1 for n ≤ 3).
+      expect(found.find((f) => f.id === "undefined-improvement")!.consequences[0]!.result.lowerBound).toBe(0);
+      expect(found.some((f) => f.id === "small-arms")).toBe(n1 >= 2);
+    }
+  });
+});
