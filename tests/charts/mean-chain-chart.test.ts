@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { meanChainChart } from "../../src/charts/mean-chain-chart.js";
+import { renderSvg } from "../../src/charts/render-svg.js";
+import { markItems, svgTexts } from "./svg-marks.js";
+
+const timepoints = [
+  { id: "t0", label: "baseline", position: 0 },
+  { id: "t1", label: "S1", position: 1 },
+  { id: "t6", label: "S6", position: 6 },
+];
+
+describe("meanChainChart", () => {
+  it("draws one line per chain in each panel and every annotation", async () => {
+    const spec = meanChainChart(
+      [
+        { title: "arm A", subtitle: "2 chains", chains: [{ t0: 3.2, t6: 2.5 }, { t0: 6.4, t6: 5 }], annotations: [{ from: "t0", to: "t6", label: "−21.88%" }] },
+        { title: "arm B", subtitle: "3 chains", chains: [{ t0: 1, t1: 2, t6: 1.5 }, { t0: 2, t1: 3, t6: 2.5 }, { t0: 3, t1: 4, t6: 3.5 }], annotations: [{ from: "t0", to: "t1", label: "+100%" }, { from: "t1", to: "t6", label: "−25%" }] },
+      ],
+      timepoints,
+      { min: 0, max: 10, title: "mean" },
+      "Chains",
+    );
+    const svg = await renderSvg(spec);
+    // vega draws each detail series as its own line mark: 2 chains in panel 0, 3 in panel 1.
+    expect(markItems(svg, "line", "concat_0_layer_0_marks")).toHaveLength(2);
+    expect(markItems(svg, "line", "concat_1_layer_0_marks")).toHaveLength(3);
+    const texts = svgTexts(svg);
+    for (const label of ["−21.88%", "+100%", "−25%", "arm A", "arm B", "baseline", "S1", "S6"]) expect(texts).toContain(label);
+  });
+});

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { loadInstruments } from "../../src/io/load-instruments.js";
+import { loadStudy } from "../../src/io/load-study.js";
+import { notebookHtml } from "../../src/report/notebook-html.js";
+import { studyA } from "../helpers/fixtures.js";
+
+const study = loadStudy(studyA, loadInstruments());
+const hostile = { ...study, title: '<img src=x onerror="window.__pwned=1">Study' };
+const artefact = {
+  id: "demo",
+  title: "Demo <b>artefact</b>",
+  section: "reported" as const,
+  paragraphs: ['A quote: "<script>alert(1)</script>"'],
+  table: { columns: [{ key: "a", label: "<th>" }], rows: [{ a: "<td>&" }] },
+  figure: { spec: {} as never, alt: "alt <i>" },
+  svg: '<svg xmlns="http://www.w3.org/2000/svg"><defs><clipPath id="clip1"><rect/></clipPath></defs><g clip-path="url(#clip1)"><text>x</text></g></svg>',
+  exercises: [{ question: "Q <1>?", answer: "A & B", method: "m" }],
+};
+
+describe("notebookHtml", () => {
+  const html = notebookHtml([{ study: hostile, artefacts: [artefact], skipped: [] }]);
+
+  it("escapes every text that comes from data", () => {
+    expect(html).toContain("&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;Study");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html).toContain("<th>&lt;th&gt;</th>");
+    expect(html).toContain("&lt;td&gt;&amp;");
+    expect(html).toContain("Q &lt;1&gt;?");
+  });
+
+  it("allows only its own script, by hash, and no network source", () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    // The hash is recomputed here from the script text in the page (CSP Level 2, hash-source).
+    const hash = createHash("sha256").update(scripts[0]!).digest("base64");
+    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+    expect(csp).toContain("default-src 'none'");
+    expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it("prefixes chart ids so two inline charts cannot share a clip path", () => {
+    expect(html).toContain(`id="${study.id}-demo-clip1"`);
+    expect(html).toContain(`url(#${study.id}-demo-clip1)`);
+  });
+
+  it("hides each answer behind a button that controls it", () => {
+    expect(html).toMatch(/<button type="button" class="reveal" aria-expanded="false" aria-controls="answer-1">Show answer<\/button>/);
+    expect(html).toContain('<div class="answer" id="answer-1" hidden><p>A &amp; B</p>');
+  });
+
+  it("refuses chart SVG that carries a script", () => {
+    expect(() => notebookHtml([{ study, artefacts: [{ ...artefact, svg: '<svg onload="x()"></svg>' }], skipped: [] }])).toThrow(/refusing to embed/);
+  });
+});

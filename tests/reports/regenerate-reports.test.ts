@@ -1,0 +1,69 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import * as msg from "../../src/messages/reports.js";
+import { defineAnalysis, skip } from "../../src/report/analysis.js";
+import { regenerateReports } from "../../src/report/regenerate-reports.js";
+import { seedJson, studyA, studyB } from "../helpers/fixtures.js";
+
+const folders: string[] = [];
+const scratch = () => {
+  const folder = mkdtempSync(join(tmpdir(), "cohortcheck-regen-"));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+
+// Analyses without tables or charts keep these tests fast (no danfojs, no rendering).
+const titleOnly = defineAnalysis({ id: "title", title: "Title", section: "reported", run: ({ study }) => ({ id: "title", title: study.title, section: "reported", paragraphs: [`n = ${study.design.sampleSize.value}`] }) });
+const neverApplies = defineAnalysis({ id: "never", title: "Never", section: "checked", run: () => skip("never", "Never", "it never applies") });
+
+describe("regenerateReports", () => {
+  it("writes one folder per study and the notebook, noting skipped analyses", async () => {
+    const data = scratch();
+    const out = scratch();
+    copyFileSync(studyA, join(data, "a.json"));
+    copyFileSync(studyB, join(data, "b.json"));
+    const summary = await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly, neverApplies], progress: () => {} });
+    expect(summary.studies.map((s) => s.id)).toEqual(["ketamine-im-substance-misuse", "kap-pilot-two-approaches"]);
+    expect(readdirSync(out).sort()).toEqual(["index.html", "kap-pilot-two-approaches", "ketamine-im-substance-misuse"]);
+    const markdown = readFileSync(join(out, "ketamine-im-substance-misuse", "report.md"), "utf8");
+    expect(markdown).toContain("n = 20");
+    expect(markdown).toContain("**Never** (never): it never applies.");
+  });
+
+  it("fails on an empty study folder, naming it", async () => {
+    const data = scratch();
+    await expect(regenerateReports({ studiesDir: data, reportsDir: scratch(), analyses: [titleOnly] })).rejects.toThrow(msg.noStudies(data));
+  });
+
+  it("fails on two studies with one id, and writes nothing", async () => {
+    const data = scratch();
+    const out = scratch();
+    copyFileSync(studyA, join(data, "a.json"));
+    copyFileSync(studyA, join(data, "b.json"));
+    await expect(regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly] })).rejects.toThrow(msg.duplicateStudyId("ketamine-im-substance-misuse", join(data, "a.json"), join(data, "b.json")));
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("keeps the previous reports when a study file is invalid", async () => {
+    const data = scratch();
+    const out = scratch();
+    mkdirSync(join(out, "old-study"));
+    writeFileSync(join(out, "old-study", "report.md"), "# old\n");
+    const broken = seedJson(studyA);
+    broken.design.sampleSize.value = "twenty";
+    writeFileSync(join(data, "broken.json"), JSON.stringify(broken));
+    await expect(regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly] })).rejects.toThrow(/broken\.json/);
+    expect(readFileSync(join(out, "old-study", "report.md"), "utf8")).toBe("# old\n");
+    expect(existsSync(join(out, "index.html"))).toBe(false);
+  });
+
+  it("names the analysis and the study when an analysis fails", async () => {
+    const data = scratch();
+    copyFileSync(studyB, join(data, "b.json"));
+    const failing = defineAnalysis({ id: "boom", title: "Boom", section: "checked", run: () => { throw new Error("no luck"); } });
+    await expect(regenerateReports({ studiesDir: data, reportsDir: scratch(), analyses: [failing] })).rejects.toThrow(msg.analysisFailed("boom", "kap-pilot-two-approaches", "no luck"));
+  });
+});
