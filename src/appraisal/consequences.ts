@@ -36,7 +36,7 @@ function designWords(design: TDesign, n: readonly number[]): string {
  * @param alpha two-sided, default 0.05
  * @throws {CohortError} from mde() on sizes below 2 or alpha/power out of range
  * @example
- * mdeConsequence("two-group", [5, 5]).result.mde; // => 2.0249...
+ * mdeConsequence("two-group", [5, 5]).result.mde; // => 2.0244...
  */
 export function mdeConsequence(design: TDesign, n: readonly number[], targetPower = 0.8, alpha = 0.05): Consequence {
   const sizes = design === "two-group" ? ([n[0]!, n[1]!] as const) : n[0]!;

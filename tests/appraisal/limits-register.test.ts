@@ -107,16 +107,16 @@ describe("limitsRegister", () => {
   it("gives the MDE of study A's paired design and of study B's 5 vs 5, checked by an independent power integral", () => {
     const [pairedA] = flag(registerA, "small-sample").consequences;
     expect(pairedA!.inputs).toMatchObject({ design: "paired", n: [20], alpha: 0.05, power: 0.8 });
-    // pwr::pwr.t.test(n = 20, power = 0.8, type = "paired") gives d = 0.6604; the integral oracle
-    // confirms that power at the returned MDE is 0.80: ncp = MDE·√20, df = 19, t_crit = 2.093024.
-    expect(pairedA!.result.mde).toBeCloseTo(0.6604, 3);
-    expect(powerByIntegration(2.093024, 19, (pairedA!.result.mde as number) * Math.sqrt(20))).toBeCloseTo(0.8, 4);
+    // Second method: solve power = 0.80 by bisection on the independent integral oracle (no jStat),
+    // with t_crit from a t table: 2.093024 (df 19) and 2.306004 (df 8); ncp = dz·√20 and d·√(5·5/10).
+    expect(pairedA!.result.mde).toBeCloseTo(mdeByOracle(2.093024, 19, Math.sqrt(20)), 4);
 
     const arms = flag(registerB, "small-arms").consequences;
     const twoGroup = arms.find((c) => c.method === "mde" && c.inputs.design === "two-group")!;
-    // pwr::pwr.t.test(n = 5, power = 0.8) gives d = 2.0249; oracle: ncp = d·√(25/10), df 8, t_crit 2.306004.
-    expect(twoGroup.result.mde).toBeCloseTo(2.0249, 3);
-    expect(powerByIntegration(2.306004, 8, (twoGroup.result.mde as number) * Math.sqrt(2.5))).toBeCloseTo(0.8, 4);
+    expect(twoGroup.result.mde).toBeCloseTo(mdeByOracle(2.306004, 8, Math.sqrt(2.5)), 4);
+    // Within one arm of 5 (paired, df 4, t_crit 2.776445).
+    const withinArm = arms.find((c) => c.method === "mde" && c.inputs.design === "paired")!;
+    expect(withinArm.result.mde).toBeCloseTo(mdeByOracle(2.776445, 4, Math.sqrt(5)), 4);
     // METHODS.md §7 [measured]: power for d = 1 with 5 vs 5 is 0.286.
     const d1 = arms.find((c) => c.method === "power" && c.inputs.effect === 1)!;
     expect(d1.result.power).toBeCloseTo(0.286, 3);
@@ -166,6 +166,18 @@ describe("limitsRegister", () => {
     expect(() => limitsRegister(a, instruments, { shareWidth: 1.5 })).toThrow(message.shareWidthThresholdInvalid(1.5));
   });
 });
+
+/** Effect at which the oracle's two-sided power reaches 0.80, by bisection (power rises with the effect). */
+function mdeByOracle(criticalT: number, df: number, ncpPerEffect: number): number {
+  let lo = 0;
+  let hi = 10;
+  for (let step = 0; step < 40; step += 1) {
+    const mid = (lo + hi) / 2;
+    if (powerByIntegration(criticalT, df, mid * ncpPerEffect) < 0.8) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
 
 /** Exact binomial bound by bisection on P(X ≥ k | p) = 0.025 (lower) or P(X ≤ k | p) = 0.025 (upper). */
 function exactBound(k: number, n: number, side: "lower" | "upper"): number {
