@@ -115,3 +115,11 @@ export const assumeChainNone = (group: string, instrument: string, dropped: stri
 
 export const assumeOffGrid = (group: string, instrument: string, labels: string[]): string =>
   `${group} ${instrument}: the changes would fit together under ${labels.join("; or ")} — readings in which the group means are not those of ${"n"} complete patient scores on the grid, so patient rows cannot follow them`;
+
+export function badPerScenario(value: unknown): string {
+  return `reconstructions per scenario must be a whole number from 1 to 500, received ${String(value)}`;
+}
+
+export function alphaOutOfRange(value: unknown): string {
+  return `alpha must be strictly between 0 and 1, received ${String(value)}`;
+}

@@ -5,6 +5,9 @@ import type { Rng } from "../../stats/rng.js";
 import { countCrossTables, drawCrossTable } from "./cross-table.js";
 import { studyGroups } from "./groups.js";
 
+/** Table counts by margins (a pure function of them, so safe to remember). */
+const TABLE_COUNTS = new Map<string, number | null>();
+
 /** Category of every patient for each composition variable, with the assumptions used and what could not be assigned. */
 export interface CategoryAssignment {
   /** Composition id → category id per patient (row index); patients outside the composition's group get "". */
@@ -61,7 +64,9 @@ export function assignCategories(study: Study, rng: Rng): CategoryAssignment {
       const rows = cells.map((c) => c.count);
       const drawn = drawCrossTable(rows, cols, rng);
       if (v === 1 && list.length === 2) {
-        const count = countCrossTables(rows, cols);
+        const key = `${rows.join(",")}|${cols.join(",")}`;
+        let count = TABLE_COUNTS.get(key);
+        if (count === undefined) TABLE_COUNTS.set(key, (count = countCrossTables(rows, cols)));
         out.crossTables.push({ group: groupId, variables: list.map((c) => c.id), count });
         out.assumptions.push(message.assumeCrossTable(list.map((c) => c.variable), count, drawn.uniform));
       } else if (v === list.length - 1) {

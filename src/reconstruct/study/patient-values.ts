@@ -39,8 +39,21 @@ export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Re
   };
   type Pick = { base: Record<string, number>; a?: number; b?: number };
   const picks: Pick[] = [];
+  if (mode === "random") {
+    // Rejection sampling is uniform over the feasible (tuple, first, last) choices and avoids listing them.
+    for (let i = 0; i < 2_000 && picks.length === 0; i++) {
+      const base = bases[rng.int(0, bases.length - 1)]!;
+      const as = rangeOf(first, base);
+      const bs = first === last ? null : rangeOf(last, base);
+      const a = as ? as[rng.int(0, as.length - 1)] : undefined;
+      const b = bs ? bs[rng.int(0, bs.length - 1)] : undefined;
+      if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
+    }
+  }
   const size = bases.reduce((s, base) => s + (rangeOf(first, base)?.length ?? 1) * (rangeOf(last, base)?.length ?? 1), 0);
-  if (size <= PAIR_LIMIT) {
+  if (picks.length > 0) {
+    // drawn above
+  } else if (size <= PAIR_LIMIT) {
     for (const base of bases) {
       const as = rangeOf(first, base) ?? [undefined];
       const bs = first === last ? [undefined] : (rangeOf(last, base) ?? [undefined]);

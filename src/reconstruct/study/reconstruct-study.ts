@@ -1,7 +1,7 @@
 import { CohortError } from "../../errors.js";
 import type { InstrumentRegistry } from "../../io/load-instruments.js";
 import * as message from "../../messages/reconstruct-study.js";
-import { RECONSTRUCTION_LABEL, Reconstruction } from "../../schema/reconstruction.js";
+import { RECONSTRUCTION_LABEL, type Reconstruction } from "../../schema/reconstruction.js";
 import type { Study } from "../../schema/study.js";
 import { createRng } from "../../stats/rng.js";
 import { assignCategories } from "./assign-categories.js";
@@ -136,8 +136,9 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
         assumptions.push(...target.assumptions);
       }
       assumptions.push(message.assumeSpread(spread), message.assumeMeans(means));
+      // Built to the Reconstruction schema by construction (tests parse it), so no runtime parse here.
       reconstructions.push(
-        Reconstruction.parse({
+        ({
           label: RECONSTRUCTION_LABEL,
           studyId: study.id,
           method: "study-reconstruction",
@@ -147,7 +148,7 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
           assumptions: [...new Set(assumptions)],
           columns: [...columns.fixed, ...assignment.variables, ...columns.scores],
           rows,
-        }),
+        }) satisfies Reconstruction,
       );
     }
   });
