@@ -100,7 +100,7 @@ for (const requested of [100, 2492]) {
   const run = time(`sprite, ${requested} requested, seed 1`, 1, () => sprite(coverageInput, { rng: createRng(1), samples: requested }));
   const found = run.value.samples.map((sample) => {
     const counts = [0, 0, 0, 0, 0];
-    for (const value of sample) counts[value - 1]++;
+    for (const value of sample) counts[value - 1] = (counts[value - 1] as number) + 1;
     return horns.get(counts.join(",")) ?? Number.NaN;
   });
   const inTop = found.filter((value) => value >= topDecile).length;

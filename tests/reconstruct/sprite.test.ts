@@ -4,7 +4,7 @@ import { createRng } from "../../src/stats/rng.js";
 
 const key = (values: number[], min: number, max: number) => {
   const counts = new Array<number>(max - min + 1).fill(0);
-  for (const value of values) counts[value - min]++;
+  for (const value of values) counts[value - min] = (counts[value - min] as number) + 1;
   return counts.join(",");
 };
 
