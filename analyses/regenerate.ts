@@ -2,6 +2,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProblem, isCohortError } from "../src/errors.js";
 import { regenerateReports, type RegenerateSummary } from "../src/report/regenerate-reports.js";
+import { claimsRegisters } from "./claims-registers.js";
 import { analyses } from "./index.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -11,11 +12,14 @@ export interface RegenerateFolders {
   studiesDir?: string;
   reportsDir?: string;
   instrumentsDirs?: string[];
+  /** Claims registers (default data/claims); a missing or empty folder adds no claims section. */
+  claimsDir?: string;
 }
 
 /**
  * Regenerates every report and the notebook: each study file in data/studies (or `studiesDir`)
- * through every analysis in analyses/index.ts, into reports/ (or `reportsDir`).
+ * through every analysis in analyses/index.ts, and the claims registers of data/claims (or
+ * `claimsDir`), into reports/ (or `reportsDir`).
  *
  * @example
  * await regenerate({ reportsDir: "/tmp/reports" }); // => { studies: [{ id: "kap-pilot-two-approaches", … }], files: [...] }
@@ -26,13 +30,14 @@ export function regenerate(folders: RegenerateFolders = {}): Promise<RegenerateS
     reportsDir: folders.reportsDir ?? `${root}reports`,
     ...(folders.instrumentsDirs ? { instrumentsDirs: folders.instrumentsDirs } : {}),
     analyses,
+    extras: () => claimsRegisters(folders.claimsDir ?? `${root}data/claims`),
   });
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { studies: { type: "string" }, out: { type: "string" }, instruments: { type: "string", multiple: true } } });
+  const { values } = parseArgs({ options: { studies: { type: "string" }, out: { type: "string" }, claims: { type: "string" }, instruments: { type: "string", multiple: true } } });
   try {
-    const summary = await regenerate({ studiesDir: values.studies, reportsDir: values.out, instrumentsDirs: values.instruments });
+    const summary = await regenerate({ studiesDir: values.studies, reportsDir: values.out, claimsDir: values.claims, instrumentsDirs: values.instruments });
     for (const s of summary.studies) process.stdout.write(`${s.id}: ${s.artefacts.length} artefacts${s.skipped.length > 0 ? `, not applicable: ${s.skipped.join(", ")}` : ""}\n`);
     process.stdout.write(`${summary.files.length} files written\n`);
   } catch (error) {

@@ -69,6 +69,22 @@ export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly
   const hash = createHash("sha256").update(REVEAL_SCRIPT).digest("base64");
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`;
   let exerciseCounter = 0;
+  const renderExercises = (artefacts: readonly RenderedArtefact[]): string[] => {
+    const exercises = artefacts.flatMap((a) => a.exercises ?? []);
+    if (exercises.length === 0) return [];
+    const out = ['<section class="exercises">', "<h3>Exercises</h3>", "<ol>"];
+    for (const exercise of exercises) {
+      exerciseCounter += 1;
+      const answerId = `answer-${exerciseCounter}`;
+      out.push(
+        `<li class="exercise"><p class="question">${e(exercise.question)}</p>`,
+        `<button type="button" class="reveal" aria-expanded="false" aria-controls="${answerId}">Show answer</button>`,
+        `<div class="answer" id="${answerId}" hidden><p>${e(exercise.answer)}</p><p class="method">Computed with ${e(exercise.method)}</p></div></li>`,
+      );
+    }
+    out.push("</ol>", "</section>");
+    return out;
+  };
   const parts: string[] = [
     "<!doctype html>",
     '<html lang="en">',
@@ -113,26 +129,12 @@ export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly
     if (skipped.length > 0) {
       parts.push('<p class="note"><strong>Not applicable to this study:</strong> ' + skipped.map((s) => `${e(s.title)} (${e(s.reason)})`).join("; ") + "</p>");
     }
-    const exercises = artefacts.flatMap((a) => a.exercises ?? []);
-    if (exercises.length > 0) {
-      parts.push('<section class="exercises">', "<h3>Exercises</h3>", "<ol>");
-      for (const exercise of exercises) {
-        exerciseCounter += 1;
-        const answerId = `answer-${exerciseCounter}`;
-        parts.push(
-          `<li class="exercise"><p class="question">${e(exercise.question)}</p>`,
-          `<button type="button" class="reveal" aria-expanded="false" aria-controls="${answerId}">Show answer</button>`,
-          `<div class="answer" id="${answerId}" hidden><p>${e(exercise.answer)}</p><p class="method">Computed with ${e(exercise.method)}</p></div></li>`,
-        );
-      }
-      parts.push("</ol>", "</section>");
-    }
-    parts.push("</section>");
+    parts.push(...renderExercises(artefacts), "</section>");
   }
   for (const extra of extras) {
     parts.push(`<section class="extra" id="${e(extra.id)}">`, `<h2>${e(extra.title)}</h2>`, ...extra.paragraphs.map((p) => `<p>${e(p)}</p>`));
     for (const artefact of extra.artefacts) parts.push(...renderArtefact(artefact, extra.id));
-    parts.push("</section>");
+    parts.push(...renderExercises(extra.artefacts), "</section>");
   }
   parts.push(`<script>${REVEAL_SCRIPT}</script>`, "</body>", "</html>", "");
   return parts.join("\n");

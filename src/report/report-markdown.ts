@@ -36,29 +36,47 @@ export function reportMarkdown(study: Study, artefacts: readonly Artefact[], ski
     const inSection = artefacts.filter((a) => a.section === section.id);
     if (inSection.length === 0) continue;
     lines.push(`## ${section.title}`, "");
-    for (const artefact of inSection) {
-      lines.push(`### ${t(artefact.title)}`, "");
-      if (artefact.reconstruction) lines.push(`> **${RECONSTRUCTION_LABEL}.** Every value below is one of many consistent with what was reported.`, "");
-      for (const paragraph of artefact.paragraphs) lines.push(t(paragraph), "");
-      if (artefact.figure) lines.push(`![${t(artefact.figure.alt)}](figures/${artefact.id}.svg)`, "", `Chart: [Vega-Lite spec](figures/${artefact.id}.vl.json) · [SVG](figures/${artefact.id}.svg) · [PNG](figures/${artefact.id}.png)`, "");
-      if (artefact.table) {
-        const rows = artefact.table.rows.length;
-        if (rows <= 40) lines.push(markdownTable(artefact.table));
-        else lines.push(`The table has ${rows} rows; it is in the CSV file only.`, "");
-        lines.push(`Table: [CSV](tables/${artefact.id}.csv)`, "");
-      }
-    }
+    for (const artefact of inSection) lines.push(...artefactMarkdown(artefact));
   }
   if (skipped.length > 0) {
     lines.push("## Not applicable to this study", "");
     for (const s of skipped) lines.push(`- **${t(s.title)}** (${t(s.id)}): ${t(s.reason)}.`);
     lines.push("");
   }
-  const exercises = artefacts.flatMap((a) => a.exercises ?? []);
-  if (exercises.length > 0) {
-    lines.push("## Exercises", "", "Answers computed by cohortcheck; the notebook (reports/index.html) hides them until clicked.", "");
-    exercises.forEach((e, i) => lines.push(`${i + 1}. ${t(e.question)}`, `   - Answer: ${t(e.answer)}`, `   - How: ${t(e.method)}`));
-    lines.push("");
-  }
+  lines.push(...exercisesMarkdown(artefacts));
   return lines.join("\n");
+}
+
+/**
+ * One artefact in Markdown: a level-3 heading, the reconstruction label if it applies, the prose,
+ * the chart (SVG image with links to spec and PNG) and the table (inline up to 40 rows, always as CSV).
+ * File links are relative to the folder holding `figures/` and `tables/`.
+ *
+ * @example
+ * artefactMarkdown({ id: "x", title: "X", section: "reported", paragraphs: ["p"] }); // => ["### X", "", "p", ""]
+ */
+export function artefactMarkdown(artefact: Artefact): string[] {
+  const t = markdownText;
+  const lines = [`### ${t(artefact.title)}`, ""];
+  if (artefact.reconstruction) lines.push(`> **${RECONSTRUCTION_LABEL}.** Every value below is one of many consistent with what was reported.`, "");
+  for (const paragraph of artefact.paragraphs) lines.push(t(paragraph), "");
+  if (artefact.figure) lines.push(`![${t(artefact.figure.alt)}](figures/${artefact.id}.svg)`, "", `Chart: [Vega-Lite spec](figures/${artefact.id}.vl.json) · [SVG](figures/${artefact.id}.svg) · [PNG](figures/${artefact.id}.png)`, "");
+  if (artefact.table) {
+    const rows = artefact.table.rows.length;
+    if (rows <= 40) lines.push(markdownTable(artefact.table));
+    else lines.push(`The table has ${rows} rows; it is in the CSV file only.`, "");
+    lines.push(`Table: [CSV](tables/${artefact.id}.csv)`, "");
+  }
+  return lines;
+}
+
+/** The exercises of some artefacts as a numbered Markdown list (empty when there are none). */
+export function exercisesMarkdown(artefacts: readonly Artefact[]): string[] {
+  const t = markdownText;
+  const exercises = artefacts.flatMap((a) => a.exercises ?? []);
+  if (exercises.length === 0) return [];
+  const lines = ["## Exercises", "", "Answers computed by cohortcheck; the notebook (reports/index.html) hides them until clicked.", ""];
+  exercises.forEach((e, i) => lines.push(`${i + 1}. ${t(e.question)}`, `   - Answer: ${t(e.answer)}`, `   - How: ${t(e.method)}`));
+  lines.push("");
+  return lines;
 }
