@@ -54,6 +54,8 @@ export interface AnalysisOverReconstructions {
   /** With a t-test: smallest effect detectable with 80% power at alpha, next to the observed effects. */
   mde?: { design: "paired" | "two-group"; n: number[]; effect: number; rawDifference?: DistributionSummary };
   claims: { id: string; quote: string }[];
+  /** Why a result says less than it seems (e.g. no reported value at the first timepoint). */
+  caveats: string[];
 }
 
 export interface InferenceOverReconstructions {
@@ -159,6 +161,7 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
       .map(({ sc, list }) => ({ scenario: sc.id, p: distributionSummary(list.map((r) => r.outcome.p), alpha), effect: distributionSummary(list.map((r) => r.outcome.effect), alpha) }));
     const analysis: AnalysisOverReconstructions = {
       ...meta,
+      caveats: [...meta.caveats],
       p,
       effect: distributionSummary(defined.map((r) => r.outcome.effect), alpha),
       undefinedCount: runs.length - defined.length,
@@ -180,6 +183,9 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
       const raw = defined.map((r) => effect * (r.pooledSd ?? 0)).filter((v) => v > 0);
       analysis.mde = { design: "two-group", n: sizes, effect, ...(raw.length > 0 ? { rawDifference: distributionSummary(raw, alpha) } : {}) };
     }
+    const reportedAt = (t: string) =>
+      study.reported.some((v) => "instrument" in v && v.instrument === meta.instrument && (v.kind === "band-shift" ? v.from?.timepoint === t || v.to.timepoint === t : v.kind === "percent-change" ? v.from === t || v.to === t : v.timepoint === t));
+    for (const t of [meta.from, meta.to]) if (!reportedAt(t)) analysis.caveats.push(message.caveatUnreported(meta.instrument, t));
     analyses.push(analysis);
   }
   return {
@@ -231,7 +237,7 @@ export function testsOnReconstruction(r: Reconstruction, study: Study): { meta: 
       const before = rows.map((row) => row[from] as number);
       const after = rows.map((row) => row[to] as number);
       pairs.set(g, { from, to, before, after });
-      const base = { comparison: "within-group" as const, groups: [g], instrument, from: from.slice(instrument.length + 1), to: to.slice(instrument.length + 1), on: "change" as const, claims: claimsFor(instrument) };
+      const base = { comparison: "within-group" as const, groups: [g], instrument, from: from.slice(instrument.length + 1), to: to.slice(instrument.length + 1), on: "change" as const, claims: claimsFor(instrument), caveats: [] as string[] };
       // Tests get (0, change) pairs: the snapped changes are exact, where after − before of k/7 scores is not.
       const changes = after.map((v, i) => snap(v - before[i]!));
       const zeros = changes.map(() => 0);
@@ -251,7 +257,7 @@ export function testsOnReconstruction(r: Reconstruction, study: Study): { meta: 
     };
     for (const on of ["change", "last"] as const) {
       const [x, y] = series[on];
-      const base = { comparison: "between-groups" as const, groups: [g1, g2], instrument, from: a.from.slice(instrument.length + 1), to: a.to.slice(instrument.length + 1), on, claims: claimsFor(instrument) };
+      const base = { comparison: "between-groups" as const, groups: [g1, g2], instrument, from: a.from.slice(instrument.length + 1), to: a.to.slice(instrument.length + 1), on, claims: claimsFor(instrument), caveats: [] as string[] };
       const label = `${g1} vs ${g2} ${instrument} ${on === "change" ? `change ${base.from}→${base.to}` : `at ${base.to}`}`;
       const noSpread = new Set(x).size === 1 && new Set(y).size === 1;
       out.push({ meta: { ...base, id: `${label} welch-t`, test: "welch-t", effectName: "d" }, outcome: noSpread ? null : safe(() => welchT(x, y)), pooledSd: pooledSd(x, y) });
@@ -293,7 +299,7 @@ function summaryLine(a: AnalysisOverReconstructions, alpha: number): string {
   const share = `${Math.round(a.p.shareBelow * 100)}%`;
   const verdict = a.verdictDependsOnSpread ? `significance depends on the unreported spread` : a.p.max < alpha ? `below ${alpha} in every rebuilt dataset` : `never below ${alpha}`;
   const detect = a.mde ? `; detectable with 80% power: ${a.mde.design === "paired" ? "dz" : "d"} ≥ ${a.mde.effect.toFixed(2)}` : "";
-  return `${a.id}: p ${f(a.p.min)}–${f(a.p.max)} (median ${f(a.p.median)}), below ${alpha} in ${share}; ${a.effectName} ${a.effect.min.toFixed(2)} to ${a.effect.max.toFixed(2)}; ${verdict}${reading}${detect}`;
+  return `${a.id}: p ${f(a.p.min)}–${f(a.p.max)} (median ${f(a.p.median)}), below ${alpha} in ${share}; ${a.effectName} ${a.effect.min.toFixed(2)} to ${a.effect.max.toFixed(2)}; ${verdict}${reading}${detect}${a.caveats.length > 0 ? ` — caution: ${a.caveats.join("; ")}` : ""}`;
 }
 
 function fmt(v: number): string {

@@ -123,3 +123,6 @@ export function badPerScenario(value: unknown): string {
 export function alphaOutOfRange(value: unknown): string {
   return `alpha must be strictly between 0 and 1, received ${String(value)}`;
 }
+
+export const caveatUnreported = (instrument: string, timepoint: string): string =>
+  `no ${instrument} value is reported at ${timepoint}; those scores are drawn only to satisfy the "improved in all patients" reading, so this test shows what that reading implies, not what the data show`;

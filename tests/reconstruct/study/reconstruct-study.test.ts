@@ -3,7 +3,7 @@ import { loadInstruments } from "../../../src/io/load-instruments.js";
 import { loadStudy, parseStudy } from "../../../src/io/load-study.js";
 import * as message from "../../../src/messages/reconstruct-study.js";
 import { reconstructStudy } from "../../../src/reconstruct/study/reconstruct-study.js";
-import { RECONSTRUCTION_LABEL, type Reconstruction } from "../../../src/schema/reconstruction.js";
+import { RECONSTRUCTION_LABEL, Reconstruction } from "../../../src/schema/reconstruction.js";
 import { seedJson, studyA, studyB } from "../../helpers/fixtures.js";
 
 const registry = loadInstruments();
@@ -45,6 +45,7 @@ describe("reconstructStudy (study A)", () => {
       expect(r.label).toBe(RECONSTRUCTION_LABEL);
       expect(r.of).toBe("unknown");
       expect(r.rows).toHaveLength(20);
+      expect(Reconstruction.parse(r)).toEqual(r); // the shared zod shape
     }
   });
 
