@@ -29,33 +29,45 @@ export function boundedSum(lo: readonly number[], hi: readonly number[], total: 
   const x = lo.slice();
   let remaining = total - low;
   if (spread === 0) {
-    // Water-filling: raise the lowest elements that still have room, one unit at a time, ties broken at random.
-    while (remaining > 0) {
-      let best = Infinity;
-      const candidates: number[] = [];
-      x.forEach((value, i) => {
-        if (value >= (hi[i] as number)) return;
-        if (value < best) {
-          best = value;
-          candidates.length = 0;
-        }
-        if (value === best) candidates.push(i);
-      });
-      const i = candidates[rng.int(0, candidates.length - 1)] as number;
+    // Water-filling: the largest whole level L with Σ clamp(L, lo, hi) ≤ total, then the rest as
+    // single units to patients that can still rise, chosen at random.
+    let a = Math.min(...lo);
+    let b = Math.max(...hi);
+    const filled = (level: number): number => lo.reduce((s, l, i) => s + Math.min(Math.max(level, l), hi[i] as number), 0);
+    while (a < b) {
+      const mid = Math.ceil((a + b) / 2);
+      if (filled(mid) <= total) a = mid;
+      else b = mid - 1;
+    }
+    const rising: number[] = [];
+    for (let i = 0; i < x.length; i++) {
+      x[i] = Math.min(Math.max(a, lo[i] as number), hi[i] as number);
+      if ((x[i] as number) < (hi[i] as number) && (x[i] as number) === a) rising.push(i);
+    }
+    remaining = total - filled(a);
+    for (let k = 0; k < remaining; k++) {
+      const pick = rng.int(k, rising.length - 1);
+      [rising[k], rising[pick]] = [rising[pick] as number, rising[k] as number];
+      const i = rising[k] as number;
       x[i] = (x[i] as number) + 1;
-      remaining -= 1;
     }
     return x;
   }
+  const open: number[] = [];
+  for (let i = 0; i < x.length; i++) if ((x[i] as number) < (hi[i] as number)) open.push(i);
   while (remaining > 0) {
-    const open = x.map((value, i) => i).filter((i) => (x[i] as number) < (hi[i] as number));
-    const i = open[rng.int(0, open.length - 1)] as number;
+    const at = rng.int(0, open.length - 1);
+    const i = open[at] as number;
     const room = (hi[i] as number) - (x[i] as number);
     // spread 1 fills to the bound (an extreme point); below 1, chunks of random size up to spread × width.
     const largest = Math.max(1, Math.round(spread * ((hi[i] as number) - (lo[i] as number))));
     const chunk = Math.min(remaining, room, spread === 1 ? largest : rng.int(1, largest));
     x[i] = (x[i] as number) + chunk;
     remaining -= chunk;
+    if (x[i] === hi[i]) {
+      open[at] = open[open.length - 1] as number;
+      open.pop();
+    }
   }
   return x;
 }

@@ -2,7 +2,7 @@ import { CohortError, isCohortError } from "../../errors.js";
 import * as message from "../../messages/reconstruct-study.js";
 import type { Rng } from "../../stats/rng.js";
 import { boundedSum } from "./bounded-sum.js";
-import type { MeanTarget } from "./mean-targets.js";
+import type { MeanTarget, SumRange } from "./mean-targets.js";
 
 export type MeanChoice = "random" | "smallest-change" | "largest-change";
 
@@ -27,12 +27,14 @@ export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Re
   const first = target.timepoints[0];
   const last = target.timepoints[target.timepoints.length - 1];
   const bases = target.tuples ?? [{}];
-  const rangeOf = (t: string | undefined, base: Record<string, number>): number[] | null => {
+  const rangeOf = (t: string | undefined, base: Record<string, number>): SumRange | null => {
     if (t === undefined) return null;
-    if (t in base) return [base[t] as number];
-    const r = target.intervals[t];
-    return r ? range(r.lo, r.hi) : null;
+    if (t in base) return { lo: base[t] as number, hi: base[t] as number };
+    return target.intervals[t] ?? null;
   };
+  const draw = (r: SumRange | null): number | undefined => (r ? rng.int(r.lo, r.hi) : undefined);
+  const values = (r: SumRange | null): (number | undefined)[] => (r ? range(r.lo, r.hi) : [undefined]);
+  const width = (r: SumRange | null): number => (r ? r.hi - r.lo + 1 : 1);
   const ok = (a: number | undefined, b: number | undefined): boolean => {
     if (!target.improved || a === undefined || b === undefined || first === last) return true;
     return target.higherIsWorse ? b <= a - target.n : b >= a + target.n;
@@ -43,29 +45,25 @@ export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Re
     // Rejection sampling is uniform over the feasible (tuple, first, last) choices and avoids listing them.
     for (let i = 0; i < 2_000 && picks.length === 0; i++) {
       const base = bases[rng.int(0, bases.length - 1)]!;
-      const as = rangeOf(first, base);
-      const bs = first === last ? null : rangeOf(last, base);
-      const a = as ? as[rng.int(0, as.length - 1)] : undefined;
-      const b = bs ? bs[rng.int(0, bs.length - 1)] : undefined;
+      const a = draw(rangeOf(first, base));
+      const b = first === last ? undefined : draw(rangeOf(last, base));
       if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
     }
   }
-  const size = bases.reduce((s, base) => s + (rangeOf(first, base)?.length ?? 1) * (rangeOf(last, base)?.length ?? 1), 0);
+  const size = bases.reduce((s, base) => s + width(rangeOf(first, base)) * width(rangeOf(last, base)), 0);
   if (picks.length > 0) {
     // drawn above
   } else if (size <= PAIR_LIMIT) {
     for (const base of bases) {
-      const as = rangeOf(first, base) ?? [undefined];
-      const bs = first === last ? [undefined] : (rangeOf(last, base) ?? [undefined]);
+      const as = values(rangeOf(first, base));
+      const bs = first === last ? [undefined] : values(rangeOf(last, base));
       for (const a of as) for (const b of bs) if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
     }
   } else {
     for (let i = 0; i < 20_000 && picks.length < 2_000; i++) {
       const base = bases[rng.int(0, bases.length - 1)]!;
-      const as = rangeOf(first, base);
-      const bs = first === last ? null : rangeOf(last, base);
-      const a = as ? as[rng.int(0, as.length - 1)] : undefined;
-      const b = bs ? bs[rng.int(0, bs.length - 1)] : undefined;
+      const a = draw(rangeOf(first, base));
+      const b = first === last ? undefined : draw(rangeOf(last, base));
       if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
     }
   }
