@@ -7,9 +7,10 @@ import crosstab from "./crosstab.js";
 import limitsRegister from "./limits-register.js";
 import meanChains from "./mean-chains.js";
 import percentChangeAlternatives from "./percent-change-alternatives.js";
+import pValues from "./p-values.js";
 import power from "./power.js";
 import reportedValues from "./reported-values.js";
 import statedLimits from "./stated-limits.js";
 
 /** Every analysis, in report order (within a section, this order). A new analysis is one file here plus one line. */
-export const analyses: readonly Analysis[] = [reportedValues, cohortMix, crosstab, bandShifts, meanChains, checks, percentChangeAlternatives, limitsRegister, power, checklists, statedLimits];
+export const analyses: readonly Analysis[] = [reportedValues, cohortMix, crosstab, bandShifts, meanChains, checks, percentChangeAlternatives, pValues, limitsRegister, power, checklists, statedLimits];

@@ -5,4 +5,5 @@ export { cohortMixChart, type CohortMixRow } from "./cohort-mix-chart.js";
 export { crosstabHeatmap, type CrosstabCell } from "./crosstab-heatmap.js";
 export { meanChainChart, type ChainAnnotation, type ChainTimepoint, type MeanChainPanel } from "./mean-chain-chart.js";
 export { normaliseSvg, renderSvg } from "./render-svg.js";
+export { pValueRangeChart, type PValueRow } from "./p-value-range-chart.js";
 export { powerCurveChart, type PowerPoint } from "./power-curve-chart.js";

@@ -19,6 +19,16 @@ export function groupLabel(study: Study, group: string): string {
   return study.design.arms.find((arm) => arm.id === group)?.label ?? group;
 }
 
+/**
+ * An arm's label without its parenthesised detail ("Psychedelic KAP (intramuscular)" → "Psychedelic KAP"), for chart axes.
+ *
+ * @example
+ * shortGroupLabel(studyB, "psychedelic"); // => "Psychedelic KAP"
+ */
+export function shortGroupLabel(study: Study, group: string): string {
+  return groupLabel(study, group).replace(/\s*\([^)]*\)\s*$/, "");
+}
+
 /** The size of a group: an arm's reported size, or the sample size for `all`. */
 export function groupSize(study: Study, group: string): number {
   if (group === "all") return study.design.sampleSize.value;
