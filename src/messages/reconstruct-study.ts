@@ -126,3 +126,7 @@ export function alphaOutOfRange(value: unknown): string {
 
 export const caveatUnreported = (instrument: string, timepoint: string): string =>
   `no ${instrument} value is reported at ${timepoint}; those scores are drawn only to satisfy the "improved in all patients" reading, so this test shows what that reading implies, not what the data show`;
+
+export const noteNoNumbers = (instrument: string): string => `${instrument}: the source reports no number for it (at most a trend in words), so it is not reconstructed`;
+
+export const noteArmEmpty = (arm: string, instrument: string): string => `${arm}: no number is reported for ${instrument} in this group, so its ${instrument} columns are left empty`;

@@ -106,9 +106,13 @@ function summaryText(result: StudyReconstruction, files: string[]): string {
   ];
   for (const t of result.crossTables) lines.push(`${t.variables.join(" × ")}: ${t.count ?? "too many to count"} cross-tables fit the reported margins`);
   for (const m of result.meanLevel) {
-    const chain = m.chain ? `; percent-change chain ${m.chain.status}${m.chain.used !== "primary" ? `, used ${m.chain.used}` : ""}, ${m.chain.feasibleTuples} mean tuple(s)` : "";
+    const example = m.meanTuples?.[0] ? `, e.g. ${Object.entries(m.meanTuples[0]).map(([t, v]) => `${t} ${v}`).join(", ")}` : "";
+    const chain = m.chain ? `percent-change chain ${m.chain.status}${m.chain.used !== "primary" ? ` (${m.chain.used} used: dropped ${m.chain.dropped.join(", ") || "none"})` : ""}; ${m.chain.feasibleTuples} tuple(s) of group means fit${example}` : "";
     const intervals = Object.entries(m.meanIntervals).map(([t, [lo, hi]]) => `${t} mean ${lo}–${hi}`).join(", ");
-    lines.push(`${m.group} ${m.instrument}${m.convention ? ` (${m.convention})` : ""}: ${intervals || "no mean interval"}${chain}`);
+    const perPatient = m.perPatient
+      .map((p) => `${p.timepoint} per patient by ${p.variable}: ${Object.entries(p.ranges).map(([k, r]) => `${k} ${r ? `${r[0]}–${r[1]}` : "any"}`).join(", ")}`)
+      .join("; ");
+    lines.push(`${m.group} ${m.instrument}${m.convention ? ` (${m.convention})` : ""}: ${[intervals, perPatient, chain].filter(Boolean).join("; ") || "no constraint on the group mean"}`);
   }
   if (result.notes.length > 0) lines.push("", "cannot be reconstructed from the report:", ...result.notes.map((n) => `  - ${n}`));
   const first = result.reconstructions[0];

@@ -38,6 +38,8 @@ export interface MeanLevelSummary {
   /** Group-mean ranges per timepoint from band shifts and reported means. */
   meanIntervals: Record<string, [number, number]>;
   chain: ChainUse | null;
+  /** Per-patient score ranges by category (e.g. SDS below each substance's cut-off), as scores. */
+  perPatient: { timepoint: string; variable: string; ranges: Record<string, [number, number] | null> }[];
   /** Feasible tuples of group means from the percent-change chain (up to 20 listed). */
   meanTuples: Record<string, number>[] | null;
   assumptions: string[];
@@ -153,6 +155,13 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
     }
   });
 
+  const firstTargets = targetsFor(combos[0]!, 0);
+  for (const entry of study.instruments) {
+    const abbreviation = instruments.get(entry.ref)?.abbreviation ?? entry.ref;
+    const own = firstTargets.filter((t) => t.instrument === entry.ref);
+    if (own.length === 0) notes.add(message.noteNoNumbers(abbreviation));
+    else if (!own.some((t) => t.group === "all")) for (const arm of groups.arms) if (!own.some((t) => t.group === arm.id)) notes.add(message.noteArmEmpty(arm.id, abbreviation));
+  }
   const meanLevel = combos.flatMap((combo) => targetsFor(combo, 0).map((t) => summarise(t, combo)));
   for (const t of meanLevel) for (const a of t.assumptions) if (/not reported|left empty|no published cut-off|drops|cannot/.test(a)) notes.add(a);
   return { studyId: study.id, label: RECONSTRUCTION_LABEL, seed, count: reconstructions.length, of: "unknown", conventions: combos, crossTables, meanLevel, notes: [...notes], reconstructions };
@@ -211,6 +220,11 @@ function summarise(t: MeanTarget, combo: Record<string, string>): MeanLevelSumma
     empty: t.empty,
     meanIntervals: Object.fromEntries(Object.entries(t.intervals).map(([k, r]) => [k, [round(r.lo / scale), round(r.hi / scale)]])),
     chain: t.chain,
+    perPatient: t.perPatient.map((p) => ({
+      timepoint: p.timepoint,
+      variable: p.variable,
+      ranges: Object.fromEntries(Object.entries(p.ranges).map(([k, r]) => [k, r ? ([r.lo / t.unitsPerPoint, r.hi / t.unitsPerPoint] as [number, number]) : null])),
+    })),
     meanTuples: t.tuples ? t.tuples.slice(0, 20).map((tuple) => Object.fromEntries(Object.entries(tuple).map(([k, s]) => [k, round(s / scale)]))) : null,
     assumptions: t.assumptions,
   };
