@@ -194,6 +194,15 @@ describe("reconstructStudy (study B)", () => {
     expect(result.notes).toContain(message.assumeLeftEmpty("psychedelic", "BPI-SF severity", ["after-s1", "after-s3"]));
   });
 
+  it("leaves what the source gives no number for empty or out, and says so", () => {
+    for (const r of result.reconstructions) {
+      for (const row of arm(r, "psycholytic").rows) expect([row["bpi-sf-interference_baseline"], row["bpi-sf-interference_after-s6"]]).toEqual([null, null]);
+      expect(r.columns.some((c) => c.startsWith("bdi-ii") || c.startsWith("gad-7") || c.startsWith("pcl-5"))).toBe(false);
+    }
+    expect(result.notes).toContain(message.noteArmEmpty("psycholytic", "BPI-SF interference"));
+    for (const name of ["BDI-II", "GAD-7", "PCL-5"]) expect(result.notes).toContain(message.noteNoNumbers(name));
+  });
+
   it("lists exactly the psychedelic severity mean pairs a brute force finds (6)", () => {
     // Brute force over arm totals k/20: pairs (baseline, s6) whose change rounds to −21.88%.
     const pairs: { baseline: number; "after-s6": number }[] = [];
