@@ -130,3 +130,7 @@ export const caveatUnreported = (instrument: string, timepoint: string): string 
 export const noteNoNumbers = (instrument: string): string => `${instrument}: the source reports no number for it (at most a trend in words), so it is not reconstructed`;
 
 export const noteArmEmpty = (arm: string, instrument: string): string => `${arm}: no number is reported for ${instrument} in this group, so its ${instrument} columns are left empty`;
+
+export function cannotWrite(out: string, code: string): string {
+  return `cannot write the reconstruction files into --out ${out} (${code}); pass a folder you can write to`;
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,6 +50,14 @@ describe("cohort reconstruct", () => {
     expect(format.status).toBe(2);
     expect(format.stderr).toContain(message.unknownFormat("xml"));
     expect(cohort(["reconstruct", studyA, "--count", "0"]).status).toBe(2);
+    const means = cohort(["reconstruct", studyA, "--means", "bogus"]);
+    expect(means.status).toBe(2);
+    expect(means.stderr).toContain(message.unknownMeans("bogus"));
+    const file = join(mkdtempSync(join(tmpdir(), "cohortcheck-reconstruct-")), "a-file");
+    writeFileSync(file, "x");
+    const blocked = cohort(["reconstruct", studyA, "--out", file]);
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain(`cannot write the reconstruction files into --out ${file}`);
     expect(cohort(["reconstruct", "no-such-study.json"]).status).toBe(1);
     const convention = cohort(["reconstruct", studyA, "--convention", "nope", "--out", out, "--json"]);
     expect(convention.status).toBe(1);

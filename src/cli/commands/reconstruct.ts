@@ -63,6 +63,9 @@ JSON: { studyId, label, seed, count, of ("unknown"), conventions, crossTables, m
 
 export async function reconstructCommand(file: string, options: ReconstructOptions, json: boolean): Promise<CommandResult> {
   if (options.format !== undefined && options.format !== "json" && options.format !== "csv") throw new CohortError({ message: message.unknownFormat(options.format) }, exitCodes.usage);
+  if (options.means !== undefined && !["random", "smallest-change", "largest-change"].includes(options.means)) throw new CohortError({ message: message.unknownMeans(options.means) }, exitCodes.usage);
+  if (options.improvement !== undefined && !["as-claimed", "not-assumed"].includes(options.improvement)) throw new CohortError({ message: message.unknownImprovement(options.improvement) }, exitCodes.usage);
+  if (options.spread !== undefined && !(options.spread >= 0 && options.spread <= 1)) throw new CohortError({ message: message.spreadOutOfRange(options.spread) }, exitCodes.usage);
   const registry = instrumentsFrom(options);
   const study = loadStudy(file, registry);
   const result = reconstructStudy(study, registry, {
@@ -85,7 +88,12 @@ export async function reconstructCommand(file: string, options: ReconstructOptio
       }
     }
     for (const [path, content] of outputs) {
-      writeFileAtomic(path, content);
+      try {
+        writeFileAtomic(path, content);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        throw new CohortError({ file: path, message: message.cannotWrite(options.out, code) });
+      }
       files.push(path);
     }
   }
