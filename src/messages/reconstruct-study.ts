@@ -134,3 +134,6 @@ export const noteArmEmpty = (arm: string, instrument: string): string => `${arm}
 export function cannotWrite(out: string, code: string): string {
   return `cannot write the reconstruction files into --out ${out} (${code}); pass a folder you can write to`;
 }
+
+export const assumeSdNotUsed = (instrument: string, timepoint: string, sd: string): string =>
+  `${instrument} at ${timepoint}: the reported SD ${sd} is NOT matched by these datasets (they match the mean only; the spread is set separately); use cohort closure or cohort sprite for samples matching mean and SD`;

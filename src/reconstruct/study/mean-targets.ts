@@ -197,6 +197,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     const u = unround(v.mean);
     narrow(v.timepoint, toSums(u));
     assumptions.push(message.assumeMeanValue(abbr, v.timepoint, v.mean));
+    if (v.sd !== undefined) assumptions.push(message.assumeSdNotUsed(abbr, v.timepoint, v.sd));
   }
 
   const changes = values.filter((v): v is PercentChange => v.kind === "percent-change");

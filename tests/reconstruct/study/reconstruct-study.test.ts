@@ -214,11 +214,33 @@ describe("reconstructStudy (study B)", () => {
 });
 
 describe("reconstructStudy (a user's study)", () => {
+  it("applies band shifts per arm in a two-arm study", () => {
+    const json = seedJson(studyB);
+    json.id = "user-two-arm";
+    const source = json.reported[0].source;
+    json.reported = [
+      { kind: "band-shift", id: "a", instrument: "bpi-sf-severity", group: "psychedelic", statistic: "mean", from: { timepoint: "baseline", label: "severe", band: "severe" }, to: { timepoint: "after-s6", label: "mild", band: "mild" }, source },
+      { kind: "band-shift", id: "b", instrument: "bpi-sf-severity", group: "psycholytic", statistic: "mean", from: { timepoint: "baseline", label: "moderate", band: "moderate" }, to: { timepoint: "after-s6", label: "moderate", band: "moderate" }, source },
+    ];
+    const study = parseStudy(json, registry);
+    // ePPOC bands for BPI severity (0–4 mild, 5–6 moderate, 7–10 severe) as group-mean intervals:
+    // severe [7, 10], moderate [5, 7), mild [0, 5).
+    for (const r of reconstructStudy(study, registry, { seed: 4, count: 5 }).reconstructions) {
+      const pd = r.rows.filter((row) => row.arm === "psychedelic");
+      const pl = r.rows.filter((row) => row.arm === "psycholytic");
+      const m = (rows: typeof pd, c: string) => mean(rows.map((row) => row[c] as number));
+      expect(m(pd, "bpi-sf-severity_baseline")).toBeGreaterThanOrEqual(7);
+      expect(inHalfOpen(m(pd, "bpi-sf-severity_after-s6"), [0, 5])).toBe(true);
+      expect(inHalfOpen(m(pl, "bpi-sf-severity_baseline"), [5, 7])).toBe(true);
+      expect(inHalfOpen(m(pl, "bpi-sf-severity_after-s6"), [5, 7])).toBe(true);
+    }
+  });
+
   it("honours a reported mean it has never seen in the seeds", () => {
     const json = seedJson(studyA);
     json.id = "user-study";
     json.reported = json.reported.filter((v: { kind: string; instrument?: string }) => v.kind === "composition" || v.instrument === "phq-9");
-    json.reported.push({ kind: "mean", id: "phq-pre-mean", instrument: "phq-9", group: "all", timepoint: "baseline", mean: "17.35", source: json.reported[0].n.source });
+    json.reported.push({ kind: "mean", id: "phq-pre-mean", instrument: "phq-9", group: "all", timepoint: "baseline", mean: "17.35", sd: "3.10", source: json.reported[0].n.source });
     const study = parseStudy(json, registry);
     const result = reconstructStudy(study, registry, { seed: 9, count: 4 });
     for (const r of result.reconstructions) {
@@ -226,6 +248,7 @@ describe("reconstructStudy (a user's study)", () => {
       expect(column(r, "phq-9_baseline").reduce((s, v) => s + v, 0)).toBe(347);
       expect(inHalfOpen(mean(column(r, "phq-9_after-treatments")), PHQ9.to)).toBe(true);
       expect(r.columns).toEqual(["id", "sex", "misuse-category", "phq-9_baseline", "phq-9_after-treatments"]);
+      expect(r.assumptions).toContain(message.assumeSdNotUsed("PHQ-9", "baseline", "3.10"));
     }
   });
 });
