@@ -40,7 +40,7 @@ export default defineAnalysis({
         } as MeanChainPanel & { basis: string };
       });
       const artefactId = `${id}-${instrumentId}`;
-      const chartTitle = `${instrument.abbreviation}: average change at ${timepoints.map((t) => t.label.toLowerCase()).join(", ")}`;
+      const chartTitle = `${instrument.abbreviation}: group means over time, rebuilt`;
       return {
         id: artefactId,
         title: `${instrument.abbreviation}: group means rebuilt from the reported percent changes`,

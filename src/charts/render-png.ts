@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/reports.js";
 import { CHART_FONT } from "./theme.js";
@@ -17,21 +17,22 @@ export const CHART_FONT_FILES: readonly string[] = [
 /**
  * Renders chart SVG to PNG with resvg at `scale` times its size, on white, with only the chart font
  * loaded (deterministic text). Why resvg: a pure renderer with no browser; vega's own PNG path
- * needs node-canvas.
+ * needs node-canvas. It renders on libuv's thread pool, so several charts render while the main
+ * thread goes on with other work.
  * Reference: @resvg/resvg-js README, https://github.com/thx/resvg-js
  *
  * @param svg SVG text (from renderSvg)
  * @param scale zoom factor (default 2, for sharp text on high-density screens)
  * @throws CohortError when a font file is missing (names it and the package that ships it)
  * @example
- * renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>').subarray(1, 4).toString(); // => "PNG"
+ * (await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>')).subarray(1, 4).toString(); // => "PNG"
  */
-export function renderPng(svg: string, scale = 2): Buffer {
+export async function renderPng(svg: string, scale = 2): Promise<Buffer> {
   for (const file of CHART_FONT_FILES) if (!existsSync(file)) throw new CohortError({ file, message: msg.fontMissing(file) });
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     background: "white",
     fitTo: { mode: "zoom", value: scale },
     font: { loadSystemFonts: false, fontFiles: [...CHART_FONT_FILES], defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

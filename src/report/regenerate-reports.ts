@@ -13,7 +13,7 @@ import type { Analysis } from "./analysis.js";
 import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
 import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
 import { reportMarkdown } from "./report-markdown.js";
-import { tablesToCsv } from "./tables-to-csv.js";
+import { startCsvWriter, type CsvWriter } from "./tables-to-csv.js";
 import { writeReportFolder } from "./write-report-folder.js";
 
 /** Where to read studies from and write reports to, and which analyses to run. */
@@ -54,6 +54,16 @@ const DEFAULT_SEED = 20240501;
  * await regenerateReports({ studiesDir: "data/studies", reportsDir: "reports", analyses }); // => { studies: [...], files: [...] }
  */
 export async function regenerateReports(options: RegenerateOptions): Promise<RegenerateSummary> {
+  // Started first: danfojs-node loads in the worker while studies are analysed and charts drawn.
+  const csv = startCsvWriter();
+  try {
+    return await regenerate(options, csv);
+  } finally {
+    await csv.close();
+  }
+}
+
+async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<RegenerateSummary> {
   const progress = options.progress ?? (process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : () => {});
   const seed = options.seed ?? DEFAULT_SEED;
   const instruments = loadInstruments(options.instrumentsDirs ?? [builtInInstrumentsDir]);
@@ -67,6 +77,7 @@ export async function regenerateReports(options: RegenerateOptions): Promise<Reg
   }
 
   const built: Array<NotebookStudy & { file: string }> = [];
+  const pngs = new Map<string, Promise<Buffer>>();
   for (const { study, file } of studies) {
     progress(`reports: ${study.id}`);
     const artefacts: Artefact[] = [];
@@ -96,7 +107,12 @@ export async function regenerateReports(options: RegenerateOptions): Promise<Reg
         continue;
       }
       try {
-        rendered.push({ ...artefact, svg: await renderSvg(artefact.figure.spec) });
+        const svg = await renderSvg(artefact.figure.spec);
+        // PNGs render on the thread pool while the next charts are drawn; awaited before writing.
+        const png = renderPng(svg);
+        png.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
+        pngs.set(`${study.id}/${artefact.id}`, png);
+        rendered.push({ ...artefact, svg });
       } catch (error) {
         if (isCohortError(error)) throw error;
         throw new CohortError({ file, message: msg.renderFailed(artefact.id, error instanceof Error ? error.message : String(error)) });
@@ -107,20 +123,20 @@ export async function regenerateReports(options: RegenerateOptions): Promise<Reg
 
   const extras = options.extras ? await options.extras({ reportsDir: options.reportsDir }) : [];
   const tableOwners = [...built.flatMap((b) => b.artefacts.map((a) => ({ folder: b.study.id, artefact: a }))), ...extras.flatMap((x) => x.artefacts.map((a) => ({ folder: x.folder ?? x.id, artefact: a })))].filter((o) => o.artefact.table);
-  const csvTexts = await tablesToCsv(tableOwners.map((o) => o.artefact.table!));
+  const csvTexts = await csv.toCsv(tableOwners.map((o) => o.artefact.table!));
   const csvByKey = new Map(tableOwners.map((o, i) => [`${o.folder}/${o.artefact.id}`, csvTexts[i]!]));
 
   const folderFiles = new Map<string, Map<string, string | Uint8Array>>();
   for (const { study, artefacts, skipped } of built) {
     const files = new Map<string, string | Uint8Array>();
     files.set("report.md", reportMarkdown(study, artefacts, skipped));
-    addArtefactFiles(files, study.id, artefacts, csvByKey);
+    await addArtefactFiles(files, study.id, artefacts, csvByKey, pngs);
     folderFiles.set(study.id, files);
   }
   for (const extra of extras) {
     if (!extra.folder) continue;
     const files = extra.files ?? new Map<string, string | Uint8Array>();
-    addArtefactFiles(files, extra.folder, extra.artefacts, csvByKey);
+    await addArtefactFiles(files, extra.folder, extra.artefacts, csvByKey, pngs);
     folderFiles.set(extra.folder, files);
   }
   const notebook = notebookHtml(built, extras);
@@ -136,12 +152,18 @@ export async function regenerateReports(options: RegenerateOptions): Promise<Reg
   return { studies: built.map((b) => ({ id: b.study.id, artefacts: b.artefacts.map((a) => a.id), skipped: b.skipped.map((s) => s.id) })), files: written };
 }
 
-function addArtefactFiles(files: Map<string, string | Uint8Array>, folder: string, artefacts: readonly RenderedArtefact[], csvByKey: ReadonlyMap<string, string>): void {
+async function addArtefactFiles(
+  files: Map<string, string | Uint8Array>,
+  folder: string,
+  artefacts: readonly RenderedArtefact[],
+  csvByKey: ReadonlyMap<string, string>,
+  pngs: ReadonlyMap<string, Promise<Buffer>>,
+): Promise<void> {
   for (const artefact of artefacts) {
     if (artefact.figure && artefact.svg !== undefined) {
       files.set(`figures/${artefact.id}.vl.json`, stableJson(artefact.figure.spec));
       files.set(`figures/${artefact.id}.svg`, artefact.svg);
-      files.set(`figures/${artefact.id}.png`, renderPng(artefact.svg));
+      files.set(`figures/${artefact.id}.png`, await (pngs.get(`${folder}/${artefact.id}`) ?? renderPng(artefact.svg)));
     }
     const csv = csvByKey.get(`${folder}/${artefact.id}`);
     if (csv !== undefined) files.set(`tables/${artefact.id}.csv`, csv);

@@ -1,13 +1,5 @@
+import { Worker } from "node:worker_threads";
 import type { Table } from "./table.js";
-
-type Danfo = typeof import("danfojs-node");
-let danfo: Promise<Danfo> | undefined;
-
-/** danfojs-node, imported on first use only (the import costs about 1–2 s: TensorFlow.js loads with it). */
-function loadDanfo(): Promise<Danfo> {
-  danfo ??= import("danfojs-node");
-  return danfo;
-}
 
 /**
  * RFC 4180 quoting of one cell. Why by hand: danfojs-node 1.2 `toCSV` writes cells verbatim
@@ -18,9 +10,74 @@ function quoteCell(cell: string): string {
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/** A table as the CSV worker receives it: quoted header and cells. */
+interface QuotedTable {
+  header: string[];
+  data: string[][];
+}
+
+function quoteTable(table: Table): QuotedTable {
+  return {
+    header: table.columns.map((column) => quoteCell(column.label)),
+    data: table.rows.map((row) => table.columns.map((column) => quoteCell(row[column.key] ?? ""))),
+  };
+}
+
+/** A CSV writer running in a worker thread (see csv-worker.mjs); danfojs-node loads there once. */
+export interface CsvWriter {
+  /** The CSV text of each table, in order, each ending with a newline. */
+  toCsv(tables: readonly Table[]): Promise<string[]>;
+  /** Stops the worker; pending conversions reject. */
+  close(): Promise<void>;
+}
+
 /**
- * The CSV text of each table, written through a danfojs DataFrame (header from the column labels,
- * cells as the formatted strings, so "2.50" keeps its zero). A table without rows gets its header only.
+ * Starts the CSV worker now, so danfojs-node (about 1–2 s to import: TensorFlow.js loads with it)
+ * loads on another core while the caller goes on; tables are converted when `toCsv` is called.
+ * Output is a danfojs DataFrame's `toCSV` of the quoted cells: header from the column labels,
+ * cells as the formatted strings, so "2.50" keeps its zero. A table without rows gets its header only.
+ *
+ * @example
+ * const writer = startCsvWriter(); (await writer.toCsv([{ columns: [{ key: "a", label: "A" }], rows: [{ a: "1,5" }] }])); await writer.close(); // => ['A\n"1,5"\n']
+ */
+export function startCsvWriter(): CsvWriter {
+  const worker = new Worker(new URL("./csv-worker.mjs", import.meta.url), { execArgv: [] });
+  worker.unref();
+  let next = 0;
+  const pending = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on("message", (message: { id: number; texts?: string[]; error?: string }) => {
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    pending.delete(message.id);
+    if (message.error !== undefined || !message.texts) waiting.reject(new Error(`CSV worker: ${message.error ?? "no output"}`));
+    else waiting.resolve(message.texts);
+  });
+  worker.on("error", (error) => failAll(error));
+  worker.on("exit", (code) => failAll(new Error(`CSV worker stopped (exit code ${code})`)));
+  return {
+    toCsv(tables) {
+      if (tables.length === 0) return Promise.resolve([]);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, tables: tables.map(quoteTable) });
+      }).finally(() => {
+        if (pending.size === 0) worker.unref();
+      }) as Promise<string[]>;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * The CSV text of each table (see startCsvWriter), in a worker started and stopped for this call.
  *
  * @param tables report tables
  * @returns one CSV string per table, in order, each ending with a newline
@@ -29,13 +86,10 @@ function quoteCell(cell: string): string {
  */
 export async function tablesToCsv(tables: readonly Table[]): Promise<string[]> {
   if (tables.length === 0) return [];
-  const dfd = await loadDanfo();
-  return tables.map((table) => {
-    const header = table.columns.map((column) => quoteCell(column.label));
-    if (table.rows.length === 0) return header.join(",") + "\n";
-    const data = table.rows.map((row) => table.columns.map((column) => quoteCell(row[column.key] ?? "")));
-    const frame = new dfd.DataFrame(data, { columns: header });
-    const text = dfd.toCSV(frame) as string;
-    return text.endsWith("\n") ? text : text + "\n";
-  });
+  const writer = startCsvWriter();
+  try {
+    return await writer.toCsv(tables);
+  } finally {
+    await writer.close();
+  }
 }

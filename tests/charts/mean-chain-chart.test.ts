@@ -21,9 +21,10 @@ describe("meanChainChart", () => {
       "Chains",
     );
     const svg = await renderSvg(spec);
-    // vega draws each detail series as its own line mark: 2 chains in panel 0, 3 in panel 1.
-    expect(markItems(svg, "line", "concat_0_layer_0_marks")).toHaveLength(2);
-    expect(markItems(svg, "line", "concat_1_layer_0_marks")).toHaveLength(3);
+    // Each chain is drawn as segments between its timepoints: 2 chains × 1 segment in panel 0,
+    // 3 chains × 2 segments in panel 1.
+    expect(markItems(svg, "rule", "concat_0_layer_0_marks")).toHaveLength(2);
+    expect(markItems(svg, "rule", "concat_1_layer_0_marks")).toHaveLength(6);
     const texts = svgTexts(svg);
     for (const label of ["−21.88%", "+100%", "−25%", "arm A", "arm B", "baseline", "S1", "S6"]) expect(texts).toContain(label);
   });

@@ -7,16 +7,16 @@ function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 describe("renderPng", () => {
-  it("writes a PNG at twice the SVG size by default", () => {
-    const png = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="red"/></svg>');
+  it("writes a PNG at twice the SVG size by default", async () => {
+    const png = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="red"/></svg>');
     // The 8-byte PNG signature (PNG spec §5.2): 137 80 78 71 13 10 26 10.
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(pngSize(png)).toEqual({ width: 240, height: 80 });
   });
 
-  it("draws text with the loaded font (a text-only SVG is not blank)", () => {
-    const blank = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"></svg>');
-    const text = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="5" y="30" font-family="Liberation Sans" font-size="24">Hello</text></svg>');
+  it("draws text with the loaded font (a text-only SVG is not blank)", async () => {
+    const blank = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"></svg>');
+    const text = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="5" y="30" font-family="Liberation Sans" font-size="24">Hello</text></svg>');
     // Without a usable font resvg draws nothing and the two images are byte-identical.
     expect(Buffer.compare(blank, text)).not.toBe(0);
   });
