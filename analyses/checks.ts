@@ -26,6 +26,10 @@ export default defineAnalysis({
           ? `Not adding up: ${inconsistent.map((r) => `${(r.subject ?? [r.check]).join(" + ")} (${r.explanation})`).join("; ")}.`
           : "No reported number is inconsistent with the others under these assumptions.",
       ],
+      summary:
+        inconsistent.length > 0
+          ? `${inconsistent.length} of ${results.length} checks ${inconsistent.length === 1 ? "finds" : "find"} reported numbers that cannot all be true together (${inconsistent.map((r) => (r.subject ?? [r.check]).join(" + ")).join("; ")}).`
+          : `All ${results.length} checks find the reported numbers consistent or undecidable; none contradicts another.`,
       table: {
         columns: [
           { key: "subject", label: "reported value(s)" },

@@ -1,4 +1,5 @@
 import { cohortMixChart } from "../src/charts/cohort-mix-chart.js";
+import { percentConsistent } from "../src/checks/percent.js";
 import { clopperPearson } from "../src/inference/clopper-pearson.js";
 import { wilson } from "../src/inference/wilson.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
@@ -16,16 +17,26 @@ export default defineAnalysis({
   run({ study }) {
     const counted = compositions(study).flatMap((c) => c.categories.filter((k) => k.count !== undefined).map((k) => ({ c, k, count: k.count! })));
     if (counted.length === 0) return skip(id, title, "the study reports no category counts (compositions with counts)");
-    const rows = counted.map(({ c, k, count }) => ({ c, k, count, wilson: wilson(count, c.n.value), exact: clopperPearson(count, c.n.value) }));
+    const rows = counted.map(({ c, k, count }) => ({
+      c,
+      k,
+      count,
+      wilson: wilson(count, c.n.value),
+      exact: clopperPearson(count, c.n.value),
+      matches: k.percent === undefined ? undefined : percentConsistent(k.percent, c.n.value, count),
+    }));
+    const mismatched = rows.filter((r) => r.matches === false);
+    const checked = rows.filter((r) => r.matches !== undefined).length;
     const first = rows[0]!;
     return {
       id,
       title,
       section: "reported",
       paragraphs: [
-        "Each category as the source reports it (count and percentage of n), the percentage recomputed from the count, and two 95% confidence intervals for the share in the population the sample stands for: Wilson (score) and Clopper–Pearson (exact).",
+        "Each category as the source reports it (count and percentage of n), the percentage recomputed from the count, whether the reported percentage can come from that count at its reported precision (rounding up or down), and two 95% confidence intervals for the share in the population the sample stands for: Wilson (score) and Clopper–Pearson (exact).",
         `The intervals are wide: with n = ${first.c.n.value}, ${first.k.label} at ${first.count}/${first.c.n.value} could be anywhere from ${formatPercentInterval(first.wilson.interval)}% (Wilson). A convenience sample's intervals describe sampling error only, not who was selected.`,
       ],
+      summary: `Table 1 recomputes: ${mismatched.length === 0 ? `all ${checked} reported percentages match their counts` : `${mismatched.length} of ${checked} reported percentages do not match their counts (${mismatched.map((r) => r.k.label).join(", ")})`}; with n = ${first.c.n.value} a share such as ${first.k.label} ${first.count}/${first.c.n.value} has a 95% interval of ${formatPercentInterval(first.wilson.interval)}% (Wilson).`,
       table: {
         columns: [
           { key: "variable", label: "variable" },
@@ -34,17 +45,19 @@ export default defineAnalysis({
           { key: "n", label: "n", align: "right" },
           { key: "reported", label: "reported %", align: "right" },
           { key: "recomputed", label: "recomputed %", align: "right" },
+          { key: "matches", label: "reported % fits count" },
           { key: "wilson", label: "Wilson 95% CI (%)", align: "right" },
           { key: "exact", label: "Clopper–Pearson 95% CI (%)", align: "right" },
           { key: "quote", label: "source quote" },
         ],
-        rows: rows.map(({ c, k, count, wilson: w, exact }) => ({
+        rows: rows.map(({ c, k, count, wilson: w, exact, matches }) => ({
           variable: c.variable,
           category: k.label,
           count: String(count),
           n: String(c.n.value),
           reported: k.percent ?? "not reported",
           recomputed: formatPercent(count / c.n.value, 1),
+          matches: matches === undefined ? "no % reported" : matches ? "yes" : "no",
           wilson: formatPercentInterval(w.interval),
           exact: formatPercentInterval(exact.interval),
           quote: k.source.quote,

@@ -32,6 +32,7 @@ export default defineAnalysis({
           `The source reports ${a.variable} (${rows.join("/")}) and ${b.variable} (${cols.join("/")}) separately, not crossed. ${count} different ${a.variable} × ${b.variable} tables of whole counts have these margins; the data cannot say which one is true.`,
           `Each cell below gives the least and most people it holds across all ${count} tables. One of them (row by row: ${example.table.map((r) => r.join(", ")).join(" / ")}) is shown in the CSV's last column as an illustration only — reconstruction, not patient data.`,
         ],
+        summary: `${count} different ${a.variable} × ${b.variable} tables fit the reported margins; the cross-tabulation is not determined by the report.`,
         table: {
           columns: [
             { key: "row", label: a.variable },

@@ -22,6 +22,7 @@ export default defineAnalysis({
         `The source admits ${register.admitted.length} of the ${flags.length} limits found${register.admitted.length > 0 ? ` (${register.admitted.map((f) => f.title).join("; ")})` : ""}; it does not admit ${register.notAdmitted.length}${register.notAdmitted.length > 0 ? ` (${register.notAdmitted.map((f) => f.title).join("; ")})` : ""}.`,
         "Each limit is generated from the study file: the quote that shows it (or what the file records as not reported), why it matters, and, where one exists, a number that makes it concrete.",
       ],
+      summary: `${flags.length} limits found; the source admits ${register.admitted.length} and does not admit ${register.notAdmitted.length}.`,
       table: {
         columns: [
           { key: "admitted", label: "admitted by the source" },

@@ -40,6 +40,7 @@ export default defineAnalysis({
         } as MeanChainPanel & { basis: string };
       });
       const artefactId = `${id}-${instrumentId}`;
+      const panelNotes = panels as Array<MeanChainPanel & { basis: string }>;
       const chartTitle = `${instrument.abbreviation}: group means over time, rebuilt`;
       return {
         id: artefactId,
@@ -48,8 +49,9 @@ export default defineAnalysis({
         reconstruction: true,
         paragraphs: [
           `The source reports percent changes of the group mean ${instrument.abbreviation} (${instrument.construct}) but no means. A group mean of n people answering ${instrument.items} item${instrument.items === 1 ? "" : "s"} scored ${instrument.itemMin}–${instrument.itemMax} (${instrument.scoring} scoring) can only take certain values; the chart shows every chain of such means whose percent changes round to the reported ones — each line is one possibility, none is the data.`,
-          ...panels.map((p) => `${p.title}: ${(p as MeanChainPanel & { basis: string }).subtitle}; computed ${(p as MeanChainPanel & { basis: string }).basis}.`),
+          ...panelNotes.map((p) => `${p.title}: ${p.subtitle}; computed ${p.basis}.`),
         ],
+        summary: `${instrument.abbreviation}: ${panelNotes.map((p) => `${p.title} — ${p.chains.length === 0 ? "no chain of group means fits" : `${p.chains.length} feasible chain${p.chains.length === 1 ? "" : "s"} of group means ${p.basis}`}`).join("; ")}.`,
         table: {
           columns: [
             { key: "group", label: "group" },

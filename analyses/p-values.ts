@@ -36,6 +36,10 @@ export default defineAnalysis({
           : `No test's verdict changes across the rebuilt datasets at α = ${result.alpha}.`,
         ...result.summary,
       ],
+      summary:
+        depends.length > 0
+          ? `Over ${result.reconstructionsRun} datasets rebuilt from the report, ${depends.length} of ${result.analyses.length} tests are significant in some and not in others: the verdict depends on the unreported spread.`
+          : `Over ${result.reconstructionsRun} datasets rebuilt from the report, every test gives the same verdict at α = ${result.alpha}.`,
       table: {
         columns: [
           { key: "test", label: "test" },

@@ -32,6 +32,7 @@ export default defineAnalysis({
           ? "\"Not statistically significant\" from such a sample says little: a real difference of ordinary size would usually be missed."
           : "Without a reported SD of the changes, whether a change of this size is \"significant\" cannot be judged from the report.",
       ],
+      summary: `With ${designText}, only standardised effects of ${formatNumber(result.mde, 2)} or more are detectable with 80% power (α = 0.05).`,
       table: {
         columns: [
           { key: "design", label: "design" },

@@ -34,6 +34,8 @@ export interface Artefact {
   title: string;
   section: ReportSection;
   paragraphs: string[];
+  /** The finding in one sentence, listed in the report's summary at the top. */
+  summary?: string;
   table?: Table;
   figure?: Figure;
   /** Reconstructed values: the report labels the artefact "reconstruction — not patient data". */

@@ -32,6 +32,12 @@ export function reportMarkdown(study: Study, artefacts: readonly Artefact[], ski
   if (study.source.conflictsOfInterest?.length) {
     lines.push(`**Conflicts of interest visible in the source:** ${study.source.conflictsOfInterest.map((c) => `${t(c.value)} ("${t(c.source.quote)}")`).join("; ")}`, "");
   }
+  const summaries = artefacts.filter((a) => a.summary !== undefined);
+  if (summaries.length > 0) {
+    lines.push("## Summary", "");
+    for (const a of summaries) lines.push(`- ${t(a.summary!)}`);
+    lines.push("");
+  }
   for (const section of REPORT_SECTIONS) {
     const inSection = artefacts.filter((a) => a.section === section.id);
     if (inSection.length === 0) continue;

@@ -91,3 +91,48 @@ describe("notebook", () => {
     await page.close();
   });
 });
+
+describe("notebook with hostile study text", () => {
+  it("renders markup from a study file as text: no script runs, no request is made", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { notebookHtml } = await import("../../src/report/notebook-html.js");
+    const { loadInstruments } = await import("../../src/io/load-instruments.js");
+    const { loadStudy } = await import("../../src/io/load-study.js");
+    const study = loadStudy(join(root, "data/studies/ketamine-im-substance-misuse.json"), loadInstruments());
+    const hostile = {
+      ...study,
+      title: '<script>window.__pwned = "title"</script><img src="https://example.invalid/x.png" onerror="window.__pwned = \'img\'">',
+    };
+    const artefact = {
+      id: "hostile",
+      title: "<svg onload=\"window.__pwned = 'svg'\"></svg>",
+      section: "reported" as const,
+      paragraphs: ['"><script>window.__pwned = "paragraph"</script>'],
+      table: { columns: [{ key: "a", label: "<b>a</b>" }], rows: [{ a: "<iframe src=\"https://example.invalid/\"></iframe>" }] },
+      exercises: [{ question: "<script>window.__pwned = 'question'</script>?", answer: "<img src=x onerror=\"window.__pwned='answer'\">", method: "m" }],
+    };
+    const folder = mkdtempSync(join(tmpdir(), "cohortcheck-hostile-"));
+    const file = join(folder, "index.html");
+    writeFileSync(file, notebookHtml([{ study: hostile, artefacts: [artefact], skipped: [] }]));
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url === pathToFileURL(file).href) return route.continue();
+      requests.push(url);
+      return route.abort();
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    await page.locator("button.reveal").first().click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    // The markup shows as text.
+    expect(await page.locator("h2").first().innerText()).toContain("<script>");
+    expect(requests).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+});
