@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { renderPng } from "../charts/render-png.js";
 import { renderSvg } from "../charts/render-svg.js";
 import { CohortError, isCohortError } from "../errors.js";
-import { builtInInstrumentsDir, loadInstruments } from "../io/load-instruments.js";
+import { builtInInstrumentsDir, loadInstruments, type InstrumentRegistry } from "../io/load-instruments.js";
 import { loadStudy } from "../io/load-study.js";
 import { stableJson } from "../io/stable-json.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
@@ -78,19 +78,23 @@ async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<R
 
   const built: Array<NotebookStudy & { file: string }> = [];
   const pngs = new Map<string, Promise<Buffer>>();
-  for (const { study, file } of studies) {
+  // Every analysis of every study starts now; an asynchronous one (work in a worker thread) then
+  // runs while the others finish and the charts render. Results are taken in order.
+  const started = studies.map(({ study, file }) => ({
+    study,
+    file,
+    outcomes: options.analyses.map((analysis) => {
+      const outcome = runAnalysis(analysis, study, file, instruments, seed);
+      outcome.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
+      return outcome;
+    }),
+  }));
+  for (const { study, file, outcomes } of started) {
     progress(`reports: ${study.id}`);
     const artefacts: Artefact[] = [];
     const skipped: Skipped[] = [];
-    for (const analysis of options.analyses) {
-      let outcome;
-      try {
-        outcome = await analysis.run({ study, instruments, seed });
-      } catch (error) {
-        const reason = isCohortError(error) ? error.problems.map((p) => p.message).join("; ") : error instanceof Error ? error.message : String(error);
-        throw new CohortError({ file, message: msg.analysisFailed(analysis.id, study.id, reason) });
-      }
-      for (const item of Array.isArray(outcome) ? outcome : [outcome]) {
+    for (const pending of outcomes) {
+      for (const item of await pending) {
         if (isSkipped(item)) skipped.push(item);
         else {
           if (!/^[a-z0-9][a-z0-9-]*$/.test(item.id)) throw new CohortError({ file, message: msg.unsafeName(item.id) });
@@ -150,6 +154,17 @@ async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<R
   written.push("index.html");
   removeStaleFolders(options.reportsDir, new Set(folderFiles.keys()));
   return { studies: built.map((b) => ({ id: b.study.id, artefacts: b.artefacts.map((a) => a.id), skipped: b.skipped.map((s) => s.id) })), files: written };
+}
+
+/** Runs one analysis on one study; any failure becomes a CohortError naming both. */
+async function runAnalysis(analysis: Analysis, study: Study, file: string, instruments: InstrumentRegistry, seed: number): Promise<Array<Artefact | Skipped>> {
+  try {
+    const outcome = await analysis.run({ study, instruments, seed });
+    return Array.isArray(outcome) ? outcome : [outcome];
+  } catch (error) {
+    const reason = isCohortError(error) ? error.problems.map((p) => p.message).join("; ") : error instanceof Error ? error.message : String(error);
+    throw new CohortError({ file, message: msg.analysisFailed(analysis.id, study.id, reason) });
+  }
 }
 
 async function addArtefactFiles(
