@@ -2,7 +2,7 @@ import { pValueRangeChart } from "../src/charts/p-value-range-chart.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { formatNumber, formatPercent } from "../src/report/format-number.js";
 import { inferenceOverReconstructionsOffThread } from "../src/report/over-reconstructions-off-thread.js";
-import { shortGroupLabel, timepointLabel } from "../src/report/study-lookup.js";
+import { shortGroupLabel, timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
 
 const id = "p-values";
 const title = "p-values over rebuilt datasets";
@@ -22,7 +22,7 @@ export default defineAnalysis({
     const result = await inferenceOverReconstructionsOffThread(study, instruments, { seed });
     if (result.analyses.length === 0) return skip(id, title, "no test can be run on the rebuilt datasets (no outcome with two timepoints)");
     const label = (a: (typeof result.analyses)[number]) =>
-      `${a.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")}|${instruments.get(a.instrument)?.abbreviation ?? a.instrument} ${a.on === "change" ? `${timepointLabel(study, a.from).toLowerCase()} → ${timepointLabel(study, a.to).toLowerCase()}` : `at ${timepointLabel(study, a.to).toLowerCase()}`}|${TEST_NAMES[a.test]}`;
+      `${a.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")}|${instruments.get(a.instrument)?.abbreviation ?? a.instrument} ${a.on === "change" ? `${withoutDetail(timepointLabel(study, a.from)).toLowerCase()} → ${withoutDetail(timepointLabel(study, a.to)).toLowerCase()}` : `at ${withoutDetail(timepointLabel(study, a.to)).toLowerCase()}`}|${TEST_NAMES[a.test]}`;
     const name = (a: (typeof result.analyses)[number]) => label(a).replace("|", ": ").replace("|", ", ");
     const depends = result.analyses.filter((a) => a.verdictDependsOnSpread);
     return {

@@ -3,6 +3,7 @@ import { mde } from "../src/inference/mde.js";
 import { power } from "../src/inference/power.js";
 import { defineAnalysis } from "../src/report/analysis.js";
 import { formatNumber, formatPercent } from "../src/report/format-number.js";
+import { shortGroupLabel } from "../src/report/study-lookup.js";
 
 const id = "power";
 const title = "What effect could this sample detect?";
@@ -17,7 +18,9 @@ export default defineAnalysis({
     const twoGroups = arms.length === 2;
     const n = twoGroups ? ([arms[0]!.size.value, arms[1]!.size.value] as const) : study.design.sampleSize.value;
     const design = twoGroups ? "two-group" : "paired";
-    const designText = twoGroups ? `two groups, ${arms[0]!.size.value} vs ${arms[1]!.size.value} (${arms[0]!.label} vs ${arms[1]!.label})` : `paired before/after, n = ${study.design.sampleSize.value}`;
+    const designText = twoGroups
+      ? `two groups, ${arms[0]!.size.value} vs ${arms[1]!.size.value} (${shortGroupLabel(study, arms[0]!.id)} vs ${shortGroupLabel(study, arms[1]!.id)})`
+      : `paired before/after, n = ${study.design.sampleSize.value}`;
     const result = mde(design, n, 0.8, 0.05);
     const top = Math.max(2, Math.ceil(result.mde * 1.6 * 2) / 2);
     const points = Array.from({ length: 41 }, (_, i) => (top * i) / 40).map((effect) => ({ effect, power: power(design, n, effect, 0.05).power }));

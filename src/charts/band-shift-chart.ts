@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { wrapText } from "./wrap-text.js";
 import { chartConfig } from "./theme.js";
 
 /** A band as a stretch of the score axis for a group mean: [start, end) (the top band is closed). */
@@ -47,7 +48,7 @@ export interface BandShiftPanel {
 export function bandShiftChart(panels: readonly BandShiftPanel[], title: string): TopLevelSpec {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: "Bands of each published convention; bars: where the reported band puts the group mean (grey before, black after)" },
+    title: { text: title, subtitle: wrapText("Bands of each published convention; bars: where the reported band puts the group mean (grey before, black after)", 80) },
     config: chartConfig,
     spacing: 28,
     vconcat: panels.map((panel) => panelSpec(panel)),
@@ -72,7 +73,7 @@ function panelSpec(panel: BandShiftPanel): Record<string, unknown> {
   const y = { field: "convention", type: "nominal", title: null, sort: { field: "conventionIndex" }, axis: { labelLimit: 400 } };
   const x = { type: "quantitative", scale: { domain: [panel.min, panel.max], nice: false }, title: "score" };
   return {
-    title: { text: panel.title, ...(panel.note ? { subtitle: panel.note } : {}), fontSize: 12 },
+    title: { text: panel.title, ...(panel.note ? { subtitle: wrapText(panel.note, 80) } : {}), fontSize: 12 },
     width: 460,
     height: { step: 46 },
     layer: [

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { wrapText } from "./wrap-text.js";
 import { chartConfig } from "./theme.js";
 
 /** One category of a composition with its share and two 95% intervals (proportions 0–1). */
@@ -39,7 +40,7 @@ export function cohortMixChart(rows: readonly CohortMixRow[], title: string): To
   const colour = { scale: { domain: methods, range: ["#1f77b4", "#ff7f0e"] }, legend: { title: "95% interval", orient: "bottom", direction: "horizontal" } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: "Share of n (dot) with 95% confidence intervals: Wilson (upper line), Clopper–Pearson exact (lower line)" },
+    title: { text: title, subtitle: wrapText("Share of n (dot) with 95% confidence intervals: Wilson (upper line), Clopper–Pearson exact (lower line)", 70) },
     config: chartConfig,
     spacing: 18,
     vconcat: variables.map((variable, index) => {

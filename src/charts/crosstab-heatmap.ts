@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { wrapText } from "./wrap-text.js";
 import { chartConfig } from "./theme.js";
 
 /** One cell of a two-way table: its row and column labels and the least and most people it can hold. */
@@ -27,7 +28,7 @@ export function crosstabHeatmap(cells: readonly CrosstabCell[], rowTitle: string
   const widest = Math.max(1, ...values.map((v) => v.width));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle },
+    title: { text: title, subtitle: wrapText(subtitle, 60) },
     config: chartConfig,
     data: { values },
     width: { step: 90 },

@@ -7,3 +7,4 @@ export { meanChainChart, type ChainAnnotation, type ChainTimepoint, type MeanCha
 export { normaliseSvg, renderSvg } from "./render-svg.js";
 export { pValueRangeChart, type PValueRow } from "./p-value-range-chart.js";
 export { powerCurveChart, type PowerPoint } from "./power-curve-chart.js";
+export { wrapText } from "./wrap-text.js";

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { wrapText } from "./wrap-text.js";
 import { chartConfig, GROUP_COLOURS } from "./theme.js";
 
 /** A timepoint on the x axis: its id (a key of each chain), label and position (e.g. session number). */
@@ -51,6 +52,9 @@ export function meanChainChart(
   // Room above the scale for the brackets of the reported changes; ticks stay on the scale itself.
   const headroom = (scale.max - scale.min) * 0.32;
   const yScale = { domain: [scale.min, scale.max + headroom], nice: false };
+  // Every panel's subtitle gets the same number of lines, so the plots line up side by side.
+  const subtitles = panels.map((panel) => wrapText(panel.subtitle, 48));
+  const subtitleLines = Math.max(1, ...subtitles.map((lines) => lines.length));
   const yAxis = { values: Array.from({ length: 11 }, (_, i) => scale.min + ((scale.max - scale.min) * i) / 10), title: scale.title };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -78,7 +82,7 @@ export function meanChainChart(
         return { start: Math.min(a, b), end: Math.max(a, b), middle: (a + b) / 2, y, label: annotation.label };
       });
       return {
-        title: { text: panel.title, subtitle: panel.subtitle, fontSize: 12, subtitleFontSize: 10 },
+        title: { text: panel.title, subtitle: [...subtitles[index]!, ...Array<string>(subtitleLines - subtitles[index]!.length).fill(" ")], fontSize: 12, subtitleFontSize: 10 },
         width: 300,
         height: 300,
         layer: [

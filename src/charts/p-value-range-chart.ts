@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { wrapText } from "./wrap-text.js";
 import { chartConfig } from "./theme.js";
 
 /** The p-values one test gave over many rebuilt datasets: five-number summary and per-scenario medians. */
@@ -38,7 +39,7 @@ export function pValueRangeChart(rows: readonly PValueRow[], alpha: number, titl
   const x = { type: "quantitative", scale: { type: "log", domain: [lower, 1], nice: false }, title: "p-value (log scale)", axis: { format: "~e", tickCount: 8 } } as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle },
+    title: { text: title, subtitle: wrapText(subtitle, 80) },
     // Long test names: vega estimates text at 0.8 × font size per character (no canvas), so the shared limit would cut them.
     config: { ...chartConfig, axis: { ...chartConfig.axis, labelLimit: 600 } },
     width: 440,

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { wrapText } from "./wrap-text.js";
 import { chartConfig } from "./theme.js";
 
 /** One point of a power curve: standardised effect and the power to detect it. */
@@ -25,7 +26,7 @@ export function powerCurveChart(points: readonly PowerPoint[], mde: number, titl
   const y = { type: "quantitative", title: "power", scale: { domain: [0, 1] }, axis: { format: ".0%" } } as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle },
+    title: { text: title, subtitle: wrapText(subtitle, 70) },
     config: chartConfig,
     width: 420,
     height: 240,

@@ -26,7 +26,17 @@ export function groupLabel(study: Study, group: string): string {
  * shortGroupLabel(studyB, "psychedelic"); // => "Psychedelic KAP"
  */
 export function shortGroupLabel(study: Study, group: string): string {
-  return groupLabel(study, group).replace(/\s*\([^)]*\)\s*$/, "");
+  return withoutDetail(groupLabel(study, group));
+}
+
+/**
+ * A label without its trailing parenthesised detail, for chart axes.
+ *
+ * @example
+ * withoutDetail("After repeated monthly treatments (number not reported)"); // => "After repeated monthly treatments"
+ */
+export function withoutDetail(label: string): string {
+  return label.replace(/\s*\([^)]*\)\s*$/, "");
 }
 
 /** The size of a group: an arm's reported size, or the sample size for `all`. */
