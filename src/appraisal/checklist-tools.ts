@@ -55,7 +55,9 @@ export const JBI_QUASI_EXPERIMENTAL: ChecklistToolDefinition = {
 /**
  * ROBINS-I (Sterne JAC et al. 2016, BMJ 355:i4919, doi:10.1136/bmj.i4919): seven bias domains.
  * Each item is the first signalling question of its domain (tool template of 19 September 2016);
- * the domain judgements carry the appraisal, the items only the lead question.
+ * the domain judgements carry the appraisal, the items only the lead question. Wording of 1.1 and
+ * 2.1 checked against Jeyaraman MM et al. 2020, Syst Rev 9:12, Table 3 (doi:10.1186/s13643-020-1271-6);
+ * 3.1–7.1 follow the 2016 template but were not re-checked against its text here.
  */
 export const ROBINS_I: ChecklistToolDefinition = {
   id: "robins-i",
