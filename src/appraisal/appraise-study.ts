@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CohortError } from "../errors.js";
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import { readJsonFile } from "../io/read-json.js";
 import * as message from "../messages/appraisal.js";
@@ -52,10 +53,10 @@ export function appraiseStudy(study: Study, instruments: InstrumentRegistry, che
 /**
  * Study id → source file of every study in a folder, read leniently (only `id` and `source.file`),
  * so checklists can be checked against the studies they name without validating every study.
- * Files that lack either field are skipped; `cohort validate` is the place to find them.
+ * Files that are not JSON or lack either field are skipped; `cohort validate` is the place to find them.
  *
  * @param folder a folder of study files; a missing folder gives an empty map
- * @throws {CohortError} if a file in it is not JSON
+ * @throws never for bad files (they are skipped)
  * @example
  * studySourcesIn(builtInStudiesDir).get("kap-pilot-two-approaches"); // => "003_dc7734c5670ac6b7.txt"
  */
@@ -68,7 +69,13 @@ export function studySourcesIn(folder: string): Map<string, string> {
     return out;
   }
   for (const name of names) {
-    const data = readJsonFile(join(folder, name)) as { id?: unknown; source?: { file?: unknown } } | null;
+    let data: { id?: unknown; source?: { file?: unknown } } | null;
+    try {
+      data = readJsonFile(join(folder, name)) as typeof data;
+    } catch (error) {
+      if (error instanceof CohortError) continue; // not this command's file to judge
+      throw error;
+    }
     if (data && typeof data.id === "string" && typeof data.source?.file === "string") out.set(data.id, data.source.file);
   }
   return out;

@@ -51,3 +51,15 @@ describe("formatAppraisal", () => {
     expect(text).not.toMatch(/total score:|\d+\/9\b|\d+\/7\b/);
   });
 });
+
+describe("studySourcesIn", () => {
+  it("skips files that are not JSON or have no id and source file", async () => {
+    const { tempFile } = await import("../helpers/fixtures.js");
+    const { writeFileSync } = await import("node:fs");
+    const first = tempFile("good.json", { id: "my-study", source: { file: "mine.txt" } });
+    const dir = first.replace(/\/good\.json$/, "");
+    writeFileSync(`${dir}/broken.json`, "{ not json");
+    writeFileSync(`${dir}/other.json`, JSON.stringify({ id: "no-source" }));
+    expect([...studySourcesIn(dir)]).toEqual([["my-study", "mine.txt"]]);
+  });
+});
