@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { appraiseStudy, checklistsFor, studySourcesIn } from "../../src/appraisal/appraise-study.js";
 import { formatAppraisal } from "../../src/appraisal/format-appraisal.js";
@@ -5,7 +6,7 @@ import { builtInChecklistsDir } from "../../src/appraisal/load-checklist.js";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { loadStudy, parseStudy } from "../../src/io/load-study.js";
 import * as message from "../../src/messages/appraisal.js";
-import { studyA, studyB } from "../helpers/fixtures.js";
+import { studyA, studyB, tempFile } from "../helpers/fixtures.js";
 import { syntheticRct } from "./synthetic-rct.js";
 
 const instruments = loadInstruments();
@@ -53,9 +54,7 @@ describe("formatAppraisal", () => {
 });
 
 describe("studySourcesIn", () => {
-  it("skips files that are not JSON or have no id and source file", async () => {
-    const { tempFile } = await import("../helpers/fixtures.js");
-    const { writeFileSync } = await import("node:fs");
+  it("skips files that are not JSON or have no id and source file", () => {
     const first = tempFile("good.json", { id: "my-study", source: { file: "mine.txt" } });
     const dir = first.replace(/\/good\.json$/, "");
     writeFileSync(`${dir}/broken.json`, "{ not json");
