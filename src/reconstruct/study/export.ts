@@ -29,7 +29,13 @@ export async function reconstructionCsv(reconstruction: Reconstruction): Promise
   return `${csvHeader(reconstruction)}${csv.endsWith("\n") ? csv : `${csv}\n`}`;
 }
 
-/** The `#` comment lines that open a reconstruction's CSV. */
+/**
+ * The `#` comment lines that open a reconstruction's CSV: label, provenance line, one line per assumption.
+ *
+ * @param reconstruction one reconstruction
+ * @example
+ * csvHeader(r).split("\n")[0]; // => "# reconstruction — not patient data"
+ */
 export function csvHeader(reconstruction: Reconstruction): string {
   const lines = [
     reconstruction.label,

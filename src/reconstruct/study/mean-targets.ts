@@ -1,5 +1,4 @@
 import { bandInterval, type MeanInterval } from "../../checks/band-shift.js";
-import { percentChangeChain, type ChainAlternative, type PercentChangeSpec } from "../../checks/percent-change-chain.js";
 import { CohortError } from "../../errors.js";
 import type { InstrumentRegistry } from "../../io/load-instruments.js";
 import * as message from "../../messages/reconstruct-study.js";
@@ -7,7 +6,10 @@ import type { BandConvention, Instrument } from "../../schema/instrument.js";
 import type { BandShift, Composition, PercentChange } from "../../schema/reported-value.js";
 import type { Study } from "../../schema/study.js";
 import { unround } from "../../stats/rounding.js";
+import { chainTuples, type ChainUse } from "./chain-targets.js";
 import { studyGroups, type PatientGroup } from "./groups.js";
+
+export type { ChainUse } from "./chain-targets.js";
 
 /** Whole-number range of a group's total score, in scoring units (1/items for mean-scored instruments). */
 export interface SumRange {
@@ -21,20 +23,6 @@ export interface PerPatientBands {
   variable: string;
   /** Category id → inclusive range in scoring units, or null when no cut-off applies. */
   ranges: Record<string, SumRange | null>;
-}
-
-/** How a chain of percent changes was made consistent, when it was. */
-export interface ChainUse {
-  status: "consistent" | "inconsistent" | "undetermined";
-  used: "primary" | "alternative" | "subset" | "none";
-  /** With `subset`: how many different subsets of this size fit (reconstructions cycle through them). */
-  subsetsOfThisSize?: number;
-  /** Alternatives that fit but leave the full-n item grid (dropout, off-grid means), so patient rows cannot follow them. */
-  offGrid?: string[];
-  alternative?: { id: string; label: string };
-  kept: string[];
-  dropped: string[];
-  feasibleTuples: number;
 }
 
 /**
@@ -73,7 +61,15 @@ export interface MeanTargetOptions {
   subsetIndex?: number;
 }
 
-/** Timepoint ids that carry a column for an instrument: everything reported on it, plus the first timepoint when an all-improved claim covers it. */
+/**
+ * Timepoint ids that carry a column for an instrument: everything reported on it, plus the first
+ * timepoint when an "improved in all" claim covers it (improvement needs a starting score).
+ *
+ * @param study a validated study
+ * @param instrumentId instrument id as the study references it
+ * @example
+ * instrumentTimepoints(studyA, "sds"); // => ["baseline", "after-treatments"]
+ */
 export function instrumentTimepoints(study: Study, instrumentId: string): string[] {
   const used = new Set<string>();
   for (const value of study.reported) {
@@ -98,7 +94,15 @@ function improvementClaim(study: Study, instrumentId: string, group: string): { 
   return claim ? { quote: claim.source.quote } : null;
 }
 
-/** The convention used for an instrument: the requested one, else the first it lists (per-category conventions excluded). */
+/**
+ * The band convention used for an instrument: the requested one, else the first general one it lists
+ * (conventions that apply only to some categories, like SDS per substance, are not defaults).
+ *
+ * @param instrument an instrument definition
+ * @param conventions instrument id → requested convention id
+ * @example
+ * chosenConvention(nrsPain, { "nrs-pain": "palos-2006" })?.id; // => "palos-2006"
+ */
 export function chosenConvention(instrument: Instrument, conventions: Record<string, string> | undefined): BandConvention | undefined {
   const wanted = conventions?.[instrument.id];
   const general = instrument.bandConventions.filter((c) => !c.appliesTo);
@@ -116,7 +120,7 @@ export function chosenConvention(instrument: Instrument, conventions: Record<str
  * @param study a validated study
  * @param instruments the instrument registry
  * @param options band conventions, improvement reading, subset choice
- * @throws CohortError when an instrument is missing from the registry
+ * @throws CohortError when the reported values leave no feasible group means (e.g. a chain and a band that exclude each other)
  * @example
  * reconstructMeans(studyB, registry).find((t) => t.group === "psychedelic")?.tuples?.length; // => 6
  */
@@ -259,59 +263,4 @@ function perPatientBands(study: Study, instrument: Instrument, timepoint: string
     parts.push(`${category.label} ${best.min}–${best.max} (${convention.label})`);
   }
   return { bands: { timepoint, variable: composition.id, ranges }, parts, missing };
-}
-
-/** Alternative computations (ids from percentChangeChain) that keep group means on the full-n item grid. */
-const ON_GRID_ALTERNATIVES = new Set(["percent-of-later", "percentage-points"]);
-
-const changeId = (c: PercentChange): string => `${c.from}→${c.to} (${c.direction === "decrease" ? "−" : "+"}${c.percent}%)`;
-
-function chainTuples(study: Study, instrument: Instrument, unit: PatientGroup, changes: PercentChange[], subsetIndex: number): { tuples: Record<string, number>[]; use: ChainUse } {
-  const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order).map((t) => t.id);
-  const run = (subset: PercentChange[]) =>
-    percentChangeChain({
-      timepoints,
-      changes: subset.map((c): PercentChangeSpec => ({ from: c.from, to: c.to, percent: c.percent, direction: c.direction, id: c.id })),
-      grid: { kind: "items", items: instrument.items, n: unit.size, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
-      maxTuples: 5000,
-    });
-  const all = run(changes);
-  const details = all.details as { feasibleTuples: number; tuples: Record<string, number>[]; alternatives: ChainAlternative[] };
-  const ids = changes.map(changeId);
-  if (all.status === "consistent") return { tuples: details.tuples, use: { status: "consistent", used: "primary", kept: ids, dropped: [], feasibleTuples: details.feasibleTuples } };
-  // Only alternatives that keep every patient on the instrument's grid at full n can carry patient rows.
-  const rescue = details.alternatives.find((a) => ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent" && (a.tuples?.length ?? 0) > 0);
-  const offGrid = details.alternatives.filter((a) => !ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent").map((a) => a.label);
-  if (rescue) {
-    return {
-      tuples: rescue.tuples ?? [],
-      use: { status: all.status, used: "alternative", alternative: { id: rescue.id, label: rescue.label }, kept: ids, dropped: [], feasibleTuples: rescue.feasibleTuples ?? 0 },
-    };
-  }
-  // Largest subsets of the changes that hold together under the usual computation.
-  const k = changes.length;
-  for (let size = k - 1; size >= 1; size--) {
-    const fits: { subset: PercentChange[]; tuples: Record<string, number>[]; count: number }[] = [];
-    for (let mask = 1; mask < 1 << k; mask++) {
-      if (popcount(mask) !== size) continue;
-      const subset = changes.filter((_, i) => mask & (1 << i));
-      const r = run(subset);
-      const d = r.details as { feasibleTuples: number; tuples: Record<string, number>[] };
-      if (r.status === "consistent") fits.push({ subset, tuples: d.tuples, count: d.feasibleTuples });
-    }
-    if (fits.length > 0) {
-      const pick = fits[subsetIndex % fits.length]!;
-      return {
-        tuples: pick.tuples,
-        use: { status: all.status, used: "subset", subsetsOfThisSize: fits.length, offGrid, kept: pick.subset.map(changeId), dropped: changes.filter((c) => !pick.subset.includes(c)).map(changeId), feasibleTuples: pick.count },
-      };
-    }
-  }
-  return { tuples: [], use: { status: all.status, used: "none", offGrid, kept: [], dropped: ids, feasibleTuples: 0 } };
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (let v = x; v; v &= v - 1) c++;
-  return c;
 }

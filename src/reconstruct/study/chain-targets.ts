@@ -1,0 +1,89 @@
+import { percentChangeChain, type ChainAlternative, type PercentChangeSpec } from "../../checks/percent-change-chain.js";
+import type { Instrument } from "../../schema/instrument.js";
+import type { PercentChange } from "../../schema/reported-value.js";
+import type { Study } from "../../schema/study.js";
+import type { PatientGroup } from "./groups.js";
+
+/** How a chain of percent changes was made consistent, when it was. */
+export interface ChainUse {
+  status: "consistent" | "inconsistent" | "undetermined";
+  used: "primary" | "alternative" | "subset" | "none";
+  /** With `subset`: how many different subsets of this size fit (reconstructions cycle through them). */
+  subsetsOfThisSize?: number;
+  /** Alternatives that fit but leave the full-n item grid (dropout, off-grid means), so patient rows cannot follow them. */
+  offGrid?: string[];
+  alternative?: { id: string; label: string };
+  kept: string[];
+  dropped: string[];
+  feasibleTuples: number;
+}
+
+/** Alternative computations (ids from percentChangeChain) that keep group means on the full-n item grid. */
+const ON_GRID_ALTERNATIVES = new Set(["percent-of-later", "percentage-points"]);
+
+const changeId = (c: PercentChange): string => `${c.from}→${c.to} (${c.direction === "decrease" ? "−" : "+"}${c.percent}%)`;
+
+/**
+ * Group-mean tuples for one group's percent changes on one instrument, from the checks engine's
+ * `percentChangeChain`: the usual computation if it fits; else the first alternative that keeps
+ * patients on the full-n grid; else the largest subsets of the changes that fit (the `subsetIndex`-th
+ * of them, cycling); else none. Which was used is returned so it can be said.
+ * Reference: Brown & Heathers (2017), doi:10.1177/1948550616673876.
+ *
+ * @param study the study (timepoint order)
+ * @param instrument the instrument (grid: items, item range, scoring)
+ * @param unit the group (its size is n)
+ * @param changes the group's reported percent changes on the instrument
+ * @param subsetIndex which equally large consistent subset to use
+ * @example
+ * chainTuples(studyB, bpiSeverity, psycholytic, changes, 0).use.dropped; // => ["after-s3→after-s6 (+24.56%)"]
+ */
+export function chainTuples(study: Study, instrument: Instrument, unit: PatientGroup, changes: PercentChange[], subsetIndex: number): { tuples: Record<string, number>[]; use: ChainUse } {
+  const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order).map((t) => t.id);
+  const run = (subset: PercentChange[]) =>
+    percentChangeChain({
+      timepoints,
+      changes: subset.map((c): PercentChangeSpec => ({ from: c.from, to: c.to, percent: c.percent, direction: c.direction, id: c.id })),
+      grid: { kind: "items", items: instrument.items, n: unit.size, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+      maxTuples: 5000,
+    });
+  const all = run(changes);
+  const details = all.details as { feasibleTuples: number; tuples: Record<string, number>[]; alternatives: ChainAlternative[] };
+  const ids = changes.map(changeId);
+  if (all.status === "consistent") return { tuples: details.tuples, use: { status: "consistent", used: "primary", kept: ids, dropped: [], feasibleTuples: details.feasibleTuples } };
+  // Only alternatives that keep every patient on the instrument's grid at full n can carry patient rows.
+  const rescue = details.alternatives.find((a) => ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent" && (a.tuples?.length ?? 0) > 0);
+  const offGrid = details.alternatives.filter((a) => !ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent").map((a) => a.label);
+  if (rescue) {
+    return {
+      tuples: rescue.tuples ?? [],
+      use: { status: all.status, used: "alternative", alternative: { id: rescue.id, label: rescue.label }, kept: ids, dropped: [], feasibleTuples: rescue.feasibleTuples ?? 0 },
+    };
+  }
+  // Largest subsets of the changes that hold together under the usual computation.
+  const k = changes.length;
+  for (let size = k - 1; size >= 1; size--) {
+    const fits: { subset: PercentChange[]; tuples: Record<string, number>[]; count: number }[] = [];
+    for (let mask = 1; mask < 1 << k; mask++) {
+      if (popcount(mask) !== size) continue;
+      const subset = changes.filter((_, i) => mask & (1 << i));
+      const r = run(subset);
+      const d = r.details as { feasibleTuples: number; tuples: Record<string, number>[] };
+      if (r.status === "consistent") fits.push({ subset, tuples: d.tuples, count: d.feasibleTuples });
+    }
+    if (fits.length > 0) {
+      const pick = fits[subsetIndex % fits.length]!;
+      return {
+        tuples: pick.tuples,
+        use: { status: all.status, used: "subset", subsetsOfThisSize: fits.length, offGrid, kept: pick.subset.map(changeId), dropped: changes.filter((c) => !pick.subset.includes(c)).map(changeId), feasibleTuples: pick.count },
+      };
+    }
+  }
+  return { tuples: [], use: { status: all.status, used: "none", offGrid, kept: [], dropped: ids, feasibleTuples: 0 } };
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v; v &= v - 1) c++;
+  return c;
+}
