@@ -64,7 +64,7 @@ export function reportMarkdown(study: Study, artefacts: readonly Artefact[], ski
 export function artefactMarkdown(artefact: Artefact): string[] {
   const t = markdownText;
   const lines = [`### ${t(artefact.title)}`, ""];
-  if (artefact.reconstruction) lines.push(`> **${RECONSTRUCTION_LABEL}.** Every value below is one of many consistent with what was reported.`, "");
+  if (artefact.reconstruction) lines.push(`> **${RECONSTRUCTION_LABEL}.** Built from datasets or means consistent with what was reported; none of them is the data.`, "");
   for (const paragraph of artefact.paragraphs) lines.push(t(paragraph), "");
   if (artefact.figure) lines.push(`![${t(artefact.figure.alt)}](figures/${artefact.id}.svg)`, "", `Chart: [Vega-Lite spec](figures/${artefact.id}.vl.json) · [SVG](figures/${artefact.id}.svg) · [PNG](figures/${artefact.id}.png)`, "");
   if (artefact.table) {
