@@ -137,3 +137,6 @@ export function cannotWrite(out: string, code: string): string {
 
 export const assumeSdNotUsed = (instrument: string, timepoint: string, sd: string): string =>
   `${instrument} at ${timepoint}: the reported SD ${sd} is NOT matched by these datasets (they match the mean only; the spread is set separately); use cohort closure or cohort sprite for samples matching mean and SD`;
+
+export const assumeChainTooLarge = (group: string, instrument: string, changes: string[]): string =>
+  `${group} ${instrument}: the group means fitting ${changes.join(", ")} are too many to enumerate here, so these changes do not constrain the datasets (check them with cohort change)`;

@@ -50,6 +50,8 @@ export function chainTuples(study: Study, instrument: Instrument, unit: PatientG
   const all = run(changes);
   const details = all.details as { feasibleTuples: number; tuples: Record<string, number>[]; alternatives: ChainAlternative[] };
   const ids = changes.map(changeId);
+  // Too large to enumerate: trying alternatives and subsets would only repeat the search.
+  if (all.status === "undetermined") return { tuples: [], use: { status: "undetermined", used: "none", kept: [], dropped: ids, feasibleTuples: 0 } };
   if (all.status === "consistent") return { tuples: details.tuples, use: { status: "consistent", used: "primary", kept: ids, dropped: [], feasibleTuples: details.feasibleTuples } };
   // Only alternatives that keep every patient on the instrument's grid at full n can carry patient rows.
   const rescue = details.alternatives.find((a) => ON_GRID_ALTERNATIVES.has(a.id) && a.status === "consistent" && (a.tuples?.length ?? 0) > 0);

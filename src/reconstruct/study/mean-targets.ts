@@ -212,7 +212,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     assumptions.push(message.assumeRounding());
     const result = chainTuples(study, instrument, unit, changes, options.subsetIndex ?? 0);
     chain = result.use;
-    if (chain.used === "none") assumptions.push(message.assumeChainNone(unit.id, abbr, chain.dropped));
+    if (chain.used === "none") assumptions.push(chain.status === "undetermined" ? message.assumeChainTooLarge(unit.id, abbr, chain.dropped) : message.assumeChainNone(unit.id, abbr, chain.dropped));
     const scale = n * unitsPerPoint;
     tuples = chain.used === "none" ? null : result.tuples
       .map((tuple) => Object.fromEntries(Object.entries(tuple).map(([t, mean]) => [t, Math.round(mean * scale)])))
