@@ -140,3 +140,6 @@ export const assumeSdNotUsed = (instrument: string, timepoint: string, sd: strin
 
 export const assumeChainTooLarge = (group: string, instrument: string, changes: string[]): string =>
   `${group} ${instrument}: the group means fitting ${changes.join(", ")} are too many to enumerate here, so these changes do not constrain the datasets (check them with cohort change)`;
+
+export const assumeTuplesListed = (group: string, instrument: string, listed: number, total: number): string =>
+  `${group} ${instrument}: group means drawn from the first ${listed} of the ${total} fitting tuples (the checks engine lists them in enumeration order, lowest means first), not from all of them`;

@@ -223,6 +223,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     if (chain.used === "primary") assumptions.push(message.assumeChainPrimary(label, abbr, chain.feasibleTuples));
     else if (chain.used === "alternative") assumptions.push(message.assumeChainAlternative(label, abbr, chain.alternative!.label, chain.feasibleTuples));
     else if (chain.used === "subset") assumptions.push(message.assumeChainSubset(label, abbr, chain.kept, chain.dropped, chain.feasibleTuples));
+    if (chain.used !== "none" && chain.feasibleTuples > result.tuples.length) assumptions.push(message.assumeTuplesListed(label, abbr, result.tuples.length, chain.feasibleTuples));
     if (chain.offGrid && chain.offGrid.length > 0) assumptions.push(message.assumeOffGrid(label, abbr, chain.offGrid));
   }
 
