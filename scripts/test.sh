@@ -18,8 +18,8 @@ fi
 
 status=0
 echo "== typecheck"; npx tsc --noEmit || status=1
-echo "== validate seed studies"; node bin/cohort.js validate data/studies/*.json || status=1
-echo "== provenance audit against ../shared/sources"; node bin/cohort.js audit-sources --sources ../shared/sources data/studies/*.json || status=1
+echo "== validate data files"; node bin/cohort.js validate data/studies/*.json data/instruments/*.json data/checklists/*.json data/claims/*.json || status=1
+echo "== provenance audit against ../shared/sources"; node bin/cohort.js audit-sources --sources ../shared/sources data/studies/*.json data/checklists/*.json data/claims/*.json || status=1
 
 mkdir -p .tmp
 echo "== vitest"

@@ -35,7 +35,7 @@ export interface MdeResult {
  * @param alpha two-sided significance level, default 0.05
  * @throws {CohortError} on bad sizes, alpha or power, or if the MDE lies beyond noncentrality 37
  * @example
- * mde("two-group", [5, 5]).mde; // => 2.0249...
+ * mde("two-group", [5, 5]).mde; // => 2.0244...
  */
 export function mde(design: TDesign, n: SampleSizes, targetPower = 0.8, alpha = 0.05): MdeResult {
   requireAlpha(alpha);

@@ -1,5 +1,7 @@
 export { Band, BandConvention, Instrument, scoreStep } from "./instrument.js";
 export { CheckResult, CheckStatus } from "./check-result.js";
+export { Checklist, ChecklistAnswer, ChecklistItem, ChecklistTool, DomainJudgement, Evidence, RobinsJudgement } from "./checklist.js";
+export { CitesEvidence, ClaimNumber, ClaimsRegister, RegisteredClaim, SourceKind } from "./claims-register.js";
 export { Claim, Composition, CompositionCategory, BandPoint, BandShift, Mean, PercentChange, ReportedValue, StatedLimitation } from "./reported-value.js";
 export { DecimalString, PercentString, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
 export { dataFileSchemas, jsonSchemaText, registerDataFileSchema } from "./json-schemas.js";

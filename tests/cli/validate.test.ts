@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cohort, seedJson, studyA, studyB, tempFile } from "../helpers/fixtures.js";
+import { cohort, root, seedJson, studyA, studyB, tempFile } from "../helpers/fixtures.js";
 
 describe("cohort validate", () => {
   it("exits 0 for the seed studies and instrument definitions", () => {
@@ -25,6 +27,18 @@ describe("cohort validate", () => {
     const result = cohort(["validate", file, "--json"]);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).files[0].problems[0].message).toMatch(/^invalid JSON at line 2, column 9/);
+  });
+
+  it("validates checklists and claims registers by their folder, naming the path of a problem", () => {
+    expect(cohort(["validate", "data/checklists/ketamine-im-substance-misuse.jbi-case-series.json", "data/claims/004-anesthesiologist-blog.json"]).status).toBe(0);
+    const checklist = seedJson(join(root, "data/checklists/ketamine-im-substance-misuse.jbi-case-series.json"));
+    checklist.items[0].answer = "maybe";
+    const file = join(dirname(tempFile("x.json", "")), "checklists", "broken.json");
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(checklist));
+    const result = cohort(["validate", file, "--json"]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).files[0]).toMatchObject({ kind: "checklist", status: "invalid", problems: [{ file, path: "$.items[0].answer" }] });
   });
 
   it("is a usage error (exit 2) without files", () => {
