@@ -1,9 +1,9 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProblem, isCohortError } from "../src/errors.js";
-import { regenerateReports, type RegenerateSummary } from "../src/report/regenerate-reports.js";
-import { claimsRegisters } from "./claims-registers.js";
-import { analyses } from "./index.js";
+import { prewarmInferenceOverReconstructions } from "../src/report/over-reconstructions-off-thread.js";
+import type { RegenerateSummary } from "../src/report/regenerate-reports.js";
+import { startCsvWriter } from "../src/report/tables-to-csv.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -24,8 +24,18 @@ export interface RegenerateFolders {
  * @example
  * await regenerate({ reportsDir: "/tmp/reports" }); // => { studies: [{ id: "kap-pilot-two-approaches", … }], files: [...] }
  */
-export function regenerate(folders: RegenerateFolders = {}): Promise<RegenerateSummary> {
+export async function regenerate(folders: RegenerateFolders = {}): Promise<RegenerateSummary> {
+  // The worker threads start first, so their imports (danfojs-node; the inference modules) run on
+  // the second core while this thread imports the analyses, vega and vega-lite below.
+  const csvWriter = startCsvWriter();
+  prewarmInferenceOverReconstructions();
+  const [{ regenerateReports }, { analyses }, { claimsRegisters }] = await Promise.all([
+    import("../src/report/regenerate-reports.js"),
+    import("./index.js"),
+    import("./claims-registers.js"),
+  ]);
   return regenerateReports({
+    csvWriter,
     studiesDir: folders.studiesDir ?? `${root}data/studies`,
     reportsDir: folders.reportsDir ?? `${root}reports`,
     ...(folders.instrumentsDirs ? { instrumentsDirs: folders.instrumentsDirs } : {}),

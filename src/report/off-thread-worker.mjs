@@ -9,7 +9,8 @@ register();
 parentPort.on("message", async ({ id, module, name, args }) => {
   try {
     const loaded = await import(module);
-    const result = await loaded[name](...args);
+    // A request without a function name only loads the module (warm-up).
+    const result = name === undefined ? null : await loaded[name](...args);
     parentPort.postMessage({ id, ok: true, result });
   } catch (error) {
     const detail = error && typeof error === "object" ? error : {};

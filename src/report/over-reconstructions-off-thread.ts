@@ -1,7 +1,9 @@
 import type { InferenceOverReconstructions, OverReconstructionOptions } from "../inference/over-reconstructions.js";
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Study } from "../schema/study.js";
-import { runOffThread } from "./run-off-thread.js";
+import { prewarmOffThread, runOffThread } from "./run-off-thread.js";
+
+const MODULE = new URL("../inference/over-reconstructions.ts", import.meta.url);
 
 /**
  * `inferenceOverReconstructions` (src/inference) run in a worker thread: the same result, computed
@@ -15,5 +17,10 @@ import { runOffThread } from "./run-off-thread.js";
  * (await inferenceOverReconstructionsOffThread(studyA, instruments, { seed: 1 })).studyId; // => "ketamine-im-substance-misuse"
  */
 export function inferenceOverReconstructionsOffThread(study: Study, instruments: InstrumentRegistry, options: OverReconstructionOptions = {}): Promise<InferenceOverReconstructions> {
-  return runOffThread<InferenceOverReconstructions>(new URL("../inference/over-reconstructions.ts", import.meta.url), "inferenceOverReconstructions", [study, instruments, options]);
+  return runOffThread<InferenceOverReconstructions>(MODULE, "inferenceOverReconstructions", [study, instruments, options]);
+}
+
+/** Has the worker load the inference modules now (see prewarmOffThread), before they are needed. */
+export function prewarmInferenceOverReconstructions(): void {
+  prewarmOffThread(MODULE);
 }

@@ -29,6 +29,8 @@ export interface RegenerateOptions {
   seed?: number;
   /** Free-standing notebook sections built after the studies (e.g. the claims registers) and their report folders. */
   extras?: (context: { reportsDir: string }) => Promise<Array<NotebookExtra & { folder?: string; files?: Map<string, string | Uint8Array> }>>;
+  /** A CSV writer already started (so danfojs loads early); default: one started here. Closed at the end either way. */
+  csvWriter?: CsvWriter;
   /** Called with one line per step; default prints to stderr only when it is a terminal. */
   progress?: (line: string) => void;
 }
@@ -55,7 +57,7 @@ const DEFAULT_SEED = 20240501;
  */
 export async function regenerateReports(options: RegenerateOptions): Promise<RegenerateSummary> {
   // Started first: danfojs-node loads in the worker while studies are analysed and charts drawn.
-  const csv = startCsvWriter();
+  const csv = options.csvWriter ?? startCsvWriter();
   try {
     return await regenerate(options, csv);
   } finally {

@@ -45,6 +45,21 @@ function sharedWorker(): { worker: Worker; pending: Map<number, Pending> } {
 }
 
 /**
+ * Starts the shared worker and has it load `module` now, so a later runOffThread call on it
+ * starts computing at once. Why: the worker's imports then overlap the main thread's own.
+ *
+ * @example
+ * prewarmOffThread(new URL("../inference/over-reconstructions.ts", import.meta.url)); // returns at once
+ */
+export function prewarmOffThread(module: URL): void {
+  const { worker, pending } = sharedWorker();
+  const id = nextId++;
+  pending.set(id, { resolve: () => {}, reject: () => {} });
+  worker.ref();
+  worker.postMessage({ id, module: module.href, args: [] });
+}
+
+/**
  * Runs `name` exported by `module` in a worker thread with `args` (structured-cloned: plain data,
  * Maps, arrays) and resolves with its result. Why: the machine has two cores; a long pure
  * computation (tests over hundreds of rebuilt datasets) then runs beside chart rendering instead
