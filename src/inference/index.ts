@@ -5,6 +5,7 @@ export { mde, type MdeResult } from "./mde.js";
 export { midranks } from "./midranks.js";
 export { oneSampleT } from "./one-sample-t.js";
 export { pairedT } from "./paired-t.js";
+export { inferenceOverReconstructions, testsOnReconstruction, type AnalysisOverReconstructions, type InferenceOverReconstructions, type OverReconstructionOptions, type Scenario } from "./over-reconstructions.js";
 export { power, type PowerResult } from "./power.js";
 export { ProportionInterval } from "./proportion-interval.js";
 export { RankTestResult } from "./rank-test-result.js";

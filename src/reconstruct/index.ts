@@ -28,3 +28,4 @@ export type { CountBounds } from "./restrictions.js";
 export type { SampleFormat, SampleWriter } from "./sample-writer.js";
 export type { SpriteInput, SpriteOptions } from "./sprite.js";
 export type { SummarizeOptions } from "./closure-summary.js";
+export * from "./study/index.js";
