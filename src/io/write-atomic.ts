@@ -1,20 +1,69 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the bytes
- * go to a temporary file in the same folder, which is then renamed over the target (rename is
- * atomic within one file system).
+ * go to a temporary file in the same folder, are flushed to disk, and the temporary file is then
+ * renamed over the target (rename is atomic within one file system). On failure the temporary file
+ * is removed and the target is untouched. A writer killed outright (SIGKILL, power loss) cannot clean
+ * up, so each write first removes the temporary files that dead writers left for the same target.
+ *
+ * @param path the file to (re)write; its folder is created if missing
+ * @param content text (written as UTF-8) or bytes
+ * @throws the file system's error (the target keeps its previous content)
+ * @example
+ * writeFileAtomic("reports/index.html", html); // => undefined; reports/index.html is old or new, never partial
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const folder = dirname(path);
   mkdirSync(folder, { recursive: true });
-  const temporary = join(folder, `.${basename(path)}.${process.pid}.tmp`);
+  removeAbandonedTemporaries(folder, basename(path));
+  const temporary = join(folder, temporaryName(basename(path), process.pid));
   try {
-    writeFileSync(temporary, content);
+    const fd = openSync(temporary, "w");
+    try {
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      // Without the flush, a crash just after the rename can leave an empty file under the new name.
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+function temporaryName(name: string, pid: number): string {
+  return `.${name}.${pid}.tmp`;
+}
+
+/** Removes `.<name>.<pid>.tmp` files of writers that no longer run (never another live writer's file). */
+function removeAbandonedTemporaries(folder: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  const prefix = `.${name}.`;
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix) || !entry.endsWith(".tmp")) continue;
+    const pid = Number(entry.slice(prefix.length, -".tmp".length));
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(folder, entry), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

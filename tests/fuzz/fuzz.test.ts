@@ -4,6 +4,7 @@ import "./json-text.fuzz.js";
 import "./study.fuzz.js";
 import "./rounding.fuzz.js";
 import "./cli.fuzz.js";
+import "./library.fuzz.js";
 
 afterAll(() => {
   console.log(`fuzz: total ${totalTried()} generated inputs, 0 crashes (seed ${FUZZ_SEED}; FUZZ_SEED=random for a random seed)`);
