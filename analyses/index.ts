@@ -6,6 +6,7 @@ import cohortMix from "./cohort-mix.js";
 import crosstab from "./crosstab.js";
 import limitsRegister from "./limits-register.js";
 import meanChains from "./mean-chains.js";
+import patientReconstructions from "./patient-reconstructions.js";
 import percentChangeAlternatives from "./percent-change-alternatives.js";
 import pValues from "./p-values.js";
 import power from "./power.js";
@@ -13,4 +14,4 @@ import reportedValues from "./reported-values.js";
 import statedLimits from "./stated-limits.js";
 
 /** Every analysis, in report order (within a section, this order). A new analysis is one file here plus one line. */
-export const analyses: readonly Analysis[] = [reportedValues, cohortMix, crosstab, bandShifts, meanChains, checks, percentChangeAlternatives, pValues, limitsRegister, power, checklists, statedLimits];
+export const analyses: readonly Analysis[] = [reportedValues, cohortMix, crosstab, bandShifts, meanChains, patientReconstructions, checks, percentChangeAlternatives, pValues, limitsRegister, power, checklists, statedLimits];

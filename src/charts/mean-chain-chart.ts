@@ -22,6 +22,8 @@ export interface MeanChainPanel {
   subtitle: string;
   chains: ReadonlyArray<Readonly<Record<string, number>>>;
   annotations: ChainAnnotation[];
+  /** This panel's y scale when it differs from the chart's (panels on different instruments). */
+  scale?: { min: number; max: number; title: string };
 }
 
 /**
@@ -32,7 +34,8 @@ export interface MeanChainPanel {
  *
  * @param panels one per arm
  * @param timepoints all timepoints, in time order
- * @param scale the instrument's score range, for the y axis
+ * @param scale the instrument's score range, for the y axis (a panel may carry its own)
+ * @param subtitle lines under the title (default: the reconstruction label and what a line is)
  * @example
  * meanChainChart([], [{ id: "t0", label: "baseline", position: 0 }], { min: 0, max: 10, title: "BPI" }, "Pain").hconcat; // => []
  */
@@ -41,24 +44,32 @@ export function meanChainChart(
   timepoints: readonly ChainTimepoint[],
   scale: { min: number; max: number; title: string },
   title: string,
+  subtitle: string[] = ["Reconstruction — not patient data.", "Every chain of group means consistent with the reported percentages, one line each."],
 ): TopLevelSpec {
   const positions = new Map(timepoints.map((t) => [t.id, t.position]));
   const labelExpr = timepoints.map((t) => `datum.value == ${t.position} ? '${t.label.replace(/['\\]/g, "")}'`).join(" : ") + " : ''";
   const x = {
     type: "quantitative",
     scale: { domain: [Math.min(...timepoints.map((t) => t.position)) - 0.4, Math.max(...timepoints.map((t) => t.position)) + 0.4], nice: false, zero: false },
-    axis: { values: timepoints.map((t) => t.position), labelExpr, labelAngle: 0, grid: false, title: null },
+    axis: { values: timepoints.map((t) => t.position), labelExpr, labelAngle: 0, labelLimit: 400, grid: false, title: null },
   };
   // Room above the scale for the brackets of the reported changes; ticks stay on the scale itself.
-  const headroom = (scale.max - scale.min) * 0.32;
-  const yScale = { domain: [scale.min, scale.max + headroom], nice: false };
+  const yFor = (panel: MeanChainPanel) => {
+    const own = panel.scale ?? scale;
+    const headroom = panel.annotations.length > 0 ? (own.max - own.min) * 0.32 : 0;
+    return {
+      own,
+      headroom,
+      yScale: { domain: [own.min, own.max + headroom], nice: false },
+      yAxis: { values: tickValues(own.min, own.max), title: own.title },
+    };
+  };
   // Every panel's subtitle gets the same number of lines, so the plots line up side by side.
   const subtitles = panels.map((panel) => wrapText(panel.subtitle, 48));
   const subtitleLines = Math.max(1, ...subtitles.map((lines) => lines.length));
-  const yAxis = { values: Array.from({ length: 11 }, (_, i) => scale.min + ((scale.max - scale.min) * i) / 10), title: scale.title };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle: ["Reconstruction — not patient data.", "Every chain of group means consistent with the reported percentages, one line each."] },
+    title: { text: title, subtitle },
     config: chartConfig,
     spacing: 30,
     hconcat: panels.map((panel, index) => {
@@ -74,7 +85,8 @@ export function meanChainChart(
         const known = timepoints.filter((t) => chain[t.id] !== undefined);
         return known.slice(1).map((t, i) => ({ position: known[i]!.position, position2: t.position, mean: chain[known[i]!.id]!, mean2: chain[t.id]! }));
       });
-      const top = scale.max;
+      const { own, headroom, yScale, yAxis } = yFor(panel);
+      const top = own.max;
       const brackets = panel.annotations.map((annotation, level) => {
         const a = positions.get(annotation.from) ?? 0;
         const b = positions.get(annotation.to) ?? 0;
@@ -109,4 +121,14 @@ export function meanChainChart(
       };
     }),
   } as TopLevelSpec;
+}
+
+/** About ten round tick values from min to max (steps of 1, 2, 2.5 or 5 times a power of ten), none above max. */
+function tickValues(min: number, max: number): number[] {
+  const raw = (max - min) / 10;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw - 1e-12) ?? 10 * power;
+  const out: number[] = [];
+  for (let value = Math.ceil(min / step) * step; value <= max + 1e-9; value += step) out.push(Math.round(value * 1e9) / 1e9);
+  return out;
 }

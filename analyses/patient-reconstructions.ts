@@ -1,0 +1,79 @@
+import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-chart.js";
+import { reconstructStudy } from "../src/reconstruct/study/reconstruct-study.js";
+import { defineAnalysis, skip } from "../src/report/analysis.js";
+import { formatNumber } from "../src/report/format-number.js";
+import { shortGroupLabel, withoutDetail } from "../src/report/study-lookup.js";
+
+const id = "patient-reconstructions";
+const title = "Patient-level datasets rebuilt from the report";
+const COUNT = 5;
+
+/** Several patient-level datasets consistent with everything the study reports (reconstructStudy), every row and every assumption, and each patient's scores over time. */
+export default defineAnalysis({
+  id,
+  title,
+  section: "reconstructed",
+  run({ study, instruments, seed }) {
+    const result = reconstructStudy(study, instruments, { seed, count: COUNT });
+    const first = result.reconstructions[0];
+    if (!first) return skip(id, title, "no patient-level dataset can be rebuilt from what the study reports");
+    const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order);
+    // Score columns are "<instrument>_<timepoint>"; instruments in the order their columns appear.
+    const scoreColumns = first.columns.filter((c) => c.includes("_") && instruments.has(c.slice(0, c.indexOf("_"))));
+    const instrumentIds = [...new Set(scoreColumns.map((c) => c.slice(0, c.indexOf("_"))))];
+    const groups = first.columns.includes("arm") ? study.design.arms.map((a) => a.id) : ["all"];
+    const panels: MeanChainPanel[] = instrumentIds.flatMap((instrumentId) => {
+      const instrument = instruments.get(instrumentId)!;
+      return groups.flatMap((group) => {
+        const chains = result.reconstructions.flatMap((r) =>
+          r.rows
+            .filter((row) => group === "all" || row.arm === group)
+            .map((row) => Object.fromEntries(timepoints.filter((t) => typeof row[`${instrumentId}_${t.id}`] === "number").map((t) => [t.id, row[`${instrumentId}_${t.id}`] as number]))),
+        );
+        if (chains.every((chain) => Object.keys(chain).length < 2)) return [];
+        const patients = chains.length / result.reconstructions.length;
+        return [
+          {
+            title: `${instrument.abbreviation}${group === "all" ? "" : `, ${shortGroupLabel(study, group)}`}`,
+            subtitle: `${patients} patients × ${result.reconstructions.length} datasets`,
+            chains,
+            annotations: [],
+            scale: { min: instrument.min, max: instrument.max, title: instrument.abbreviation },
+          },
+        ];
+      });
+    });
+    const format = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : typeof value === "number" ? formatNumber(value, Number.isInteger(value) ? 0 : 3) : value);
+    const assumptions = [...new Set(result.reconstructions.flatMap((r) => r.assumptions))];
+    return {
+      id,
+      title,
+      section: "reconstructed",
+      reconstruction: true,
+      paragraphs: [
+        `${result.reconstructions.length} patient-level datasets (seed ${result.seed}), each consistent with what the study reports; how many such datasets exist is not known (far too many to count), so none of them is the data. They are what the tests over reconstructions run on (many more there), and material for exercises.`,
+        `Assumptions: ${assumptions.join("; ")}.`,
+        ...(result.notes.length > 0 ? [`Not reconstructed: ${result.notes.join("; ")}.`] : []),
+      ],
+      summary: `${result.reconstructions.length} illustrative patient-level datasets rebuilt (${first.rows.length} rows each); ${result.notes.length} thing${result.notes.length === 1 ? "" : "s"} the report does not allow to rebuild.`,
+      table: {
+        columns: [{ key: "dataset", label: "dataset", align: "right" }, ...first.columns.map((c) => ({ key: c, label: c, align: scoreColumns.includes(c) ? ("right" as const) : ("left" as const) }))],
+        rows: result.reconstructions.flatMap((r, index) => r.rows.map((row) => ({ dataset: String(index + 1), ...Object.fromEntries(first.columns.map((c) => [c, format(row[c])])) }))),
+      },
+      ...(panels.length > 0
+        ? {
+            figure: {
+              spec: meanChainChart(
+                panels,
+                timepoints.map((t) => ({ id: t.id, label: withoutDetail(t.label).replace(/^After session /i, "S").replace(/^After /i, "after ").replace(/^Before /i, "before "), position: t.order })),
+                { min: 0, max: 1, title: "score" },
+                "Each patient's scores in the rebuilt datasets",
+                ["Reconstruction — not patient data.", `One line per patient per dataset (${result.reconstructions.length} datasets).`],
+              ),
+              alt: `Each rebuilt patient's scores over time, ${panels.length} panels, ${result.reconstructions.length} datasets overlaid. Reconstruction — not patient data.`,
+            },
+          }
+        : {}),
+    };
+  },
+});
