@@ -31,7 +31,25 @@ export function buildProgram(): Command {
   return program;
 }
 
+let pipeGuardInstalled = false;
+
+/**
+ * `cohort … | head` closes stdout early; Node then raises EPIPE as an unhandled 'error' event with a
+ * stack trace. A closed reader means nobody wants the rest: stop quietly, as Unix tools do.
+ */
+function guardBrokenPipes(): void {
+  if (pipeGuardInstalled) return;
+  pipeGuardInstalled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? exitCodes.ok);
+      throw error;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
+  guardBrokenPipes();
   const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: "user" });
