@@ -54,6 +54,14 @@ const commands: Record<string, { options: Record<string, fc.Arbitrary<string> | 
   power: { options: { "--design": fc.oneof(fc.constantFrom("two-group", "paired", "one-sample"), hostileText), "--n": fc.oneof(decimalList, value), "--effect": value, "--alpha": value, "--power": value } },
   validate: { options: { "--kind": fc.oneof(fc.constantFrom("study", "instrument", "auto"), hostileText), "--instruments": fc.constantFrom(join(folder, "instruments"), folder, join(folder, "nope")) }, positional: fc.array(fc.constantFrom(...files), { minLength: 0, maxLength: 3 }) },
   check: { options: { "--rounding": rounding, "--instruments": fc.constantFrom(join(folder, "instruments"), join(folder, "nope")) }, positional: fc.array(fc.constantFrom(...files), { minLength: 0, maxLength: 2 }) },
+  closure: { options: { "--mean": value, "--sd": value, "--n": value, "--min": value, "--max": value, "--mean-error": value, "--sd-error": value, "--count": null, "--limit": value, "--out": fc.constantFrom(join(folder, "out", "s.csv"), join(folder, "out", "s.jsonl"), join(folder, "out", "s.txt"), join(folder, "out")), "--format": fc.constantFrom("csv", "jsonl", "xml") } },
+  crosstab: { options: { "--rows": decimalList, "--cols": decimalList, "--row-labels": fc.constantFrom("female,male", "a", "", "<b>x</b>,y"), "--col-labels": fc.constantFrom("a,b,c,d", "", "x") } },
+  sprite: { options: { "--mean": value, "--sd": value, "--n": value, "--min": value, "--max": value, "--items": value, "--samples": value, "--seed": value } },
+  reconstruct: {
+    options: { "--seed": value, "--count": value, "--format": fc.constantFrom("json", "csv", "xml"), "--out": fc.constantFrom(join(folder, "rec"), join(folder, "rec", "..", "rec2"), join(folder, "broken.json")), "--convention": fc.oneof(fc.constantFrom("each"), hostileText), "--spread": value, "--means": fc.constantFrom("random", "smallest-change", "largest-change", "x"), "--improvement": fc.constantFrom("as-claimed", "not-assumed", "x") },
+    positional: fc.constantFrom(...files).map((file) => [file]),
+  },
+  appraise: { options: {}, positional: fc.constantFrom(...files).map((file) => [file]) },
   "audit-sources": { options: { "--sources": fc.constantFrom(sourcesDir, folder, join(folder, "nope"), studyA) }, positional: fc.array(fc.constantFrom(...files), { minLength: 0, maxLength: 2 }) },
 };
 
