@@ -47,7 +47,10 @@ export function meanChainChart(
   subtitle: string[] = ["Reconstruction — not patient data.", "Every chain of group means consistent with the reported percentages, one line each."],
 ): TopLevelSpec {
   const positions = new Map(timepoints.map((t) => [t.id, t.position]));
-  const labelExpr = timepoints.map((t) => `datum.value == ${t.position} ? '${t.label.replace(/['\\]/g, "")}'`).join(" : ") + " : ''";
+  // Labels go into a vega expression string: quotes, backslashes and line breaks are dropped so a
+  // label from a data file can neither end the string nor break the expression.
+  const safe = (label: string) => label.replace(/['"\\\u0000-\u001f\u2028\u2029]/g, "");
+  const labelExpr = timepoints.map((t) => `datum.value == ${t.position} ? '${safe(t.label)}'`).join(" : ") + " : ''";
   const x = {
     type: "quantitative",
     scale: { domain: [Math.min(...timepoints.map((t) => t.position)) - 0.4, Math.max(...timepoints.map((t) => t.position)) + 0.4], nice: false, zero: false },

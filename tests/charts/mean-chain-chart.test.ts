@@ -29,3 +29,20 @@ describe("meanChainChart", () => {
     for (const label of ["−21.88%", "+100%", "−25%", "arm A", "arm B", "baseline", "S1", "S6"]) expect(texts).toContain(label);
   });
 });
+
+describe("meanChainChart with awkward labels", () => {
+  it("renders timepoint labels with quotes, backslashes and line breaks, minus those characters", async () => {
+    const spec = meanChainChart(
+      [{ title: "arm", subtitle: "s", chains: [{ a: 1, b: 2 }], annotations: [] }],
+      [
+        { id: "a", label: "it's \"day\" 0", position: 0 },
+        { id: "b", label: "back\\slash\nnext", position: 1 },
+      ],
+      { min: 0, max: 10, title: "mean" },
+      "t",
+    );
+    const texts = svgTexts(await renderSvg(spec));
+    expect(texts).toContain("its day 0");
+    expect(texts).toContain("backslashnext");
+  });
+});
