@@ -1,4 +1,4 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { writeFileAtomic } from "../io/write-atomic.js";
 
@@ -19,7 +19,7 @@ export function writeReportFolder(folder: string, files: ReadonlyMap<string, str
   const name = basename(folder);
   const staging = join(parent, `.${name}.new-${process.pid}`);
   const retired = join(parent, `.${name}.old-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  recoverInterrupted(parent, name);
   try {
     for (const path of [...files.keys()].sort()) writeFileAtomic(join(staging, path), files.get(path)!);
   } catch (error) {
@@ -36,4 +36,19 @@ export function writeReportFolder(folder: string, files: ReadonlyMap<string, str
     throw error;
   }
   if (hadOld) rmSync(retired, { recursive: true, force: true });
+}
+
+/**
+ * Tidies what a run killed part-way left next to `name`: a half-built `.name.new-*` is deleted; a
+ * `.name.old-*` is the previous folder moved aside just before the swap, so it is moved back when
+ * `name` itself is missing (the kill fell between the two renames) and deleted otherwise.
+ */
+function recoverInterrupted(parent: string, name: string): void {
+  if (!existsSync(parent)) return;
+  const leftovers = readdirSync(parent).sort();
+  for (const entry of leftovers) if (entry.startsWith(`.${name}.new-`)) rmSync(join(parent, entry), { recursive: true, force: true });
+  for (const entry of leftovers.filter((e) => e.startsWith(`.${name}.old-`))) {
+    if (!existsSync(join(parent, name))) renameSync(join(parent, entry), join(parent, name));
+    else rmSync(join(parent, entry), { recursive: true, force: true });
+  }
 }

@@ -31,3 +31,24 @@ describe("writeReportFolder", () => {
     expect(readdirSync(scratch)).toEqual(["study"]);
   });
 });
+
+describe("writeReportFolder after an interrupted run", () => {
+  it("deletes a half-built staging folder left by a killed run", () => {
+    scratch = mkdtempSync(join(tmpdir(), "cohortcheck-folder-"));
+    mkdirSync(join(scratch, ".study.new-999999", "figures"), { recursive: true });
+    writeFileSync(join(scratch, ".study.new-999999", "figures", "half.svg"), "<svg");
+    writeReportFolder(join(scratch, "study"), new Map([["report.md", "# new\n"]]));
+    expect(readdirSync(scratch)).toEqual(["study"]);
+  });
+
+  it("moves the previous folder back when a run was killed between the two renames", () => {
+    scratch = mkdtempSync(join(tmpdir(), "cohortcheck-folder-"));
+    mkdirSync(join(scratch, ".study.old-999999"));
+    writeFileSync(join(scratch, ".study.old-999999", "report.md"), "# previous\n");
+    // This run fails while staging ("a" and "a/b" cannot both be files), after the recovery: the
+    // previous folder must then be back in place, not lost aside.
+    expect(() => writeReportFolder(join(scratch, "study"), new Map([["a", "1"], ["a/b", "2"]]))).toThrow();
+    expect(readFileSync(join(scratch, "study", "report.md"), "utf8")).toBe("# previous\n");
+    expect(readdirSync(scratch)).toEqual(["study"]);
+  });
+});
