@@ -7,6 +7,9 @@ import { jsonPath } from "../../src/errors.js";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { loadStudy, parseStudy } from "../../src/io/load-study.js";
 import type { Study } from "../../src/schema/study.js";
+import { checkStudy } from "../../src/checks/check-study.js";
+import { CheckResult } from "../../src/schema/check-result.js";
+import { stableJson } from "../../src/io/stable-json.js";
 import { seedJson, studyA, studyB } from "../helpers/fixtures.js";
 import { expectCohortErrorOrValue, hostileJsonValue, hostileText, reportTried, runs, tried } from "./harness.js";
 
@@ -101,16 +104,23 @@ describe("parseStudy (fuzz)", () => {
         tried("parseStudy: mutated studies");
         const data = mutate(seedIndex, mutations);
         const outcome = expectCohortErrorOrValue(() => parseStudy(data, registry));
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         if (outcome.ok) {
           accepted += 1;
           assertStudyInvariants(outcome.value);
+          // Every sixth accepted study goes through every check (checkStudy takes ~20 ms a study):
+          // results in the CheckResult shape, printable as JSON.
+          if (accepted % 6 !== 0) return;
+          tried("checkStudy: accepted mutated studies");
+          const checked = expectCohortErrorOrValue(() => checkStudy(outcome.value, registry));
+          if (checked.ok) for (const result of checked.value) expect(CheckResult.safeParse(JSON.parse(stableJson(result))).success).toBe(true);
         }
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       runs(3000),
     );
     console.log(`fuzz: parseStudy accepted ${accepted} mutated studies (each checked against the invariants) and refused the rest`);
     reportTried("parseStudy: mutated studies");
+    reportTried("checkStudy: accepted mutated studies");
   });
 
   it("a reported number written as a JSON number instead of a string is refused at its path, with the strings hint", () => {
