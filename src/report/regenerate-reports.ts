@@ -204,6 +204,11 @@ function removeStaleFolders(reportsDir: string, keep: ReadonlySet<string>): void
   if (!existsSync(reportsDir)) return;
   for (const name of readdirSync(reportsDir).sort()) {
     const path = join(reportsDir, name);
+    // Staging or retired folders of a killed run for a study that no longer exists.
+    if (/^\.[a-z0-9][a-z0-9-]*\.(new|old)-\d+$/.test(name) && !keep.has(name.slice(1, name.lastIndexOf(".")))) {
+      rmSync(path, { recursive: true, force: true });
+      continue;
+    }
     if (keep.has(name) || name.startsWith(".") || !statSync(path).isDirectory()) continue;
     if (existsSync(join(path, "report.md")) || existsSync(join(path, "register.md"))) rmSync(path, { recursive: true, force: true });
   }

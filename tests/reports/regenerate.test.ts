@@ -89,9 +89,12 @@ describe("regenerate", () => {
     writeFileSync(join(reports, "deleted-study/report.md"), "# old\n");
     mkdirSync(join(reports, "kap-pilot-two-approaches/figures"), { recursive: true });
     writeFileSync(join(reports, "kap-pilot-two-approaches/figures/renamed-chart.svg"), "<svg/>");
+    // What a killed run leaves for a study that is gone since: its staging folder.
+    mkdirSync(join(reports, ".deleted-study.new-123"));
+    writeFileSync(join(reports, ".deleted-study.new-123", "report.md"), "# half\n");
     await regenerate({ studiesDir: data, reportsDir: reports });
     const files = listFiles(reports);
-    expect(files.some((f) => f.startsWith("deleted-study/"))).toBe(false);
+    expect(files.some((f) => f.startsWith("deleted-study/") || f.startsWith(".deleted-study"))).toBe(false);
     expect(files).not.toContain("kap-pilot-two-approaches/figures/renamed-chart.svg");
     expect(files).toContain("kap-pilot-two-approaches/report.md");
   });
