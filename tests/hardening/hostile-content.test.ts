@@ -126,10 +126,10 @@ describe("the notebook renders hostile study text inert (Chromium)", () => {
       for (const element of await page.locator("a[href^='javascript:' i], button, summary").all()) await element.click({ force: true, timeout: 2000, noWaitAfter: true }).catch(() => undefined);
       const state = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
-        framePwned: [...document.querySelectorAll("iframe")].length,
-        injectedImages: [...document.querySelectorAll("img")].filter((img) => img.getAttribute("src") === "x").length,
-        injectedSvgHandlers: [...document.querySelectorAll("[onload],[onerror]")].length,
-        javascriptLinks: [...document.querySelectorAll("a")].filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
+        framePwned: document.querySelectorAll("iframe").length,
+        injectedImages: Array.from(document.querySelectorAll("img")).filter((img) => img.getAttribute("src") === "x").length,
+        injectedSvgHandlers: document.querySelectorAll("[onload],[onerror]").length,
+        javascriptLinks: Array.from(document.querySelectorAll("a")).filter((a) => /^\s*javascript:/i.test(a.getAttribute("href") ?? "")).length,
         title: document.body.innerText.includes("<script>window.__pwned=1</script>"),
       }));
       expect(state).toEqual({ pwned: null, framePwned: 0, injectedImages: 0, injectedSvgHandlers: 0, javascriptLinks: 0, title: true });
