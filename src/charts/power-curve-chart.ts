@@ -23,6 +23,7 @@ export interface PowerPoint {
  */
 export function powerCurveChart(points: readonly PowerPoint[], mde: number, title: string, subtitle: string): TopLevelSpec & { layer: unknown[] } {
   const x = { type: "quantitative", title: "standardised effect (Cohen's d or dz)", scale: { domain: [0, Math.max(...points.map((p) => p.effect))], nice: false } } as const;
+  const rightHalf = mde > Math.max(...points.map((p) => p.effect)) / 2;
   const y = { type: "quantitative", title: "power", scale: { domain: [0, 1] }, axis: { format: ".0%" } } as const;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -31,12 +32,13 @@ export function powerCurveChart(points: readonly PowerPoint[], mde: number, titl
     width: 420,
     height: 240,
     layer: [
-      { data: { values: points }, mark: { type: "line", strokeWidth: 2 }, encoding: { x: { ...x, field: "effect" }, y: { ...y, field: "power" } } },
+      { data: { values: points }, mark: { type: "line", strokeWidth: 2, interpolate: "monotone" }, encoding: { x: { ...x, field: "effect" }, y: { ...y, field: "power" } } },
       { data: { values: [{ power: 0.8 }] }, mark: { type: "rule", strokeDash: [4, 4], color: "#888" }, encoding: { y: { ...y, field: "power" } } },
       { data: { values: [{ effect: mde, power: 0.8 }] }, mark: { type: "point", filled: true, size: 70, color: "#d62728" }, encoding: { x: { ...x, field: "effect" }, y: { ...y, field: "power" } } },
       {
         data: { values: [{ effect: mde, power: 0.8, label: `minimal detectable effect ${mde.toFixed(2)} at 80% power` }] },
-        mark: { type: "text", align: "right", dx: -8, dy: -10, fontSize: 11 },
+        // On the side of the point with more room, and on the side of the 80% line the rising curve is not (above it to the left, below it to the right).
+        mark: { type: "text", align: rightHalf ? "right" : "left", dx: rightHalf ? -10 : 10, dy: rightHalf ? -10 : 14, fontSize: 11 },
         encoding: { x: { ...x, field: "effect" }, y: { ...y, field: "power" }, text: { field: "label" } },
       },
     ],

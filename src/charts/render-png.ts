@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { renderAsync } from "@resvg/resvg-js";
+import { renderAsync, type ResvgRenderOptions } from "@resvg/resvg-js";
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/reports.js";
 import { CHART_FONT } from "./theme.js";
@@ -28,11 +28,23 @@ export const CHART_FONT_FILES: readonly string[] = [
  * (await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>')).subarray(1, 4).toString(); // => "PNG"
  */
 export async function renderPng(svg: string, scale = 2): Promise<Buffer> {
+  const image = await renderAsync(svg, pngOptions(scale));
+  return image.asPng();
+}
+
+/**
+ * The resvg options of every chart PNG (white background, `scale`×, only the chart font loaded),
+ * after checking the font files exist. Shared with the output worker so both paths give the same bytes.
+ *
+ * @throws CohortError when a font file is missing
+ * @example
+ * pngOptions(2).fitTo; // => { mode: "zoom", value: 2 }
+ */
+export function pngOptions(scale = 2): ResvgRenderOptions {
   for (const file of CHART_FONT_FILES) if (!existsSync(file)) throw new CohortError({ file, message: msg.fontMissing(file) });
-  const image = await renderAsync(svg, {
+  return {
     background: "white",
     fitTo: { mode: "zoom", value: scale },
     font: { loadSystemFonts: false, fontFiles: [...CHART_FONT_FILES], defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
-  });
-  return image.asPng();
+  };
 }
