@@ -1,24 +1,12 @@
-// Worker thread that turns report tables into CSV text through danfojs-node, and chart SVG into
-// PNG through resvg. Plain JavaScript on purpose: a worker thread does not inherit the TypeScript
-// loader in every runner (vitest's forks, plain node), and this file only needs the two packages.
-// danfojs's ~1–2 s import then runs on a second core while the main thread computes and renders,
-// and PNG encoding leaves the main thread too. Cells arrive already RFC 4180-quoted and resvg's
-// options (fonts) arrive with each chart (tables-to-csv.ts, render-png.ts).
+// Worker thread that turns report tables into CSV text through danfojs-node. Plain JavaScript on
+// purpose: a worker thread does not inherit the TypeScript loader in every runner (vitest's forks,
+// plain node), and this file only needs danfojs. Its ~1–2 s import then runs on a second core while
+// the main thread computes and renders; the cells arrive already RFC 4180-quoted (tables-to-csv.ts).
 import { parentPort } from "node:worker_threads";
 
 const danfo = import("danfojs-node");
 
 parentPort.on("message", async (message) => {
-  if (message.kind === "png") {
-    try {
-      const { Resvg } = await import("@resvg/resvg-js");
-      const png = new Resvg(message.svg, message.options).render().asPng();
-      parentPort.postMessage({ id: message.id, png });
-    } catch (error) {
-      parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-    }
-    return;
-  }
   try {
     const dfd = await danfo;
     const texts = message.tables.map((table) => {

@@ -23,12 +23,10 @@ function quoteTable(table: Table): QuotedTable {
   };
 }
 
-/** A CSV and PNG writer running in a worker thread (see csv-worker.mjs); danfojs-node loads there once. */
+/** A CSV writer running in a worker thread (see csv-worker.mjs); danfojs-node loads there once. */
 export interface CsvWriter {
   /** The CSV text of each table, in order, each ending with a newline. */
   toCsv(tables: readonly Table[]): Promise<string[]>;
-  /** The PNG of chart SVG, rendered by resvg in the worker with the given options (see pngOptions). */
-  toPng(svg: string, options: object): Promise<Buffer>;
   /** Stops the worker; pending conversions reject. */
   close(): Promise<void>;
 }
@@ -46,37 +44,31 @@ export function startCsvWriter(): CsvWriter {
   const worker = new Worker(new URL("./csv-worker.mjs", import.meta.url), { execArgv: [] });
   worker.unref();
   let next = 0;
-  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
-  worker.on("message", (message: { id: number; texts?: string[]; png?: Uint8Array; error?: string }) => {
+  worker.on("message", (message: { id: number; texts?: string[]; error?: string }) => {
     const waiting = pending.get(message.id);
     if (!waiting) return;
     pending.delete(message.id);
-    if (pending.size === 0) worker.unref();
-    const value = message.texts ?? (message.png ? Buffer.from(message.png.buffer, message.png.byteOffset, message.png.byteLength) : undefined);
-    if (message.error !== undefined || value === undefined) waiting.reject(new Error(`output worker: ${message.error ?? "no output"}`));
-    else waiting.resolve(value as never);
+    if (message.error !== undefined || !message.texts) waiting.reject(new Error(`CSV worker: ${message.error ?? "no output"}`));
+    else waiting.resolve(message.texts);
   });
   worker.on("error", (error) => failAll(error));
   worker.on("exit", (code) => failAll(new Error(`CSV worker stopped (exit code ${code})`)));
-  const request = <T>(message: object): Promise<T> => {
-    const id = next++;
-    return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: never) => void, reject });
-      worker.ref();
-      worker.postMessage({ ...message, id });
-    });
-  };
   return {
     toCsv(tables) {
       if (tables.length === 0) return Promise.resolve([]);
-      return request<string[]>({ kind: "csv", tables: tables.map(quoteTable) });
-    },
-    toPng(svg, options) {
-      return request<Buffer>({ kind: "png", svg, options });
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, tables: tables.map(quoteTable) });
+      }).finally(() => {
+        if (pending.size === 0) worker.unref();
+      }) as Promise<string[]>;
     },
     async close() {
       await worker.terminate();

@@ -38,18 +38,3 @@ describe("tablesToCsv", () => {
     expect(csv).toBe("A,B\n");
   });
 });
-
-describe("startCsvWriter", () => {
-  it("renders a PNG in the worker with the same bytes as renderPng on the main thread", async () => {
-    const { pngOptions, renderPng } = await import("../../src/charts/render-png.js");
-    const { startCsvWriter } = await import("../../src/report/tables-to-csv.js");
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="30"><text x="4" y="20" font-size="14">11/20</text></svg>';
-    const writer = startCsvWriter();
-    try {
-      // Second method: the same resvg call made directly on this thread.
-      expect(Buffer.compare(await writer.toPng(svg, pngOptions()), await renderPng(svg))).toBe(0);
-    } finally {
-      await writer.close();
-    }
-  });
-});
