@@ -1,0 +1,17 @@
+export { defineAnalysis, skip, type Analysis, type AnalysisContext, type AnalysisOutcome } from "./analysis.js";
+export { isSkipped, REPORT_SECTIONS, type Artefact, type Exercise, type Figure, type ReportSection, type Skipped } from "./artefact.js";
+export { describeAssumptions, describeRange } from "./describe-check.js";
+export { describeReported } from "./describe-reported.js";
+export { escapeHtml } from "./escape-html.js";
+export { feasibleMeanChains, MAX_CHAINS, type FeasibleMeanChains } from "./feasible-mean-chains.js";
+export { formatNumber, formatPercent, formatPercentInterval } from "./format-number.js";
+export { markdownCell, markdownTable, markdownText } from "./markdown.js";
+export { NOTEBOOK_TABLE_ROWS, notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
+export { inferenceOverReconstructionsOffThread, prewarmInferenceOverReconstructions } from "./over-reconstructions-off-thread.js";
+export { regenerateReports, type RegenerateOptions, type RegenerateSummary } from "./regenerate-reports.js";
+export { artefactMarkdown, exercisesMarkdown, reportMarkdown } from "./report-markdown.js";
+export { prewarmOffThread, runOffThread } from "./run-off-thread.js";
+export { citationLine, compositions, groupLabel, groupSize, instrumentOf, reportedOfKind, shortGroupLabel, timepointLabel, withoutDetail } from "./study-lookup.js";
+export { type Table, type TableColumn } from "./table.js";
+export { startCsvWriter, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
+export { writeReportFolder } from "./write-report-folder.js";
