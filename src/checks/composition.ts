@@ -2,7 +2,7 @@ import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { formatScaled, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
-import { countsForPercent } from "./percent.js";
+import { countRangeForPercent, listRange, MAX_LISTED_COUNTS, type CountRange } from "./percent.js";
 import { references } from "./references.js";
 import { requireMode, requireWhole } from "./validate.js";
 
@@ -28,8 +28,10 @@ interface CategoryFinding {
   id: string;
   count?: number;
   percent?: string;
-  /** Counts this category can have given what is reported for it. */
-  counts: number[];
+  /** Counts this category can have given what is reported for it, listed when at most MAX_LISTED_COUNTS (else null). */
+  counts: number[] | null;
+  /** The same counts as a range (they are always consecutive). */
+  countRange: CountRange;
   status: "consistent" | "inconsistent" | "undetermined";
 }
 
@@ -58,10 +60,17 @@ export function composition(input: CompositionInput): CheckResult {
       requireWhole(`count of ${c.id}`, c.count, 0);
       if (c.count > n) throw new CohortError({ message: msg.countAboveN(c.count, n) });
     }
-    const fromPercent = c.percent === undefined ? null : countsForPercent(c.percent, n, rounding, threshold);
-    const counts = c.count !== undefined ? (fromPercent === null || fromPercent.includes(c.count) ? [c.count] : []) : (fromPercent ?? range(0, n));
-    const status = c.count !== undefined && fromPercent !== null ? (counts.length > 0 ? "consistent" : "inconsistent") : c.percent !== undefined ? (counts.length > 0 ? "consistent" : "inconsistent") : "undetermined";
-    return { id: c.id, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}), counts, status };
+    const fromPercent = c.percent === undefined ? null : countRangeForPercent(c.percent, n, rounding, threshold);
+    const countRange: CountRange =
+      c.count !== undefined
+        ? fromPercent === null || (fromPercent.count > 0 && c.count >= fromPercent.lowest! && c.count <= fromPercent.highest!)
+          ? { lowest: c.count, highest: c.count, count: 1 }
+          : { lowest: null, highest: null, count: 0 }
+        : (fromPercent ?? { lowest: 0, highest: n, count: n + 1 });
+    const fits = countRange.count > 0;
+    const status = c.count !== undefined && fromPercent !== null ? (fits ? "consistent" : "inconsistent") : c.percent !== undefined ? (fits ? "consistent" : "inconsistent") : "undetermined";
+    const counts = countRange.count <= MAX_LISTED_COUNTS ? listRange(countRange) : null;
+    return { id: c.id, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}), counts, countRange, status };
   });
 
   const allCounts = input.categories.every((c) => c.count !== undefined);
@@ -69,7 +78,7 @@ export function composition(input: CompositionInput): CheckResult {
   const percents = input.categories.map((c) => c.percent);
   const allPercents = percents.every((p) => p !== undefined);
   const percentSum = allPercents ? sumPercents(percents as string[], rounding, threshold) : null;
-  const example = overlapping ? null : countsSummingTo(findings.map((f) => f.counts), n);
+  const example = overlapping ? null : countsSummingTo(findings.map((f) => f.countRange), n);
 
   const categoryProblems = findings.filter((f) => f.status === "inconsistent").map((f) => f.id);
   const problems: string[] = [];
@@ -108,10 +117,6 @@ export function composition(input: CompositionInput): CheckResult {
   };
 }
 
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
 /**
  * The admissible range of the sum of the rounded percentages: the true percentages sum to 100,
  * so 100 must lie between the sum of the lower and the sum of the upper rounding bounds.
@@ -146,24 +151,21 @@ function sumPercents(percents: string[], rounding: RoundingMode, threshold: numb
   };
 }
 
-/** One choice of count per category (from its candidates) summing to n, or null: a subset-sum DP. */
-function countsSummingTo(candidates: number[][], n: number): number[] | null {
-  // reachable[i] maps a partial sum to the count chosen for category i-1 (for backtracking).
-  const reachable: Map<number, number>[] = [new Map([[0, -1]])];
-  for (const options of candidates) {
-    const next = new Map<number, number>();
-    for (const sum of reachable[reachable.length - 1]!.keys()) {
-      for (const c of options) if (sum + c <= n && !next.has(sum + c)) next.set(sum + c, c);
-    }
-    reachable.push(next);
-  }
-  if (!reachable[reachable.length - 1]!.has(n)) return null;
-  const out: number[] = [];
-  let sum = n;
-  for (let i = reachable.length - 1; i > 0; i--) {
-    const c = reachable[i]!.get(sum)!;
-    out.unshift(c);
-    sum -= c;
-  }
-  return out;
+/**
+ * One choice of count per category (each from its consecutive range) summing to n, or null.
+ * Sums of consecutive ranges are consecutive, so one exists iff Σlowest ≤ n ≤ Σhighest; it is built
+ * by starting every category at its lowest and filling the rest in category order. Constant memory
+ * whatever n (a subset-sum table over 0…n could not be allocated for a huge n).
+ */
+function countsSummingTo(ranges: CountRange[], n: number): number[] | null {
+  if (ranges.some((r) => r.lowest === null || r.highest === null)) return null;
+  const lows = ranges.map((r) => r.lowest as number);
+  let rest = n - lows.reduce((s, x) => s + x, 0);
+  if (rest < 0) return null;
+  const out = lows.map((low, i) => {
+    const take = Math.min(rest, (ranges[i]!.highest as number) - low);
+    rest -= take;
+    return low + take;
+  });
+  return rest === 0 ? out : null;
 }

@@ -4,7 +4,7 @@ export { composition } from "./composition.js";
 export { debit } from "./debit.js";
 export { grim, grimConsistent, grimProbability, nearestConsistent } from "./grim.js";
 export { grimmer, grimmerTest } from "./grimmer.js";
-export { countsForPercent, percent, percentConsistent } from "./percent.js";
+export { countRangeForPercent, countsForPercent, percent, percentConsistent } from "./percent.js";
 export { percentChange } from "./percent-change.js";
 export { percentChangeChain } from "./percent-change-chain.js";
 export { references } from "./references.js";

@@ -20,3 +20,34 @@ export function requireMode(value: unknown): RoundingMode {
   if (!parsed.success) throw new CohortError({ message: msg.unknownRoundingMode(value) });
   return parsed.data;
 }
+
+/**
+ * Most items per score a check accepts. Why: the work of GRIMMER and of the percent-change grid grows
+ * with n × items, and the longest questionnaires in use have a few hundred items (MMPI-2: 567).
+ */
+export const MAX_ITEMS = 10_000;
+
+/** Throws a CohortError unless `value` is a whole number of items from 1 to MAX_ITEMS. */
+export function requireItems(value: unknown): number {
+  const items = requireWhole("items", value, 1);
+  if (items > MAX_ITEMS) throw new CohortError({ message: msg.tooManyItems(items, MAX_ITEMS) });
+  return items;
+}
+
+/**
+ * Throws a CohortError unless a scale has finite bounds with min below max (whole numbers when `whole`).
+ * Why: an infinite bound or a one-point scale leaves no range to test against (BigInt(Infinity) throws,
+ * a zero range divides by zero).
+ */
+export function requireScale(scale: { min: unknown; max: unknown }, whole = false): { min: number; max: number } {
+  const check = whole ? (name: string, v: unknown) => requireSafeInteger(name, v) : requireFinite;
+  const min = check("scale min", scale.min);
+  const max = check("scale max", scale.max);
+  if (min >= max) throw new CohortError({ message: msg.minAboveMax(min, max) });
+  return { min, max };
+}
+
+function requireSafeInteger(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw new CohortError({ message: msg.notAnInteger(name, value) });
+  return value;
+}

@@ -58,3 +58,19 @@ export const badBand = (band: string, min: number, max: number): string => `band
 export const missingGrid = (): string => "give either the item structure (items, n, min, max) or a reporting precision for the means";
 
 export const earlierMeanNotPositive = (value: string): string => `a percent change needs an earlier mean above 0, received "${value}"`;
+
+export const tooManyItems = (items: number, limit: number): string => `items must be at most ${limit} per score, received ${items}`;
+
+export const notAnInteger = (name: string, value: unknown): string => `${name} must be a whole number, received ${String(value)}`;
+
+export const grimmerTooMuchWork = (totals: number, limit: number): string =>
+  `GRIMMER would have to try ${totals} possible totals, more than the limit of ${limit}; the mean has too few decimals for this n × items (GRIM cannot test it either)`;
+
+export const chainTooMuchWork = (points: number, limit: number, steps: number): string =>
+  `the grid of possible group means has ${points} points per timepoint, more than the limit of ${limit} (about ${steps} enumeration steps in all); give a coarser grid (fewer --decimals, a smaller n or score range) or raise the limit with --max-grid ${points}`;
+
+export const bandBoundNotFinite = (band: string, which: "min" | "max", value: unknown): string =>
+  `band "${band}" must have a finite ${which}, received ${String(value)}`;
+
+export const tooManyCounts = (percent: string, n: number, count: number, limit: number): string =>
+  `${count} whole counts out of ${n} round to ${percent}%, more than the ${limit} that can be listed; use countRangeForPercent for the range`;

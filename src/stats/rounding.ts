@@ -316,6 +316,17 @@ export function fractionInInterval(num: number, den: number, interval: ScaledInt
  */
 export function integersInInterval(interval: ScaledInterval, factor: number): { first: number; last: number } {
   // k ≥ lo·factor/den and k ≤ hi·factor/den, exact via floor/ceil on whole numbers.
+  if (!Number.isSafeInteger(interval.lo * factor) || !Number.isSafeInteger(interval.hi * factor)) {
+    // The float product would round (a huge n): the same arithmetic exactly, in BigInt.
+    const den = BigInt(interval.den);
+    const lo = BigInt(interval.lo) * BigInt(factor);
+    const hi = BigInt(interval.hi) * BigInt(factor);
+    let first = -bigFloorDiv(-lo, den);
+    let last = bigFloorDiv(hi, den);
+    if (!interval.loIn && first * den === lo) first += 1n;
+    if (!interval.hiIn && last * den === hi) last -= 1n;
+    return { first: Number(first), last: Number(last) };
+  }
   let first = ceilDiv(interval.lo * factor, interval.den);
   let last = floorDiv(interval.hi * factor, interval.den);
   if (!interval.loIn && first * interval.den === interval.lo * factor) first += 1;
