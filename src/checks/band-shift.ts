@@ -68,7 +68,7 @@ const show = (i: MeanInterval): string => `${i.lowerInclusive ? "[" : "("}${i.lo
  *
  * @param input.from the earlier band (optional), input.to the later band
  * @param input.conventions [{ id, label, bands: [{ id, label, min, max }] }], bands inclusive on the total score
- * @throws CohortError for no conventions or a band with min > max
+ * @throws CohortError for no conventions, a band with a non-finite bound, or a band with min > max
  * @example
  * bandShift({ from: { label: "moderately severe", band: "moderately-severe" }, to: { label: "mild", band: "mild" },
  *   conventions: [phq9] })[0].details.change; // => { lower: 5, upper: 15, lowerInclusive: false, upperInclusive: false } (a decrease of more than 5 and less than 15 points)
@@ -76,7 +76,10 @@ const show = (i: MeanInterval): string => `${i.lowerInclusive ? "[" : "("}${i.lo
 export function bandShift(input: BandShiftInput): CheckResult[] {
   if (input.conventions.length === 0) throw new CohortError({ message: msg.noConventions() });
   return input.conventions.map((convention) => {
-    for (const b of convention.bands) if (b.min > b.max) throw new CohortError({ message: msg.badBand(b.id, b.min, b.max) });
+    for (const b of convention.bands) {
+      for (const which of ["min", "max"] as const) if (typeof b[which] !== "number" || !Number.isFinite(b[which])) throw new CohortError({ message: msg.bandBoundNotFinite(b.id, which, b[which]) });
+      if (b.min > b.max) throw new CohortError({ message: msg.badBand(b.id, b.min, b.max) });
+    }
     const to = input.to.band ? bandInterval(convention.bands, input.to.band) : null;
     const from = input.from ? (input.from.band ? bandInterval(convention.bands, input.from.band) : null) : undefined;
     const base = {

@@ -1,7 +1,7 @@
 import type { CheckResult } from "../schema/check-result.js";
 import { formatScaled, integersInInterval, parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { references } from "./references.js";
-import { requireMode, requireWhole } from "./validate.js";
+import { requireItems, requireMode, requireWhole } from "./validate.js";
 
 /** Options shared by the GRIM family. */
 export interface GrimOptions {
@@ -56,7 +56,7 @@ export function grimConsistent(mean: string, n: number, items = 1, rounding: Rou
  */
 export function grimProbability(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5): number {
   requireWhole("n", n, 1);
-  requireWhole("items", items, 1);
+  requireItems(items);
   const digits = parseDecimal(mean, "mean").digits + (percent ? 2 : 0);
   const p10 = 10 ** digits;
   const total = n * items;
@@ -86,7 +86,7 @@ export function grimProbability(mean: string, n: number, items = 1, rounding: Ro
  */
 export function grim(input: GrimInput): CheckResult {
   const n = requireWhole("n", input.n, 1);
-  const items = requireWhole("items", input.items ?? 1, 1);
+  const items = requireItems(input.items ?? 1);
   const rounding = requireMode(input.rounding);
   const threshold = input.threshold ?? 5;
   const percent = input.percent ?? false;

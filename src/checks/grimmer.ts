@@ -4,7 +4,7 @@ import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { sdFromSums, sumOfSquaresForSd, sumOfSquaresRange } from "./sum-of-squares.js";
-import { requireMode, requireWhole } from "./validate.js";
+import { requireItems, requireMode, requireScale, requireWhole } from "./validate.js";
 
 export interface GrimmerInput {
   /** string to keep trailing zeros */
@@ -19,14 +19,24 @@ export interface GrimmerInput {
   scale?: { min: number; max: number };
 }
 
-/** Which of the tests failed first (scrutiny's `show_reason`). */
-export type GrimmerReason = "grim" | "scale" | "sd-range" | "parity";
+/** Which of the tests failed first (scrutiny's `show_reason`), or `too-coarse` when none could be run. */
+export type GrimmerReason = "grim" | "scale" | "sd-range" | "parity" | "too-coarse";
+
+/**
+ * Most GRIM-consistent totals GRIMMER tries (each is a few BigInt operations). The totals number
+ * about n·items/10^decimals, so beyond this n·items ≥ 10^decimals: the mean is then untestable by
+ * GRIM too, and the result is `undetermined` like GRIM's, not an hours-long loop.
+ */
+export const MAX_GRIMMER_TOTALS = 1_000_000;
 
 export interface GrimmerOutcome {
-  consistent: boolean;
+  /** null when the test could not be run (reason `too-coarse`). */
+  consistent: boolean | null;
   reason: GrimmerReason | null;
   /** Totals and sums of squares that pass every test (at most `limit`). */
   witnesses: { sum: number; sumOfSquares: string; sd: number }[];
+  /** How many totals were candidates, given when too many to try. */
+  totals?: number;
 }
 
 /**
@@ -43,7 +53,9 @@ export interface GrimmerOutcome {
 export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
   const n = requireWhole("n", input.n, 1);
   if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
-  const items = requireWhole("items", input.items ?? 1, 1);
+  const items = requireItems(input.items ?? 1);
+  const scale = input.scale === undefined ? undefined : requireScale(input.scale, true);
+  if (!Number.isSafeInteger(n * items)) throw new CohortError({ message: msg.notAWholeNumber("n × items", n * items, 1) });
   const rounding = requireMode(input.rounding);
   const threshold = input.threshold ?? 5;
   const sdParsed = parseDecimal(input.sd, "sd");
@@ -54,20 +66,21 @@ export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
   if (first > last) return { consistent: false, reason: "grim", witnesses: [] };
   let lo = -Infinity;
   let hi = Infinity;
-  if (input.scale) {
-    if (input.scale.min >= input.scale.max) throw new CohortError({ message: msg.minAboveMax(input.scale.min, input.scale.max) });
-    lo = input.scale.min * items;
-    hi = input.scale.max * items;
+  if (scale) {
+    lo = scale.min * items;
+    hi = scale.max * items;
     first = Math.max(first, n * lo);
     last = Math.min(last, n * hi);
     if (first > last) return { consistent: false, reason: "scale", witnesses: [] };
   }
+  // Estimate the work before doing it: one step per candidate total.
+  if (last - first + 1 > MAX_GRIMMER_TOTALS) return { consistent: null, reason: "too-coarse", witnesses: [], totals: last - first + 1 };
   const sd = roundingInterval(input.sd, rounding, threshold);
   const witnesses: GrimmerOutcome["witnesses"] = [];
   let anySdRange = false;
   for (let total = first; total <= last; total++) {
     let { first: qFirst, last: qLast } = sumOfSquaresForSd(total, n, items, sd);
-    if (input.scale) {
+    if (scale) {
       const bounds = sumOfSquaresRange(total, n, lo, hi);
       if (bounds.min > qFirst) qFirst = bounds.min;
       if (bounds.max < qLast) qLast = bounds.max;
@@ -88,6 +101,7 @@ const reasonText: Record<GrimmerReason, string> = {
   grim: "the mean fails GRIM, so no SD can be tested",
   scale: "the mean lies outside the scale range",
   "sd-range": "no whole-number sum of squares gives an SD that rounds to the reported SD",
+  "too-coarse": "",
   parity: "the sums of squares that fit the SD all have the wrong parity (a sum of squares of whole numbers has the parity of their sum)",
 };
 
@@ -104,7 +118,8 @@ const reasonText: Record<GrimmerReason, string> = {
  * @param input.n sample size ≥ 2
  * @param input.items items per scale (default 1)
  * @param input.scale optional whole-number item range, which also bounds the SD
- * @throws CohortError for n < 2, a negative SD, malformed strings or min ≥ max
+ * @throws CohortError for n < 2, items outside 1…MAX_ITEMS, a negative SD, malformed strings, or a scale
+ *   whose bounds are not whole numbers or have min ≥ max
  * @example
  * grimmer({ mean: "5.21", sd: "1.60", n: 28 }).status; // => "consistent"
  */
@@ -113,9 +128,11 @@ export function grimmer(input: GrimmerInput): CheckResult {
   const items = input.items ?? 1;
   const rounding = input.rounding ?? "up_or_down";
   const w = outcome.witnesses[0];
+  const tooCoarse = outcome.reason === "too-coarse";
+  const digits = parseDecimal(input.mean, "mean").digits;
   return {
     check: "grimmer",
-    status: outcome.consistent ? "consistent" : "inconsistent",
+    status: tooCoarse ? "undetermined" : outcome.consistent ? "consistent" : "inconsistent",
     inputs: { mean: input.mean, sd: input.sd, n: input.n, items },
     assumptions: {
       rounding,
@@ -123,10 +140,12 @@ export function grimmer(input: GrimmerInput): CheckResult {
       granularity: `1/${input.n * items}`,
       ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max} per item` } : { scale: "unbounded whole numbers" }),
     },
-    explanation: outcome.consistent
-      ? `mean ${input.mean} and SD ${input.sd} pass GRIMMER: e.g. total ${w?.sum} with sum of squares ${w?.sumOfSquares} gives SD ${w?.sd.toFixed(4)} (necessary, not proof that a sample exists)`
-      : `mean ${input.mean} and SD ${input.sd} with n = ${input.n} fail GRIMMER: ${reasonText[outcome.reason ?? "sd-range"]}`,
+    explanation: tooCoarse
+      ? `n × items = ${input.n * items} is far above 10^${digits}: ${outcome.totals} whole-number totals fit mean ${input.mean} (more than the ${MAX_GRIMMER_TOTALS} GRIMMER tries), so neither GRIM nor GRIMMER can test it at this precision${input.scale ? "; sdBoundsCheck still tests the SD against the scale range" : ""}`
+      : outcome.consistent
+        ? `mean ${input.mean} and SD ${input.sd} pass GRIMMER: e.g. total ${w?.sum} with sum of squares ${w?.sumOfSquares} gives SD ${w?.sd.toFixed(4)} (necessary, not proof that a sample exists)`
+        : `mean ${input.mean} and SD ${input.sd} with n = ${input.n} fail GRIMMER: ${reasonText[outcome.reason ?? "sd-range"]}`,
     reference: references.grimmer,
-    details: { reason: outcome.reason, witnesses: outcome.witnesses },
+    details: { reason: outcome.reason, witnesses: outcome.witnesses, ...(tooCoarse ? { candidateTotals: outcome.totals, limit: MAX_GRIMMER_TOTALS } : {}) },
   };
 }

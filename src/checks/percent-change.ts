@@ -4,7 +4,7 @@ import type { CheckResult } from "../schema/check-result.js";
 import { parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { computationLabels, parseDirection, type ChangeComputation, type Direction } from "./change-computation.js";
 import { references } from "./references.js";
-import { requireMode } from "./validate.js";
+import { requireMode, requireScale } from "./validate.js";
 
 export interface PercentChangeInput {
   /** Earlier mean as reported (string). */
@@ -66,7 +66,8 @@ function overlaps(r: { lo: Frac; hi: Frac; loIn: boolean; hiIn: boolean }, p: { 
  * Reference: arithmetic of percent change with scrutiny-style rounding intervals (Jung, scrutiny `unround()`).
  *
  * @param input.from earlier mean (string), input.to later mean (string), input.percent magnitude (string)
- * @throws CohortError for malformed strings, a non-positive earlier mean or a bad direction
+ * @throws CohortError for malformed strings, a non-positive earlier mean, a bad direction, or a scale
+ *   with a non-finite bound or min ≥ max
  * @example
  * percentChange({ from: "3.20", to: "2.50", percent: "21.88" }).status; // => "consistent" (−21.875%)
  */
@@ -83,7 +84,8 @@ export function percentChange(input: PercentChangeInput): CheckResult {
   const p = roundingInterval(input.percent, rounding);
   const s = direction === "increase" ? 1n : -1n;
   const signed = s > 0n ? { lo: frac(p, "lo"), hi: frac(p, "hi"), loIn: p.loIn, hiIn: p.hiIn } : { lo: { num: -BigInt(p.hi), den: BigInt(p.den) }, hi: { num: -BigInt(p.lo), den: BigInt(p.den) }, loIn: p.hiIn, hiIn: p.loIn };
-  const range = input.scale ? input.scale.max - input.scale.min : null;
+  const scale = input.scale === undefined ? undefined : requireScale(input.scale);
+  const range = scale ? scale.max - scale.min : null;
   const test = (c: ChangeComputation) => {
     const r = changeRange(f, t, c, range);
     if (r === null) return { status: "undetermined" as const, range: null };

@@ -4,7 +4,7 @@ import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, roundingInterval, type RoundingMode } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { compareVariance, sdFromSums, sumOfSquaresRange } from "./sum-of-squares.js";
-import { requireMode, requireWhole } from "./validate.js";
+import { requireItems, requireMode, requireWhole } from "./validate.js";
 
 export interface SdBoundsInput {
   /** string to keep trailing zeros */
@@ -29,7 +29,7 @@ export interface SdBoundsOutcome {
 function checkRange(input: SdBoundsInput): { n: number; items: number; lo: number; hi: number } {
   const n = requireWhole("n", input.n, 1);
   if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
-  const items = requireWhole("items", input.items ?? 1, 1);
+  const items = requireItems(input.items ?? 1);
   if (!Number.isInteger(input.min) || !Number.isInteger(input.max) || input.min >= input.max) throw new CohortError({ message: msg.minAboveMax(input.min, input.max) });
   return { n, items, lo: input.min * items, hi: input.max * items };
 }

@@ -44,6 +44,7 @@ export function requireScale(scale: { min: unknown; max: unknown }, whole = fals
   const min = check("scale min", scale.min);
   const max = check("scale max", scale.max);
   if (min >= max) throw new CohortError({ message: msg.minAboveMax(min, max) });
+  requireFinite("scale range (max − min)", max - min);
   return { min, max };
 }
 
