@@ -1,4 +1,4 @@
-import { CohortError } from "../errors.js";
+import { CohortError, exitCodes } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
@@ -13,7 +13,7 @@ import {
   type RangeInUnits,
 } from "./change-computation.js";
 import { references } from "./references.js";
-import { requireFinite, requireMode, requireWhole } from "./validate.js";
+import { requireFinite, requireItems, requireMode, requireWhole } from "./validate.js";
 
 /** One reported percent change of a group mean between two timepoints. */
 export interface PercentChangeSpec {
@@ -47,7 +47,16 @@ export interface PercentChangeChainInput {
   alwaysTestAlternatives?: boolean;
   /** How many feasible tuples to list (default 20); all are counted. */
   maxTuples?: number;
+  /**
+   * Most enumeration steps to start on (default DEFAULT_MAX_STEPS, a few seconds): the work is
+   * estimated up front and a larger request is refused (CohortError, exit code refused) rather than
+   * left running for minutes. Raise it to wait longer.
+   */
+  maxSteps?: number;
 }
+
+/** Default budget of enumeration steps for one call (about 0.3 µs each measured here: a few seconds). */
+export const DEFAULT_MAX_STEPS = 20_000_000;
 
 interface TimepointGrid {
   den: bigint;
@@ -82,11 +91,12 @@ function buildGrids(input: PercentChangeChainInput, nOverride: Record<string, nu
   for (const t of input.timepoints) {
     if (g.kind === "precision") {
       const d = requireWhole("decimals", g.decimals, 0);
+      if (d > 15) throw new CohortError({ message: msg.badDigits(d) });
       const p10 = 10 ** d;
       out.set(t, { den: BigInt(p10), jMin: Math.ceil(g.min * p10 - 1e-9), jMax: Math.floor(g.max * p10 + 1e-9), unit: 1 });
     } else {
       const n = requireWhole(`n at ${t}`, nOverride[t] ?? g.nByTimepoint?.[t] ?? g.n, 1);
-      const items = requireWhole("items", g.items, 1);
+      const items = requireItems(g.items);
       const step = g.step ?? 1;
       const perPerson = g.scoring === "sum" ? 1 : items;
       const lo = Math.round((items * n * g.min) / step);
@@ -116,9 +126,9 @@ interface PreparedChange {
  * changes exactly. Depth-first along the changes: each new timepoint's candidates come from a
  * change linking it to one already fixed, then every change among fixed timepoints is tested exactly.
  */
-function enumerate(timepoints: string[], grids: Map<string, TimepointGrid>, changes: PreparedChange[], range: RangeInUnits, maxTuples: number): Enumeration {
+/** The timepoints the changes touch, in visiting order: each next one linked by a change to one before it (BFS); new components restart. */
+function visitOrder(timepoints: string[], changes: PreparedChange[]): { used: string[]; order: string[]; link: Map<string, PreparedChange | null> } {
   const used = timepoints.filter((t) => changes.some((c) => c.spec.from === t || c.spec.to === t));
-  // Order: each next timepoint is linked to an earlier one (BFS over the change graph); new components restart.
   const order: string[] = [];
   const link = new Map<string, PreparedChange | null>();
   for (const start of used) {
@@ -136,6 +146,40 @@ function enumerate(timepoints: string[], grids: Map<string, TimepointGrid>, chan
       }
     }
   }
+  return { used, order, link };
+}
+
+/**
+ * Estimated steps of one enumeration, before running it: the grid points of the first timepoint times,
+ * for each further timepoint, the candidates one change leaves it (taken at the largest mean of the
+ * timepoint it is linked to, where the candidate range is widest), summed over the depths.
+ * An estimate of the same order as the real count, computed in time linear in the timepoints.
+ */
+function estimateSteps(timepoints: string[], grids: Map<string, TimepointGrid>, changes: PreparedChange[], range: RangeInUnits): number {
+  const { order, link } = visitOrder(timepoints, changes);
+  let total = 0;
+  let layer = 1;
+  for (const t of order) {
+    const g = grids.get(t)!;
+    const points = Math.max(0, g.jMax - g.jMin + 1);
+    const l = link.get(t);
+    let width = points;
+    if (l) {
+      const forward = l.spec.to === t;
+      const knownGrid = grids.get(forward ? l.spec.from : l.spec.to)!;
+      const widest = Math.max(Math.abs(knownGrid.jMin), Math.abs(knownGrid.jMax), 1);
+      const [a, b] = candidateRange({ j: BigInt(widest), den: knownGrid.den }, g.den, l.interval, l.spec.direction, l.computation, range, !forward);
+      width = Math.min(points, Math.max(1, b - a + 1));
+    }
+    // A second component is enumerated inside every tuple of the first, so the layers multiply on.
+    layer *= width;
+    total += layer;
+  }
+  return total;
+}
+
+function enumerate(timepoints: string[], grids: Map<string, TimepointGrid>, changes: PreparedChange[], range: RangeInUnits, maxTuples: number): Enumeration {
+  const { used, order, link } = visitOrder(timepoints, changes);
   const checksAt = order.map((t, i) => changes.filter((c) => (c.spec.from === t || c.spec.to === t) && order.indexOf(c.spec.from === t ? c.spec.to : c.spec.from) < i));
   const assigned = new Map<string, bigint>();
   const seen = new Map<string, Set<number>>(used.map((t) => [t, new Set<number>()]));
@@ -166,6 +210,12 @@ function enumerate(timepoints: string[], grids: Map<string, TimepointGrid>, chan
       const forward = l.spec.to === t;
       const knownId = forward ? l.spec.from : l.spec.to;
       const known = { j: assigned.get(knownId)!, den: grids.get(knownId)!.den };
+      // A change relative to a mean is undefined unless that mean is positive (changeValue gives null):
+      // skip a non-positive base outright instead of trying every candidate against it.
+      const base = l.computation === "percent-of-earlier" ? "from" : l.computation === "percent-of-later" ? "to" : null;
+      if (base !== null && (forward ? base === "from" : base === "to")) {
+        if (known.j <= 0n) return;
+      } else if (base !== null) lo = Math.max(lo, 1);
       const [a, b] = candidateRange(known, g.den, l.interval, l.spec.direction, l.computation, range, !forward);
       lo = Math.max(lo, a);
       hi = Math.min(hi, b);
@@ -225,7 +275,9 @@ const changeName = (c: PercentChangeSpec): string => c.id ?? `${c.from}→${c.to
  * @param input.timepoints ids in time order
  * @param input.changes [{ from, to, percent (string), direction }]
  * @param input.grid item structure (items, n, min, max, step, scoring) or a reporting precision for the means
- * @throws CohortError for an unknown timepoint, no changes, min ≥ max, a bad direction or percent
+ * @param input.maxSteps budget of enumeration steps (default DEFAULT_MAX_STEPS), estimated before any is taken
+ * @throws CohortError for an unknown timepoint, no changes, min ≥ max, a bad direction or percent;
+ *   CohortError with exit code refused when the estimated work exceeds maxSteps
  * @example
  * percentChangeChain({ timepoints: ["t0", "t1"], changes: [{ from: "t0", to: "t1", percent: "21.88", direction: "decrease" }],
  *   grid: { kind: "items", items: 4, n: 5, min: 0, max: 10 } }).status; // => "consistent" (e.g. 3.20 → 2.50)
@@ -236,13 +288,21 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
   const maxTuples = input.maxTuples ?? 20;
   const range = rangeInUnits(input.grid);
   const grids = buildGrids(input);
-  const primary = enumerate(input.timepoints, grids, prepare(input, rounding, "percent-of-earlier"), range, maxTuples);
+  const maxSteps = requireWhole("maxSteps", input.maxSteps ?? DEFAULT_MAX_STEPS, 1);
+  const primaryChanges = prepare(input, rounding, "percent-of-earlier");
+  // Estimate the work before doing it: the joint enumeration plus one per change.
+  const steps = estimateSteps(input.timepoints, grids, primaryChanges, range) + primaryChanges.reduce((sum, c) => sum + estimateSteps(input.timepoints, grids, [c], range), 0);
+  if (steps > maxSteps) {
+    const points = Math.max(...[...grids.values()].map((g) => g.jMax - g.jMin + 1));
+    throw new CohortError({ message: msg.chainTooMuchWork(points, steps, maxSteps) }, exitCodes.refused);
+  }
+  const primary = enumerate(input.timepoints, grids, primaryChanges, range, maxTuples);
   const perChange = input.changes.map((c) => {
     const alone = enumerate(input.timepoints, grids, prepare({ ...input, changes: [c] }, rounding, "percent-of-earlier"), range, 0);
     return { change: changeName(c), feasiblePairs: alone.count, meansByTimepoint: alone.meansByTimepoint };
   });
   const status = primary.truncated ? "undetermined" : primary.count > 0 ? "consistent" : "inconsistent";
-  const alternatives = status !== "consistent" || input.alwaysTestAlternatives ? testAlternatives(input, rounding, range, maxTuples) : [];
+  const alternatives = status !== "consistent" || input.alwaysTestAlternatives ? testAlternatives(input, rounding, range, maxTuples, maxSteps) : [];
   const rescuers = alternatives.filter((a) => a.status === "consistent").map((a) => a.id);
   const g = input.grid;
   const gridText =
@@ -281,10 +341,16 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
   };
 }
 
-function testAlternatives(input: PercentChangeChainInput, rounding: RoundingMode, range: RangeInUnits, maxTuples: number): ChainAlternative[] {
+function testAlternatives(input: PercentChangeChainInput, rounding: RoundingMode, range: RangeInUnits, maxTuples: number, maxSteps: number): ChainAlternative[] {
   const out: ChainAlternative[] = [];
   const run = (id: string, label: string, computation: ChangeComputation, grids: Map<string, TimepointGrid>): void => {
-    const e = enumerate(input.timepoints, grids, prepare(input, rounding, computation), range, Math.min(maxTuples, 5));
+    const changes = prepare(input, rounding, computation);
+    const steps = estimateSteps(input.timepoints, grids, changes, range);
+    if (steps > maxSteps) {
+      out.push({ id, label, status: "undetermined", explanation: msg.alternativeNotRun(steps, maxSteps) });
+      return;
+    }
+    const e = enumerate(input.timepoints, grids, changes, range, Math.min(maxTuples, 5));
     const status = e.truncated ? "undetermined" : e.count > 0 ? "consistent" : "inconsistent";
     out.push({
       id,

@@ -66,8 +66,11 @@ export const notAnInteger = (name: string, value: unknown): string => `${name} m
 export const grimmerTooMuchWork = (totals: number, limit: number): string =>
   `GRIMMER would have to try ${totals} possible totals, more than the limit of ${limit}; the mean has too few decimals for this n × items (GRIM cannot test it either)`;
 
-export const chainTooMuchWork = (points: number, limit: number, steps: number): string =>
-  `the grid of possible group means has ${points} points per timepoint, more than the limit of ${limit} (about ${steps} enumeration steps in all); give a coarser grid (fewer --decimals, a smaller n or score range) or raise the limit with --max-grid ${points}`;
+export const chainTooMuchWork = (points: number, steps: number, limit: number): string =>
+  `checking these changes would take about ${steps} enumeration steps (${points} possible group means per timepoint), more than the limit of ${limit}; give a coarser grid (fewer --decimals, a smaller n or score range) or raise the limit with --max-steps <steps> (10 million steps take a few seconds)`;
+
+export const alternativeNotRun = (steps: number, limit: number): string =>
+  `not run: it would take about ${steps} enumeration steps, more than the limit of ${limit} (raise it with --max-steps)`;
 
 export const bandBoundNotFinite = (band: string, which: "min" | "max", value: unknown): string =>
   `band "${band}" must have a finite ${which}, received ${String(value)}`;

@@ -22,6 +22,7 @@ interface ChangeOptions {
   scoring: "mean" | "sum";
   decimals?: number;
   always?: boolean;
+  maxSteps?: number;
   rounding: RoundingMode;
 }
 
@@ -71,6 +72,7 @@ export function register(program: Command): void {
     .option("--scoring <how>", "mean | sum of the items", "mean")
     .option("--decimals <d>", "instead of items/n: the means were rounded to this many decimals", parseInteger)
     .option("--always", "test the alternative computations even when the usual one fits")
+    .option("--max-steps <steps>", "chain form: most enumeration steps to start on (the work is estimated first; default 20000000, a few seconds)", parsePositiveInteger)
     .addOption(roundingOption())
     .addHelpText(
       "after",
@@ -87,7 +89,10 @@ Chain on the grid of possible group means (BPI-SF severity: mean of 4 items 0–
 When the chain fits no means, the alternatives tried are listed, each with its status: change relative
 to the later value, percentage points of the scale, n − 1 / n − 2 at a timepoint, means off the item
 grid; the mean of individual changes is named as untestable from aggregates.
-Exit status: 0 whatever the verdict; 1 for impossible inputs; 2 for bad or missing options.`,
+A chain on a fine grid (large n, many decimals) is estimated before it runs and refused (exit 3) when
+the estimate exceeds --max-steps; the message gives the estimate.
+Exit status: 0 whatever the verdict; 1 for impossible inputs; 2 for bad or missing options; 3 when the
+estimated work exceeds --max-steps.`,
     )
     .action(
       action((options: ChangeOptions) => {
@@ -99,7 +104,7 @@ Exit status: 0 whatever the verdict; 1 for impossible inputs; 2 for bad or missi
           else if (options.items !== undefined && options.n !== undefined)
             grid = { kind: "items", items: options.items, n: options.n, min: options.min, max: options.max, scoring: options.scoring === "sum" ? "sum" : "mean", ...(options.step !== undefined ? { step: options.step } : {}) };
           else throw new CohortError({ message: msg.missingGrid() }, exitCodes.usage);
-          const result = percentChangeChain({ timepoints, changes, grid, rounding: options.rounding, alwaysTestAlternatives: options.always ?? false });
+          const result = percentChangeChain({ timepoints, changes, grid, rounding: options.rounding, alwaysTestAlternatives: options.always ?? false, ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
           return { json: result, text: formatChain(result) };
         }
         if (options.from === undefined || options.to === undefined || options.percent === undefined)

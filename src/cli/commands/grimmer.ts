@@ -27,7 +27,10 @@ Examples:
   $ cohort grimmer --mean 5.21 --sd 1.60 --n 28           # consistent
   $ cohort grimmer --mean 4.20 --sd 1.10 --n 5 --min 1 --max 7 --json
 
-Exit status: 0 whatever the verdict; 1 for impossible inputs (n < 2); 2 for bad options.`,
+When n × items is far above 10^decimals of the mean (more than 1,000,000 totals fit it), neither GRIM
+nor GRIMMER can test it: the result is "undetermined" with the count of totals, not a long loop.
+Exit status: 0 whatever the verdict; 1 for impossible inputs (n < 2, more than 10000 items, a scale
+with min ≥ max); 2 for bad options.`,
     )
     .action(
       action((options: { mean: string; sd: string; n: number; items: number; min?: number; max?: number; rounding: RoundingMode }) => {
