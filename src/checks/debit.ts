@@ -4,7 +4,7 @@ import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { compareVariance, sdFromSums } from "./sum-of-squares.js";
-import { requireMode, requireWhole } from "./validate.js";
+import { MAX_TOTALS, requireMode, requireWhole } from "./validate.js";
 
 export interface DebitInput {
   /** Mean of 0/1 data (a proportion), string to keep trailing zeros. */
@@ -42,9 +42,23 @@ export function debit(input: DebitInput): CheckResult {
   if (s.negative && s.scaled > 0) throw new CohortError({ message: msg.negativeSd(input.sd) });
   const ks = integersInInterval(roundingInterval(input.mean, rounding, threshold), n);
   const sd = roundingInterval(input.sd, rounding, threshold);
+  const first = Math.max(0, ks.first);
+  const last = Math.min(n, ks.last);
+  // Estimate the work first: one step per count of ones that fits the mean (about n/10^decimals).
+  if (last - first + 1 > MAX_TOTALS) {
+    return {
+      check: "debit",
+      status: "undetermined",
+      inputs: { mean: input.mean, sd: input.sd, n },
+      assumptions: { rounding, data: "binary (0/1)", sd: "sample SD (n − 1 denominator)" },
+      explanation: `${last - first + 1} counts of ones out of ${n} fit mean ${input.mean} (more than the ${MAX_TOTALS} DEBIT tries): n is far above 10^${m.digits}, so the mean is too coarse to test`,
+      reference: references.debit,
+      details: { onesForMean: null, onesRange: { lowest: first, highest: last, count: last - first + 1 }, fitting: [] },
+    };
+  }
   const fitting: { ones: number; sd: number }[] = [];
   const meanFits: number[] = [];
-  for (let k = Math.max(0, ks.first); k <= Math.min(n, ks.last); k++) {
+  for (let k = first; k <= last; k++) {
     meanFits.push(k);
     // For 0/1 data Σa² = Σa = k, so the variance is (n·k − k²)/(n(n−1)).
     const q = BigInt(k);

@@ -1,7 +1,12 @@
+import { CohortError, exitCodes } from "../errors.js";
+import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { formatScaled, integersInInterval, parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { requireItems, requireMode, requireWhole } from "./validate.js";
+
+/** Most endings grimProbability tests one by one (10^6: decimals up to 6). */
+const MAX_ENDINGS = 1_000_000;
 
 /** Options shared by the GRIM family. */
 export interface GrimOptions {
@@ -51,6 +56,7 @@ export function grimConsistent(mean: string, n: number, items = 1, rounding: Rou
  * can). Reference: scrutiny `grim_probability()` (= `grim_total()` / 10^digits).
  *
  * @param mean string (only its number of decimals matters)
+ * @throws CohortError (exit code refused) when n·items < 10^digits and 10^digits exceeds 10^6 endings to test
  * @example
  * grimProbability("5.19", 28); // => 0.72 (28 of the 100 endings .00–.99 are reachable)
  */
@@ -61,6 +67,8 @@ export function grimProbability(mean: string, n: number, items = 1, rounding: Ro
   const p10 = 10 ** digits;
   const total = n * items;
   if (total >= p10) return 0;
+  // One GRIM test per ending: refuse up front rather than loop over 10^digits endings.
+  if (p10 > MAX_ENDINGS) throw new CohortError({ message: msg.tooManyEndings(digits, MAX_ENDINGS) }, exitCodes.refused);
   let reachable = 0;
   for (let r = 0; r < p10; r++) {
     const value = formatScaled(r, digits);
@@ -79,7 +87,7 @@ export function grimProbability(mean: string, n: number, items = 1, rounding: Ro
  * @param input.mean string to keep trailing zeros ("5.10")
  * @param input.n sample size
  * @param input.items items per scale (default 1); a percentage uses `percent: true`
- * @throws CohortError for a malformed mean, n < 1, items < 1 or an unknown rounding mode
+ * @throws CohortError for a malformed mean, n < 1, items outside 1…MAX_ITEMS or an unknown rounding mode
  * @example
  * grim({ mean: "5.19", n: 28 }).status; // => "inconsistent"
  * grim({ mean: "5.19", n: 32 }).status; // => "consistent"
@@ -140,16 +148,23 @@ function grimRatio(digits: number, total: number): number {
 export function nearestConsistent(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5): string[] {
   const p = parseDecimal(mean, "mean");
   const r = (p.negative ? -1 : 1) * p.scaled;
-  const limit = Math.ceil(10 ** (p.digits + (percent ? 2 : 0)) / (n * items)) + 2;
+  const total = n * items;
+  // Constant time whatever the precision: the nearest consistent values are what the totals just
+  // outside the reported value's interval round to (rounding is monotone), i.e. the floor or ceiling
+  // of S·10^D/T at the reported digits; each candidate is confirmed by grimConsistent itself.
+  const sums = integersInInterval(meanInterval(mean, percent, rounding, threshold), total);
+  const scale = 10n ** BigInt(p.digits + (percent ? 2 : 0));
   const out: string[] = [];
-  for (const step of [-1, 1]) {
-    for (let k = 1; k <= limit; k++) {
-      const candidate = formatScaled(r + step * k, p.digits);
-      if (grimConsistent(candidate, n, items, rounding, percent, threshold)) {
-        out.push(candidate);
-        break;
-      }
-    }
+  // The edge totals inside the interval count too: a tie can round them to a neighbour (up_or_down).
+  for (const [edge, below] of [[[sums.first - 1, sums.first], true], [[sums.last, sums.last + 1], false]] as const) {
+    const floors = edge.map((sum) => floorDivBig(BigInt(sum) * scale, BigInt(total)));
+    const candidates = floors.flatMap((floor) => [-1n, 0n, 1n, 2n].map((d) => Number(floor + d))).filter((c) => (below ? c < r : c > r) && grimConsistent(formatScaled(c, p.digits), n, items, rounding, percent, threshold));
+    if (candidates.length > 0) out.push(formatScaled(below ? Math.max(...candidates) : Math.min(...candidates), p.digits));
   }
   return out;
+}
+
+function floorDivBig(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
 }

@@ -4,7 +4,7 @@ import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { sdFromSums, sumOfSquaresForSd, sumOfSquaresRange } from "./sum-of-squares.js";
-import { requireItems, requireMode, requireScale, requireWhole } from "./validate.js";
+import { MAX_TOTALS, requireItems, requireMode, requireScale, requireWhole } from "./validate.js";
 
 export interface GrimmerInput {
   /** string to keep trailing zeros */
@@ -22,12 +22,8 @@ export interface GrimmerInput {
 /** Which of the tests failed first (scrutiny's `show_reason`), or `too-coarse` when none could be run. */
 export type GrimmerReason = "grim" | "scale" | "sd-range" | "parity" | "too-coarse";
 
-/**
- * Most GRIM-consistent totals GRIMMER tries (each is a few BigInt operations). The totals number
- * about n·items/10^decimals, so beyond this n·items ≥ 10^decimals: the mean is then untestable by
- * GRIM too, and the result is `undetermined` like GRIM's, not an hours-long loop.
- */
-export const MAX_GRIMMER_TOTALS = 1_000_000;
+/** Most GRIM-consistent totals GRIMMER tries (MAX_TOTALS): beyond it the result is `undetermined`, like GRIM's. */
+export const MAX_GRIMMER_TOTALS = MAX_TOTALS;
 
 export interface GrimmerOutcome {
   /** null when the test could not be run (reason `too-coarse`). */
@@ -141,7 +137,7 @@ export function grimmer(input: GrimmerInput): CheckResult {
       ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max} per item` } : { scale: "unbounded whole numbers" }),
     },
     explanation: tooCoarse
-      ? `n × items = ${input.n * items} is far above 10^${digits}: ${outcome.totals} whole-number totals fit mean ${input.mean} (more than the ${MAX_GRIMMER_TOTALS} GRIMMER tries), so neither GRIM nor GRIMMER can test it at this precision${input.scale ? "; sdBoundsCheck still tests the SD against the scale range" : ""}`
+      ? `n × items = ${input.n * items} is far above 10^${digits}: ${outcome.totals} whole-number totals fit mean ${input.mean} (more than the ${MAX_GRIMMER_TOTALS} GRIMMER tries), so neither GRIM nor GRIMMER can test it at this precision`
       : outcome.consistent
         ? `mean ${input.mean} and SD ${input.sd} pass GRIMMER: e.g. total ${w?.sum} with sum of squares ${w?.sumOfSquares} gives SD ${w?.sd.toFixed(4)} (necessary, not proof that a sample exists)`
         : `mean ${input.mean} and SD ${input.sd} with n = ${input.n} fail GRIMMER: ${reasonText[outcome.reason ?? "sd-range"]}`,

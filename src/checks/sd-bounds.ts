@@ -1,10 +1,10 @@
-import { CohortError } from "../errors.js";
+import { CohortError, exitCodes } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, roundingInterval, type RoundingMode } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { compareVariance, sdFromSums, sumOfSquaresRange } from "./sum-of-squares.js";
-import { requireItems, requireMode, requireWhole } from "./validate.js";
+import { MAX_TOTALS, requireItems, requireMode, requireWhole } from "./validate.js";
 
 export interface SdBoundsInput {
   /** string to keep trailing zeros */
@@ -54,6 +54,8 @@ export function sdBounds(input: SdBoundsInput): SdBoundsOutcome | null {
   const first = Math.max(raw.first, n * lo);
   const last = Math.min(raw.last, n * hi);
   if (first > last) return null;
+  // Estimate the work first: one step per total (about n·items/10^decimals of them).
+  if (last - first + 1 > MAX_TOTALS) throw new CohortError({ message: msg.tooManyTotals("SD bounds", last - first + 1, MAX_TOTALS) }, exitCodes.refused);
   let minSd = Infinity;
   let maxSd = -Infinity;
   for (let total = first; total <= last; total++) {
@@ -78,6 +80,19 @@ export function sdBounds(input: SdBoundsInput): SdBoundsOutcome | null {
 export function sdBoundsCheck(input: SdBoundsInput & { sd: string }): CheckResult {
   const { n, items, lo, hi } = checkRange(input);
   const rounding = requireMode(input.rounding);
+  const raw = integersInInterval(roundingInterval(input.mean, rounding, input.threshold ?? 5), n * items);
+  const totals = Math.min(raw.last, n * hi) - Math.max(raw.first, n * lo) + 1;
+  if (totals > MAX_TOTALS) {
+    return {
+      check: "sd-bounds",
+      inputs: { mean: input.mean, sd: input.sd, n, items, min: input.min, max: input.max },
+      assumptions: { rounding, sd: "sample SD (n − 1 denominator)", scale: `whole numbers ${input.min}–${input.max} per item` },
+      reference: references.sdBounds,
+      status: "undetermined",
+      explanation: msg.tooManyTotals("SD bounds", totals, MAX_TOTALS),
+      details: null,
+    };
+  }
   const bounds = sdBounds(input);
   const base = {
     check: "sd-bounds",

@@ -22,6 +22,13 @@ export function requireMode(value: unknown): RoundingMode {
 }
 
 /**
+ * Most whole-number totals a check tries one by one (GRIMMER, DEBIT, SD bounds), about a second of
+ * BigInt work. The totals that fit a mean number about n·items/10^decimals, so a larger count means
+ * n·items ≥ 10^decimals, where GRIM cannot test the mean either: such checks answer `undetermined`.
+ */
+export const MAX_TOTALS = 1_000_000;
+
+/**
  * Most items per score a check accepts. Why: the work of GRIMMER and of the percent-change grid grows
  * with n × items, and the longest questionnaires in use have a few hundred items (MMPI-2: 567).
  */

@@ -63,9 +63,6 @@ export const tooManyItems = (items: number, limit: number): string => `items mus
 
 export const notAnInteger = (name: string, value: unknown): string => `${name} must be a whole number, received ${String(value)}`;
 
-export const grimmerTooMuchWork = (totals: number, limit: number): string =>
-  `GRIMMER would have to try ${totals} possible totals, more than the limit of ${limit}; the mean has too few decimals for this n × items (GRIM cannot test it either)`;
-
 export const chainTooMuchWork = (points: number, steps: number, limit: number): string =>
   `checking these changes would take about ${steps} enumeration steps (${points} possible group means per timepoint), more than the limit of ${limit}; give a coarser grid (fewer --decimals, a smaller n or score range) or raise the limit with --max-steps <steps> (10 million steps take a few seconds)`;
 
@@ -77,3 +74,9 @@ export const bandBoundNotFinite = (band: string, which: "min" | "max", value: un
 
 export const tooManyCounts = (percent: string, n: number, count: number, limit: number): string =>
   `${count} whole counts out of ${n} round to ${percent}%, more than the ${limit} that can be listed; use countRangeForPercent for the range`;
+
+export const tooManyEndings = (digits: number, limit: number): string =>
+  `the GRIM probability at ${digits} decimals would test 10^${digits} endings one by one, more than the limit of ${limit}; use the ratio (n × items / 10^decimals) instead`;
+
+export const tooManyTotals = (what: string, totals: number, limit: number): string =>
+  `${what} would have to try ${totals} whole-number totals that fit the mean, more than the limit of ${limit}; n × items is far above 10^decimals, so the mean is too coarse to test this way`;
