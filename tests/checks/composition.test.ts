@@ -55,3 +55,32 @@ describe("composition", () => {
     expect(() => composition({ n: 20, categories: [] })).toThrow(msg.emptyCategories());
   });
 });
+
+describe("composition (ranges of counts)", () => {
+  it("finds an example of counts summing to n exactly when the brute-force oracle does, and the example fits", () => {
+    // Oracle: bruteFits above (recursive search over every tuple of counts).
+    const sets = [["50", "50"], ["33", "33", "33"], ["34", "33", "33"], ["20", "20", "20", "20"], ["10", "45", "45"], ["60", "45"]];
+    for (const n of [3, 7, 10, 13, 20]) {
+      for (const percents of sets) {
+        const r = composition({ n, categories: percents.map((p, i) => ({ id: `c${i}`, percent: p })) });
+        const example = (r.details as { fittingCounts: number[] | null }).fittingCounts;
+        expect(example !== null, `${percents.join("/")} of ${n}`).toBe(bruteFits(n, percents));
+        if (example !== null) {
+          expect(example.reduce((s, k) => s + k, 0)).toBe(n);
+          example.forEach((k, i) => expect(Math.abs((100 * k) / n - Number(percents[i])) <= 0.5 + 1e-9).toBe(true));
+        }
+      }
+    }
+  });
+  it("handles n = 2^53 − 1 with ranges instead of lists (regression: V8 invalid size abort)", () => {
+    const n = 9007199254740991;
+    const r = composition({ n, categories: [{ id: "a", percent: "45" }, { id: "b", percent: "55" }] });
+    // Hand: 45% fits 4008203668359741…4098275660907150; 55% fits 0.545n…0.555n = 4908923593833840.1…4998995586381250.0;
+    // lowest sum 8917127262193581 ≤ n ≤ highest sum 9097271247288400, so some pair sums to n.
+    expect(r.status).toBe("consistent");
+    const d = r.details as { categories: { counts: number[] | null; countRange: { lowest: number; highest: number; count: number } }[]; fittingCounts: number[] };
+    expect(d.categories[0]!.counts).toBeNull();
+    expect(d.categories[0]!.countRange).toEqual({ lowest: 4008203668359741, highest: 4098275660907150, count: 90071992547410 });
+    expect(BigInt(d.fittingCounts[0]!) + BigInt(d.fittingCounts[1]!)).toBe(BigInt(n));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countsForPercent, percent, percentConsistent } from "../../src/checks/percent.js";
+import { countRangeForPercent, countsForPercent, MAX_LISTED_COUNTS, percent, percentConsistent } from "../../src/checks/percent.js";
 import * as msg from "../../src/messages/checks.js";
 
 /** Oracle: k fits if 100k/n rounded half up or half down to d decimals equals the reported value (integer arithmetic). */
@@ -58,5 +58,43 @@ describe("percent", () => {
   });
   it("throws for a count above n", () => {
     expect(() => percent({ percent: "45", n: 20, count: 21 })).toThrow(msg.countAboveN(21, 20));
+  });
+});
+
+describe("countRangeForPercent", () => {
+  it("gives the same counts as the brute-force list, as a range", () => {
+    // Oracle: bruteCounts above (integer rounding, independent of the interval code).
+    for (const n of [1, 7, 20, 99, 250]) {
+      for (const p of ["0", "5", "33", "45", "12.5", "99.9", "100"]) {
+        const brute = bruteCounts(p, n);
+        expect(countRangeForPercent(p, n), `${p}% of ${n}`).toEqual(brute.length === 0 ? { lowest: null, highest: null, count: 0 } : { lowest: brute[0], highest: brute[brute.length - 1], count: brute.length });
+      }
+    }
+  });
+  it("answers for n = 2^53 − 1 without listing the counts (regression: V8 invalid size abort)", () => {
+    // Hand calculation, n = 9007199254740991: 44.5% of n = 4008203668359740.995 → lowest 4008203668359741;
+    // 45.5% of n = 4098275660907150.905 → highest 4098275660907150; count = highest − lowest + 1.
+    expect(countRangeForPercent("45", 9007199254740991)).toEqual({ lowest: 4008203668359741, highest: 4098275660907150, count: 90071992547410 });
+  });
+});
+
+describe("countsForPercent (limits)", () => {
+  it("refuses to list more than MAX_LISTED_COUNTS counts", () => {
+    // Hand: 44.5% and 45.5% of 10^6 are 445000 and 455000, both kept by up_or_down (a tie rounds either way) → 10,001 counts.
+    expect(() => countsForPercent("45", 1_000_000)).toThrow(msg.tooManyCounts("45", 1_000_000, 10_001, MAX_LISTED_COUNTS));
+  });
+});
+
+describe("percent (huge n)", () => {
+  it("returns the fitting counts as a range and lists none when there are many", () => {
+    const r = percent({ percent: "45", n: 9007199254740991 });
+    // n ≥ 100·10^0, so every whole percentage is reachable (GRIM's rule): undetermined.
+    expect(r.status).toBe("undetermined");
+    expect(r.details).toMatchObject({ counts: null, countRange: { lowest: 4008203668359741, highest: 4098275660907150, count: 90071992547410 } });
+  });
+  it("still tests a reported count against the range", () => {
+    // 4008203668359740 is one below the lowest fitting count (hand calculation above).
+    expect(percent({ percent: "45", n: 9007199254740991, count: 4008203668359740 }).status).toBe("inconsistent");
+    expect(percent({ percent: "45", n: 9007199254740991, count: 4008203668359741 }).status).toBe("consistent");
   });
 });
