@@ -2,6 +2,7 @@ import { CohortError, exitCodes } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
 import { closureBounds, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
 import { ClosureCursor } from "./closure.js";
+import { spreadImpossible } from "./closure-prune.js";
 
 /** Counting mode gives up (exit "refused") beyond this many distinct dynamic-programming states in one level. */
 export const MAX_COUNT_STATES = 5_000_000;
@@ -110,23 +111,4 @@ function countLastThree(b: ClosureBounds, c: number, t: number, q: number): numb
     if (high >= low) total += high - low + 1;
   }
   return total;
-}
-
-/** Same bound as ClosureCursor's pruning (see there); duplicated as a plain function for the counting hot loop. */
-function spreadImpossible(b: ClosureBounds, level: number, c: number, t: number, q: number): boolean {
-  const n = b.n;
-  const m = n - c;
-  const lo = level + 1;
-  const hi = b.points - 1;
-  const meanA = t / c;
-  const m2a = q - (t * t) / c;
-  const muLow = Math.max(lo, (b.sumLow - t) / m);
-  const muHigh = Math.min(hi, (b.sumHigh - t) / m);
-  if (muLow > muHigh + 1e-9) return true;
-  const weight = (c * m) / n;
-  if (m2a + weight * (muLow - meanA) ** 2 > b.spreadHigh / n + 1e-7) return true;
-  let mu = (m * (hi + lo) - 2 * weight * meanA) / (2 * (m - weight));
-  if (mu < muLow) mu = muLow;
-  else if (mu > muHigh) mu = muHigh;
-  return m2a + m * (mu - lo) * (hi - mu) + weight * (mu - meanA) ** 2 < b.spreadLow / n - 1e-7;
 }

@@ -1,4 +1,5 @@
 import { closureBounds, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
+import { spreadImpossible } from "./closure-prune.js";
 
 /**
  * A pull cursor over every CLOSURE sample, as frequency vectors (index 0 = scale minimum), in
@@ -79,7 +80,7 @@ export class ClosureCursor {
       const c = (this.prefixCount[level] as number) + count;
       const t = (this.prefixSum[level] as number) + level * count;
       const q = (this.prefixSquares[level] as number) + level * level * count;
-      if (c > 0 && c < n && this.spreadImpossible(level, c, t, q, points)) continue;
+      if (c > 0 && c < n && spreadImpossible(this.bounds, level, c, t, q)) continue;
       this.prefixCount[level + 1] = c;
       this.prefixSum[level + 1] = t;
       this.prefixSquares[level + 1] = q;
@@ -109,31 +110,6 @@ export class ClosureCursor {
     this.current[level] = Math.max(high, low - 1) + 1;
   }
 
-  /**
-   * True when no completion of the prefix (c items, shifted sum t, sum of squares q, all ≤ level) can
-   * reach the spread bounds. Uses M2 = M2a + M2b + (c·m/n)(μb − μa)² for the union of prefix a and the
-   * m later items b (all ≥ level + 1), Bhatia–Davis M2b ≤ m(μb − lo)(hi − μb), and the sum bounds on μb.
-   */
-  private spreadImpossible(level: number, c: number, t: number, q: number, points: number): boolean {
-    const b = this.bounds;
-    const n = b.n;
-    const m = n - c;
-    const lo = level + 1;
-    const hi = points - 1;
-    const meanA = t / c;
-    const m2a = q - (t * t) / c;
-    const muLow = Math.max(lo, (b.sumLow - t) / m);
-    const muHigh = Math.min(hi, (b.sumHigh - t) / m);
-    if (muLow > muHigh + 1e-9) return true;
-    const weight = (c * m) / n;
-    const target = 1e-7;
-    if (m2a + weight * (muLow - meanA) ** 2 > b.spreadHigh / n + target) return true;
-    let mu = (m * (hi + lo) - 2 * weight * meanA) / (2 * (m - weight));
-    if (mu < muLow) mu = muLow;
-    else if (mu > muHigh) mu = muHigh;
-    const most = m2a + m * (mu - lo) * (hi - mu) + weight * (mu - meanA) ** 2;
-    return most < b.spreadLow / n - target;
-  }
 
   /** The last two scale values: with x items at the top the sum and sum of squares are linear in x. */
   private startLeaf(): void {
