@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { grimmer, grimmerTest } from "../../src/checks/grimmer.js";
 import * as msg from "../../src/messages/checks.js";
+import { MAX_ITEMS, MAX_TOTALS } from "../../src/checks/validate.js";
 
 /**
  * Independent oracle: every multiset of n whole numbers on [lo, hi], its mean and sample SD rounded
@@ -120,5 +121,30 @@ describe("grimmer", () => {
   it("throws for n < 2 and a negative SD", () => {
     expect(() => grimmer({ mean: "5.00", sd: "1.00", n: 1 })).toThrow(msg.nTooSmallForSd(1));
     expect(() => grimmer({ mean: "5.00", sd: "-1.00", n: 5 })).toThrow(msg.negativeSd("-1.00"));
+  });
+});
+
+describe("grimmer (limits)", () => {
+  it("is undetermined, without looping, when far more totals fit the mean than it tries (regression: minutes-long hang)", () => {
+    const r = grimmer({ mean: "-1.5", sd: "205", n: 2147483648, items: 3, scale: { min: -5, max: 10 } });
+    // Hand: T = n·items = 6442450944; totals S with S/T in [−1.55, −1.45] run from ⌈−1.55T⌉ = −9985798963
+    // to ⌊−1.45T⌋ = −9341553869 (inside the scale's bounds n·(−15) = −32212254720 … n·30), i.e. 644245095
+    // totals; T ≥ 10^1, so GRIM cannot test the mean either.
+    expect(r.status).toBe("undetermined");
+    expect(r.details).toMatchObject({ reason: "too-coarse", candidateTotals: 644245095, limit: MAX_TOTALS });
+  });
+  it("still runs when the totals are few, however large n is", () => {
+    // Hand: n = 10^7, mean "2.5000000" (7 decimals) fits S/T in [2.49999995, 2.50000005] → S = 25000000 only;
+    // half 2s and half 3s give SD 0.5·sqrt(n/(n − 1)) = 0.500000025, which rounds to "0.5000000".
+    expect(grimmer({ mean: "2.5000000", sd: "0.5000000", n: 10_000_000, scale: { min: 1, max: 5 } }).status).toBe("consistent");
+  });
+  it("rejects a non-whole, infinite or NaN scale bound, naming it (regression: RangeError from BigInt)", () => {
+    expect(() => grimmer({ mean: "3.00", sd: "1.00", n: 5, scale: { min: -Infinity, max: 7 } })).toThrow(msg.notAnInteger("scale min", -Infinity));
+    expect(() => grimmer({ mean: "3.00", sd: "1.00", n: 5, scale: { min: 1, max: Infinity } })).toThrow(msg.notAnInteger("scale max", Infinity));
+    expect(() => grimmer({ mean: "3.00", sd: "1.00", n: 5, scale: { min: NaN, max: 7 } })).toThrow(msg.notAnInteger("scale min", NaN));
+    expect(() => grimmer({ mean: "3.00", sd: "1.00", n: 5, scale: { min: 1.5, max: 7 } })).toThrow(msg.notAnInteger("scale min", 1.5));
+  });
+  it("rejects more than MAX_ITEMS items (regression: 1e9 items hung)", () => {
+    expect(() => grimmer({ mean: "0.00", sd: "100", n: 51, items: 1e9, scale: { min: -4, max: 1 } })).toThrow(msg.tooManyItems(1e9, MAX_ITEMS));
   });
 });
