@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { percentChangeChain } from "../../src/checks/percent-change-chain.js";
 import { percentChange } from "../../src/checks/percent-change.js";
+import { CohortError, exitCodes } from "../../src/errors.js";
 import * as msg from "../../src/messages/checks.js";
 
 /**
@@ -133,5 +134,68 @@ describe("percentChange", () => {
     const r = percentChange({ from: "3.20", to: "2.50", percent: "28.00" });
     expect(r.status).toBe("inconsistent");
     expect((r.details as { alternatives: { id: string; status: string }[] }).alternatives.find((a) => a.id === "percent-of-later")!.status).toBe("consistent");
+  });
+});
+
+describe("percentChange (scale validation)", () => {
+  it("rejects an infinite or NaN scale bound, naming it (regression: RangeError from BigInt(Infinity))", () => {
+    expect(() => percentChange({ from: "3.20", to: "2.50", percent: "21.88", scale: { min: 0, max: Infinity } })).toThrow(msg.notAFiniteNumber("scale max", Infinity));
+    expect(() => percentChange({ from: "3.20", to: "2.50", percent: "21.88", scale: { min: NaN, max: 10 } })).toThrow(msg.notAFiniteNumber("scale min", NaN));
+  });
+  it("rejects a one-point scale (regression: −Infinity in alternatives[].range)", () => {
+    expect(() => percentChange({ from: "3.20", to: "2.50", percent: "25", scale: { min: -3, max: -3 } })).toThrow(msg.minAboveMax(-3, -3));
+  });
+});
+
+/** Naive oracle for one change on a precision grid: means a/10^d, b/10^d over every pair, exact integers. */
+function brutePairs(d: number, lo: number, hi: number, pHundredths: number, s: 1 | -1): number {
+  // Fits when a > 0 and |100·(b − a)/a − s·p| ≤ 0.005 (up_or_down keeps both ends): in integers,
+  // |10^4·(b − a) − s·P·a| ≤ a/2 with P = p in hundredths, i.e. |2·10^4·(b − a) − 2·s·P·a| ≤ a.
+  const scale = 10 ** d;
+  let count = 0;
+  for (let a = lo * scale; a <= hi * scale; a++) {
+    if (a <= 0) continue;
+    for (let b = lo * scale; b <= hi * scale; b++) if (Math.abs(2e4 * (b - a) - 2 * s * pHundredths * a) <= a) count++;
+  }
+  return count;
+}
+
+describe("percentChangeChain (work estimate)", () => {
+  it("counts the same pairs as the naive oracle on grids with zero and negative means", () => {
+    for (const [p, s] of [[2188, -1], [5000, 1], [9999, -1], [15000, -1]] as const) {
+      const r = percentChangeChain({
+        timepoints: ["a", "b"],
+        changes: [{ from: "a", to: "b", percent: (p / 100).toFixed(2), direction: s > 0 ? "increase" : "decrease" }],
+        grid: { kind: "precision", decimals: 1, min: -3, max: 6 },
+      });
+      expect((r.details as { feasibleTuples: number }).feasibleTuples, `${p / 100}% ${s}`).toBe(brutePairs(1, -3, 6, p, s));
+    }
+  });
+  it("answers a 99.999% decrease on a 4-decimal grid over −1…8 (regression: 7.7 s then 'stopped')", () => {
+    const r = percentChangeChain({ timepoints: ["a", "b"], changes: [{ from: "a", to: "b", percent: "99.999", direction: "decrease" }], grid: { kind: "precision", decimals: 4, min: -1, max: 8 } });
+    // Hand: 8.0000 → 0.0001 is −99.99875%, which rounds to 99.999%.
+    expect(r.status).toBe("consistent");
+    expect((r.details as { meansByTimepoint: Record<string, number[]> }).meansByTimepoint.b).toContain(0.0001);
+  });
+  it("refuses up front, with exit code refused, a grid far beyond the budget (regression: 113 s)", () => {
+    const run = () =>
+      percentChangeChain({
+        timepoints: ["t0", "t1", "t2"],
+        changes: [{ from: "t0", to: "t1", percent: "1.5", direction: "increase" }, { from: "t1", to: "t2", percent: "2.50", direction: "decrease" }],
+        grid: { kind: "items", items: 5, n: 1_000_000, min: 5, max: 9 },
+      });
+    // Hand: group means are multiples of 1/(5·10^6) on 5…9: 4·5·10^6 + 1 = 20000001 points per timepoint.
+    expect(run).toThrow(/20000001 possible group means per timepoint.*--max-steps/);
+    try {
+      run();
+    } catch (e) {
+      expect((e as CohortError).exitCode).toBe(exitCodes.refused);
+    }
+  });
+  it("lets maxSteps lower or raise the budget", () => {
+    // The seed-sized chain (severity grid 0–10, 4 items, n = 5: 201 points) runs by default and is refused with a budget of 10 steps.
+    const input = { timepoints: ["a", "b"], changes: [{ from: "a", to: "b", percent: "21.88", direction: "decrease" as const }], grid: { kind: "items" as const, items: 4, n: 5, min: 0, max: 10 } };
+    expect(percentChangeChain(input).status).toBe("consistent");
+    expect(() => percentChangeChain({ ...input, maxSteps: 10 })).toThrow(/201 possible group means per timepoint/);
   });
 });
