@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { JBI_CASE_SERIES, JBI_QUASI_EXPERIMENTAL, ROBINS_I } from "../../src/appraisal/checklist-tools.js";
 import { builtInChecklistsDir, loadChecklist, loadChecklists, parseChecklist } from "../../src/appraisal/load-checklist.js";
-import { CohortError } from "../../src/errors.js";
 import * as message from "../../src/messages/appraisal.js";
 import { auditSources } from "../../src/provenance/audit-sources.js";
 import { jsonSchemaText } from "../../src/schema/json-schemas.js";
 import { Checklist } from "../../src/schema/checklist.js";
 import { root, sourcesDir, tempFile } from "../helpers/fixtures.js";
+import { problemsOf } from "../helpers/fixtures.js";
 
 const folder = join(root, "data/checklists");
 const studies = new Map([
@@ -19,15 +19,6 @@ const caseSeriesFile = join(folder, "ketamine-im-substance-misuse.jbi-case-serie
 const robinsFile = join(folder, "kap-pilot-two-approaches.robins-i.json");
 const json = (file: string): any => JSON.parse(readFileSync(file, "utf8"));
 
-function problemsOf(run: () => unknown): Array<{ file?: string; path?: string; message: string }> {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CohortError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a CohortError");
-}
 
 describe("loadChecklists", () => {
   it("loads the three seed checklists, each naming a seed study, in file-name order", () => {

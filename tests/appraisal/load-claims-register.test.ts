@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadClaimsRegister, parseClaimsRegister } from "../../src/appraisal/load-claims-register.js";
-import { CohortError } from "../../src/errors.js";
 import * as message from "../../src/messages/appraisal.js";
 import { auditSources } from "../../src/provenance/audit-sources.js";
 import type { ClaimsRegister } from "../../src/schema/claims-register.js";
 import { root, sourcesDir, tempFile } from "../helpers/fixtures.js";
+import { problemsOf } from "../helpers/fixtures.js";
 
 const folder = join(root, "data/claims");
 const files = readdirSync(folder).filter((name) => name.endsWith(".json")).sort();
@@ -14,15 +14,6 @@ const registers = new Map<string, ClaimsRegister>(files.map((name) => [name, loa
 const byFile = (sourceFile: string): ClaimsRegister => [...registers.values()].find((register) => register.file === sourceFile)!;
 const claimQuoted = (register: ClaimsRegister, text: string) => register.claims.find((claim) => claim.source.quote.includes(text));
 
-function problemsOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CohortError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a CohortError");
-}
 
 describe("loadClaimsRegister", () => {
   it("covers the context sources 001, 002, 004 and the framing of 003 (../shared/sources/README.md)", () => {

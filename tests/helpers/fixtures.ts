@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { CohortError, type Problem } from "../../src/errors.js";
 
 export const root = new URL("../../", import.meta.url).pathname;
 export const studyA = join(root, "data/studies/ketamine-im-substance-misuse.json");
@@ -25,4 +26,15 @@ export function tempFile(name: string, content: unknown): string {
 export function cohort(args: string[], options: { cwd?: string } = {}) {
   const result = spawnSync(process.execPath, [join(root, "bin/cohort.js"), ...args], { cwd: options.cwd ?? root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The problems of the CohortError that `run` throws; fails the test if it throws nothing or something else. */
+export function problemsOf(run: () => unknown): Problem[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CohortError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a CohortError");
 }

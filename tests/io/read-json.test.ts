@@ -1,17 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CohortError } from "../../src/errors.js";
+import { formatProblem } from "../../src/errors.js";
 import { readJsonFile } from "../../src/io/read-json.js";
-import { tempFile } from "../helpers/fixtures.js";
+import { problemsOf, tempFile } from "../helpers/fixtures.js";
 
+/** The message of the CohortError that `run` throws (file: path: message, as the CLI prints it). */
 function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CohortError) return error.message;
-    throw error;
-  }
-  throw new Error("expected a CohortError");
+  return problemsOf(run).map(formatProblem).join("\n");
 }
 
 describe("readJsonFile", () => {
