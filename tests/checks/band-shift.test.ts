@@ -39,3 +39,12 @@ describe("bandShift", () => {
     expect(() => bandShift({ to: { label: "mild", band: "mild" }, conventions: [] })).toThrow(msg.noConventions());
   });
 });
+
+describe("bandShift (band bounds)", () => {
+  it("rejects a NaN or infinite band bound, naming the band (regression: NaN/Infinity in details)", () => {
+    const withBound = (min: number, max: number) => ({ id: "c", label: "c", bands: [{ id: "mild", label: "mild", min: 0, max: 4 }, { id: "severe", label: "severe", min, max }] });
+    expect(() => bandShift({ from: { label: "mild", band: "mild" }, to: { label: "severe", band: "severe" }, conventions: [withBound(5, Infinity)] })).toThrow(msg.bandBoundNotFinite("severe", "max", Infinity));
+    expect(() => bandShift({ from: { label: "mild", band: "mild" }, to: { label: "severe", band: "severe" }, conventions: [withBound(NaN, 9)] })).toThrow(msg.bandBoundNotFinite("severe", "min", NaN));
+    expect(() => bandShift({ from: { label: "mild", band: "mild" }, to: { label: "severe", band: "severe" }, conventions: [withBound(-Infinity, 9)] })).toThrow(msg.bandBoundNotFinite("severe", "min", -Infinity));
+  });
+});

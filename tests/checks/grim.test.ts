@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { grim, grimConsistent, grimProbability, nearestConsistent } from "../../src/checks/grim.js";
-import { CohortError } from "../../src/errors.js";
+import { CohortError, exitCodes } from "../../src/errors.js";
 import * as msg from "../../src/messages/checks.js";
 
 const seq = (from: number, to: number, digits: number): string[] => {
@@ -78,5 +78,43 @@ describe("grimProbability", () => {
       expect(grimProbability("5.19", n)).toBeCloseTo((100 - reachable.size) / 100, 12);
     }
     expect(grimProbability("5.19", 150)).toBe(0);
+  });
+});
+
+describe("nearestConsistent (constant time)", () => {
+  /** Oracle: step outward one unit at a time at the reported precision until GRIM passes (the naive search). */
+  function stepOut(mean: string, n: number, items: number, mode: "up_or_down" | "up" | "down" | "even" | "trunc", percent: boolean): string[] {
+    const [int, frac = ""] = mean.replace("-", "").split(".");
+    const r = (mean.startsWith("-") ? -1 : 1) * Number(int + frac);
+    const fmt = (v: number) => `${v < 0 ? "-" : ""}${Math.floor(Math.abs(v) / 10 ** frac.length)}.${String(Math.abs(v) % 10 ** frac.length).padStart(frac.length, "0")}`;
+    const out: string[] = [];
+    for (const step of [-1, 1]) for (let k = 1; k < 100_000; k++) if (grimConsistent(fmt(r + step * k), n, items, mode, percent)) { out.push(fmt(r + step * k)); break; }
+    return out;
+  }
+  it("matches the naive outward search on small cases, ties included", () => {
+    for (const mode of ["up_or_down", "up", "down", "even", "trunc"] as const)
+      for (let n = 1; n <= 24; n++)
+        for (const items of [1, 3])
+          for (const percent of [false, true])
+            for (let r = -120; r <= 220; r += 13) {
+              const mean = `${r < 0 ? "-" : ""}${Math.floor(Math.abs(r) / 100)}.${String(Math.abs(r) % 100).padStart(2, "0")}`;
+              expect(nearestConsistent(mean, n, items, mode, percent), `${mean} n ${n} items ${items} ${mode} ${percent}`).toEqual(stepOut(mean, n, items, mode, percent));
+            }
+  });
+  it("answers for a mean with 12 decimals and n = 3, where the naive search would take ~10^11 steps", () => {
+    // Hand: thirds nearest 5.123456789012 are 15/3 = 5 and 16/3 = 5.333333333333 (to 12 decimals).
+    expect(nearestConsistent("5.123456789012", 3)).toEqual(["5.000000000000", "5.333333333333"]);
+  });
+});
+
+describe("grimProbability (limits)", () => {
+  it("refuses more than 10^6 endings with exit code refused instead of looping", () => {
+    // n·items = 3 < 10^7, so every one of the 10^7 endings would be tested.
+    expect(() => grimProbability("5.1234567", 3)).toThrow(msg.tooManyEndings(7, 1_000_000));
+    try {
+      grimProbability("5.1234567", 3);
+    } catch (e) {
+      expect((e as CohortError).exitCode).toBe(exitCodes.refused);
+    }
   });
 });
