@@ -25,3 +25,12 @@ describe("debit", () => {
     expect(() => debit({ mean: "0.5", sd: "0.5", n: 1 })).toThrow(msg.nTooSmallForSd(1));
   });
 });
+
+describe("debit (limits)", () => {
+  it("is undetermined, listing no counts, when far more counts of ones fit the mean than it tries", () => {
+    // Hand: mean "0.5" of n = 10^8 fits k/n in [0.45, 0.55]: k = 45000000…55000000, 10000001 counts (> 10^6).
+    const r = debit({ mean: "0.5", sd: "0.5", n: 100_000_000 });
+    expect(r.status).toBe("undetermined");
+    expect(r.details).toMatchObject({ onesForMean: null, onesRange: { lowest: 45_000_000, highest: 55_000_000, count: 10_000_001 } });
+  });
+});

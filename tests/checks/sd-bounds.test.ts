@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sdBounds, sdBoundsCheck } from "../../src/checks/sd-bounds.js";
+import { MAX_TOTALS } from "../../src/checks/validate.js";
 import * as msg from "../../src/messages/checks.js";
 
 /** Oracle: least and greatest sample SD over every multiset of n values on [lo, hi] (item sums when items > 1) with total s. */
@@ -64,5 +65,15 @@ describe("sdBoundsCheck", () => {
   it("is undetermined when the mean cannot occur, and throws for min ≥ max", () => {
     expect(sdBoundsCheck({ mean: "8.0", sd: "1.0", n: 5, min: 1, max: 7 }).status).toBe("undetermined");
     expect(() => sdBounds({ mean: "4.2", n: 5, min: 7, max: 1 })).toThrow(msg.minAboveMax(7, 1));
+  });
+});
+
+describe("sdBounds (limits)", () => {
+  // Hand: mean "3" (0 decimals) of n = 10^7 on 1–5 fits totals 2.5·10^7…3.5·10^7: 10^7 + 1 totals (> 10^6).
+  it("sdBounds refuses (exit code refused) rather than loop over 10^7 totals", () => {
+    expect(() => sdBounds({ mean: "3", n: 10_000_000, min: 1, max: 5 })).toThrow(msg.tooManyTotals("SD bounds", 10_000_001, MAX_TOTALS));
+  });
+  it("sdBoundsCheck is undetermined for the same input", () => {
+    expect(sdBoundsCheck({ mean: "3", sd: "1", n: 10_000_000, min: 1, max: 5 }).status).toBe("undetermined");
   });
 });
