@@ -20,3 +20,12 @@ describe("cohort change", () => {
     expect(run("change", "--change", "s1:32.81", "--decimals", "2", "--min", "0", "--max", "10").status).toBe(2);
   });
 });
+
+describe("cohort change (work estimate)", () => {
+  it("refuses a chain on a 20-million-point grid up front with exit 3 and the estimate (regression: 113 s)", () => {
+    const r = run("change", "--change", "1.5:increase", "--change", "2.50:decrease", "--items", "5", "--n", "1000000", "--min", "5", "--max", "9", "--json");
+    expect(r.status).toBe(3);
+    // Hand: multiples of 1/(5·10^6) on 5…9 are 4·5·10^6 + 1 = 20000001 points.
+    expect(JSON.parse(r.stdout).problems[0].message).toMatch(/20000001 possible group means per timepoint.*--max-steps/);
+  });
+});

@@ -13,3 +13,12 @@ describe("cohort grimmer", () => {
     expect(run("grimmer", "--mean", "3.44", "--sd", "2.47", "--n", "1").status).toBe(1);
   });
 });
+
+describe("cohort grimmer (huge n)", () => {
+  it("answers undetermined at once instead of hanging (regression)", () => {
+    const r = run("grimmer", "--mean", "-1.5", "--sd", "205", "--n", "2147483648", "--items", "3", "--min", "-5", "--max", "10", "--json");
+    expect(r.status).toBe(0);
+    // Hand (see tests/checks/grimmer.test.ts): 644245095 totals fit the mean.
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: "undetermined", details: { reason: "too-coarse", candidateTotals: 644245095 } });
+  });
+});

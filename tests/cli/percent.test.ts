@@ -15,3 +15,12 @@ describe("cohort percent", () => {
     expect(JSON.parse(r.stdout).status).toBe("error");
   });
 });
+
+describe("cohort percent (huge n)", () => {
+  it("gives the fitting counts as a range for n = 2^53 − 1 instead of aborting (regression: V8 invalid size)", () => {
+    const r = run("percent", "--percent", "45", "--n", "9007199254740991", "--json");
+    expect(r.status).toBe(0);
+    // Hand: ⌈0.445n⌉ = 4008203668359741, ⌊0.455n⌋ = 4098275660907150.
+    expect(JSON.parse(r.stdout).details).toEqual({ counts: null, countRange: { lowest: 4008203668359741, highest: 4098275660907150, count: 90071992547410 } });
+  });
+});
