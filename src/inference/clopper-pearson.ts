@@ -1,6 +1,7 @@
 import { betaQuantile } from "./distributions.js";
 import type { ProportionInterval } from "./proportion-interval.js";
-import { requireCount, requireLevel } from "./validate.js";
+import * as message from "../messages/inference.js";
+import { requireCount, requireFiniteResult, requireLevel } from "./validate.js";
 
 /**
  * Clopper–Pearson ("exact") confidence interval for a binomial proportion.
@@ -14,7 +15,7 @@ import { requireCount, requireLevel } from "./validate.js";
  * @param count number of events (whole number, 0 ≤ count ≤ n)
  * @param n number of trials (whole number ≥ 1)
  * @param level two-sided confidence level, default 0.95
- * @throws {CohortError} if count or n are not whole numbers with 0 ≤ count ≤ n, or level ∉ (0, 1)
+ * @throws {CohortError} if count or n are not whole numbers with 0 ≤ count ≤ n, level ∉ [1e-12, 1 − 1e-12], or a bound is not finite
  * @example
  * clopperPearson(14, 20).interval; // => [0.4572..., 0.8811...]
  */
@@ -24,6 +25,7 @@ export function clopperPearson(count: number, n: number, level = 0.95): Proporti
   const alpha = 1 - level;
   const low = count === 0 ? 0 : betaQuantile(alpha / 2, count, n - count + 1);
   const high = count === n ? 1 : betaQuantile(1 - alpha / 2, count + 1, n - count);
+  requireFiniteResult([low, high], () => message.intervalNotComputable("Clopper–Pearson", count, n, level));
   return {
     method: "clopper-pearson",
     count,

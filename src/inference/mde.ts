@@ -3,7 +3,7 @@ import * as message from "../messages/inference.js";
 import { MAX_NONCENTRALITY, tQuantile } from "./distributions.js";
 import { twoSidedPower } from "./power.js";
 import { tDesignShape, type SampleSizes, type TDesign } from "./t-design.js";
-import { requireAlpha, requirePower } from "./validate.js";
+import { requireAlpha, requireFiniteResult, requirePower } from "./validate.js";
 
 /** Minimal detectable effect of a design, with the quantities that produced it. */
 export interface MdeResult {
@@ -33,7 +33,8 @@ export interface MdeResult {
  * @param n per-group size or [n1, n2] (two-group); pairs (paired); n (one-sample); each ≥ 2
  * @param targetPower requested power, default 0.80; must lie in (alpha, 1)
  * @param alpha two-sided significance level, default 0.05
- * @throws {CohortError} on bad sizes, alpha or power, or if the MDE lies beyond noncentrality 37
+ * @throws {CohortError} on bad sizes, alpha or power, if the MDE lies beyond noncentrality 37, or if
+ *   the critical t or the MDE is not finite in double precision
  * @example
  * mde("two-group", [5, 5]).mde; // => 2.0244...
  */
@@ -42,6 +43,8 @@ export function mde(design: TDesign, n: SampleSizes, targetPower = 0.8, alpha = 
   requirePower(targetPower, alpha);
   const shape = tDesignShape(design, n);
   const criticalT = tQuantile(1 - alpha / 2, shape.df);
+  const inputs = (): string => `n ${shape.n.join(",")}, power ${targetPower}, alpha ${alpha}`;
+  requireFiniteResult([criticalT, twoSidedPower(criticalT, shape.df, MAX_NONCENTRALITY)], () => message.powerNotComputable("minimal detectable effect", design, inputs()));
   const powerAt = (ncp: number): number => twoSidedPower(criticalT, shape.df, ncp);
   if (powerAt(MAX_NONCENTRALITY) < targetPower) throw new CohortError({ message: message.noncentralityTooLarge(MAX_NONCENTRALITY) });
   let low = 0;
@@ -52,5 +55,7 @@ export function mde(design: TDesign, n: SampleSizes, targetPower = 0.8, alpha = 
     if (powerAt(middle) < targetPower) low = middle;
     else high = middle;
   }
-  return { design, n: shape.n, alpha, power: targetPower, df: shape.df, criticalT, mde: high / shape.ncpPerEffect, ncp: high };
+  const detectable = high / shape.ncpPerEffect;
+  requireFiniteResult([detectable], () => message.powerNotComputable("minimal detectable effect", design, inputs()));
+  return { design, n: shape.n, alpha, power: targetPower, df: shape.df, criticalT, mde: detectable, ncp: high };
 }

@@ -1,7 +1,7 @@
 import { CohortError } from "../errors.js";
 import * as message from "../messages/inference.js";
 import { sampleMoments } from "./sample-moments.js";
-import { tInterval, twoSidedP, type TTestResult } from "./t-test-result.js";
+import { requireComputableT, tInterval, twoSidedP, varianceUnderflowed, type TTestResult } from "./t-test-result.js";
 import { requireLevel, requireValues } from "./validate.js";
 
 /**
@@ -16,7 +16,8 @@ import { requireLevel, requireValues } from "./validate.js";
  * @param values observations (at least 2, finite, not all equal)
  * @param mu hypothesised mean, default 0
  * @param level confidence level of the CI, default 0.95
- * @throws {CohortError} on fewer than 2 values, non-finite values, zero variance, or level ∉ (0, 1)
+ * @throws {CohortError} on fewer than 2 values, non-finite values, zero variance, level ∉ [1e-12, 1 − 1e-12],
+ *   or values so extreme that the mean, variance or interval overflow or underflow
  * @example
  * oneSampleT([1, 2, 3, 4, 5, 6], 3.385).p; // => 0.15057...
  */
@@ -25,13 +26,14 @@ export function oneSampleT(values: ReadonlyArray<number>, mu = 0, level = 0.95):
   requireLevel(level);
   if (!Number.isFinite(mu)) throw new CohortError({ message: message.valueNotFinite("mu", 0, mu) });
   const { n, mean, variance } = sampleMoments(values);
+  if (variance === 0 && varianceUnderflowed(values)) throw new CohortError({ message: message.tTestTooExtreme("one-sample-t") });
   if (!(variance > 0)) throw new CohortError({ message: message.noVariation("one-sample t-test") });
   const sd = Math.sqrt(variance);
   const standardError = sd / Math.sqrt(n);
   const estimate = mean - mu;
   const df = n - 1;
   const t = estimate / standardError;
-  return {
+  return requireComputableT({
     test: "one-sample-t",
     n: [n],
     t,
@@ -42,5 +44,5 @@ export function oneSampleT(values: ReadonlyArray<number>, mu = 0, level = 0.95):
     level,
     ci: tInterval(estimate, standardError, df, level),
     effectSize: { name: "d", value: estimate / sd, definition: "(mean − mu) / sample SD" },
-  };
+  });
 }

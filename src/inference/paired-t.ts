@@ -17,7 +17,8 @@ import { requireLevel, requireValues } from "./validate.js";
  * @param before first measurement of each participant
  * @param after second measurement, same order and length as `before`
  * @param level confidence level of the CI, default 0.95
- * @throws {CohortError} on unequal lengths, fewer than 2 pairs, non-finite values, or all changes equal
+ * @throws {CohortError} on unequal lengths, fewer than 2 pairs, non-finite values, all changes equal, or
+ *   values so extreme that the changes, variance or interval overflow or underflow in double precision
  * @example
  * pairedT([1, 2, 3], [2, 4, 7]).t; // => 2.6457...
  */
@@ -27,12 +28,16 @@ export function pairedT(before: ReadonlyArray<number>, after: ReadonlyArray<numb
   requireLevel(level);
   if (before.length !== after.length) throw new CohortError({ message: message.lengthMismatch(before.length, after.length) });
   const changes = after.map((value, index) => value - (before[index] as number));
+  if (!changes.every((change) => Number.isFinite(change))) throw new CohortError({ message: message.tTestTooExtreme("paired-t") });
   let result: TTestResult;
   try {
     result = oneSampleT(changes, 0, level);
   } catch (error) {
     if (error instanceof CohortError && error.message === message.noVariation("one-sample t-test")) {
       throw new CohortError({ message: message.noVariation("paired t-test") });
+    }
+    if (error instanceof CohortError && error.message === message.tTestTooExtreme("one-sample-t")) {
+      throw new CohortError({ message: message.tTestTooExtreme("paired-t") });
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { CohortError } from "../errors.js";
 import * as message from "../messages/inference.js";
 import { MAX_NONCENTRALITY, noncentralTCdf, tQuantile } from "./distributions.js";
 import { tDesignShape, type SampleSizes, type TDesign } from "./t-design.js";
-import { requireAlpha, requireEffect } from "./validate.js";
+import { requireAlpha, requireEffect, requireFiniteResult } from "./validate.js";
 
 /** Power of a two-sided t-test, with the quantities that produced it. */
 export interface PowerResult {
@@ -31,7 +31,8 @@ export interface PowerResult {
  * @param n per-group size or [n1, n2] (two-group); number of pairs (paired); n (one-sample); each ≥ 2
  * @param effect standardised effect size (sign ignored for a two-sided test)
  * @param alpha two-sided significance level, default 0.05
- * @throws {CohortError} on bad sizes, alpha ∉ (0, 1), a non-finite effect, or noncentrality beyond 37
+ * @throws {CohortError} on bad sizes, alpha ∉ [1e-12, 1), a non-finite effect, noncentrality beyond 37, or a
+ *   critical t or power that is not finite in double precision
  * @example
  * power("two-group", [5, 5], 1).power; // => 0.2859...
  */
@@ -42,12 +43,16 @@ export function power(design: TDesign, n: SampleSizes, effect: number, alpha = 0
   const ncp = Math.abs(effect) * shape.ncpPerEffect;
   if (ncp > MAX_NONCENTRALITY) throw new CohortError({ message: message.noncentralityTooLarge(ncp) });
   const criticalT = tQuantile(1 - alpha / 2, shape.df);
-  return { design, n: shape.n, effect, alpha, df: shape.df, ncp, criticalT, power: twoSidedPower(criticalT, shape.df, ncp) };
+  const result = twoSidedPower(criticalT, shape.df, ncp);
+  requireFiniteResult([criticalT, result], () => message.powerNotComputable("power", design, `n ${shape.n.join(",")}, effect ${effect}, alpha ${alpha}`));
+  return { design, n: shape.n, effect, alpha, df: shape.df, ncp, criticalT, power: result };
 }
 
 /** P(|T| > t_crit) for T ~ t(df, ncp), ncp ≥ 0. */
 export function twoSidedPower(criticalT: number, df: number, ncp: number): number {
   const upper = 1 - noncentralTCdf(criticalT, df, ncp);
   const lower = noncentralTCdf(-criticalT, df, ncp);
-  return Math.min(1, Math.max(0, upper + lower));
+  const total = upper + lower;
+  // Math.min/max would turn NaN into NaN silently and ±Infinity into 0 or 1; callers guard NaN.
+  return Number.isNaN(total) ? NaN : Math.min(1, Math.max(0, total));
 }

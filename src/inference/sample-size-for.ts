@@ -2,7 +2,7 @@ import { CohortError } from "../errors.js";
 import * as message from "../messages/inference.js";
 import { power } from "./power.js";
 import type { TDesign } from "./t-design.js";
-import { requireAlpha, requireEffect, requirePower } from "./validate.js";
+import { requireAlpha, requireEffect, requireFiniteResult, requirePower } from "./validate.js";
 
 /** Sample size needed for a two-sided t-test. */
 export interface SampleSizeResult {
@@ -36,7 +36,8 @@ const UPPER_LIMIT = 1e7;
  * @param effect standardised effect (> 0; d, or dz for paired)
  * @param targetPower requested power, default 0.80; in (alpha, 1)
  * @param alpha two-sided significance level, default 0.05
- * @throws {CohortError} on effect ≤ 0, bad alpha or power, or when no n up to 10^7 suffices
+ * @throws {CohortError} on effect ≤ 0, bad alpha (∉ [1e-12, 1)) or power, when no n up to 10^7 suffices,
+ *   or when the achieved power is not finite in double precision
  * @example
  * sampleSizeFor("two-group", 0.5).n; // => 64
  */
@@ -66,17 +67,18 @@ export function sampleSizeFor(design: TDesign, effect: number, targetPower = 0.8
   return finish(design, effect, alpha, targetPower, whole, high, powerAt(whole));
 }
 
-/** Beyond the noncentral-t series' range the power is 1 to double precision. */
+/** Beyond the noncentral-t series' range the power is 1 to double precision; other errors propagate. */
 function powerAtOrOne(powerAt: (n: number) => number, n: number): number {
   try {
     return powerAt(n);
   } catch (error) {
-    if (error instanceof CohortError) return 1;
+    if (error instanceof CohortError && error.message.startsWith("noncentrality ")) return 1;
     throw error;
   }
 }
 
 function finish(design: TDesign, effect: number, alpha: number, targetPower: number, n: number, nExact: number, achievedPower: number): SampleSizeResult {
+  requireFiniteResult([n, nExact, achievedPower], () => message.powerNotComputable("sample size", design, `effect ${effect}, power ${targetPower}, alpha ${alpha}`));
   const unit = design === "two-group" ? "per group" : design === "paired" ? "pairs" : "participants";
   return { design, effect, alpha, power: targetPower, n, nExact, achievedPower, unit };
 }

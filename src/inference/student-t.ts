@@ -14,7 +14,8 @@ import type { TTestResult } from "./t-test-result.js";
  * @param x first group (at least 2 finite values)
  * @param y second group (at least 2 finite values)
  * @param level confidence level of the CI, default 0.95
- * @throws {CohortError} on fewer than 2 values in a group, non-finite values, or no variation at all
+ * @throws {CohortError} on fewer than 2 values in a group, non-finite values, no variation at all, or
+ *   values so extreme that a mean, variance, df or interval overflow or underflow in double precision
  * @example
  * studentT([1, 2, 3, 4], [2, 4, 6, 8]).df; // => 6
  */

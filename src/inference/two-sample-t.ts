@@ -1,7 +1,7 @@
 import { CohortError } from "../errors.js";
 import * as message from "../messages/inference.js";
 import { sampleMoments } from "./sample-moments.js";
-import { tInterval, twoSidedP, type TTestResult } from "./t-test-result.js";
+import { requireComputableT, tInterval, twoSidedP, varianceUnderflowed, type TTestResult } from "./t-test-result.js";
 import { requireLevel, requireValues } from "./validate.js";
 
 /**
@@ -17,6 +17,7 @@ export function twoSampleT(x: ReadonlyArray<number>, y: ReadonlyArray<number>, e
   const b = sampleMoments(y);
   const pooledVariance = ((a.n - 1) * a.variance + (b.n - 1) * b.variance) / (a.n + b.n - 2);
   const testName = equalVariances ? "Student's t-test" : "Welch's t-test";
+  if (pooledVariance === 0 && (varianceUnderflowed(x) || varianceUnderflowed(y))) throw new CohortError({ message: message.tTestTooExtreme(equalVariances ? "student-t" : "welch-t") });
   if (!(pooledVariance > 0)) throw new CohortError({ message: message.noVariation(testName) });
   const estimate = a.mean - b.mean;
   let standardError: number;
@@ -32,7 +33,7 @@ export function twoSampleT(x: ReadonlyArray<number>, y: ReadonlyArray<number>, e
     df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
   }
   const t = estimate / standardError;
-  return {
+  return requireComputableT({
     test: equalVariances ? "student-t" : "welch-t",
     n: [a.n, b.n],
     t,
@@ -43,5 +44,5 @@ export function twoSampleT(x: ReadonlyArray<number>, y: ReadonlyArray<number>, e
     level,
     ci: tInterval(estimate, standardError, df, level),
     effectSize: { name: "d", value: estimate / Math.sqrt(pooledVariance), definition: "(mean x − mean y) / pooled SD" },
-  };
+  });
 }

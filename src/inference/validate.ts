@@ -12,12 +12,27 @@ export function requireSize(name: string, value: number, minimum: number): void 
   if (!Number.isInteger(value) || value < minimum) throw new CohortError({ message: message.sizeTooSmall(name, value, minimum) });
 }
 
+/**
+ * Closest a level or alpha may come to 0 or 1. Nearer than this, 1 − level (or α/2) loses all but a
+ * few significant digits to rounding and the quantile functions return ±Infinity or NaN
+ * (e.g. level 0.9999999999999999 gave a NaN interval; α = 1e-200 a critical t of Infinity).
+ */
+export const PROBABILITY_MARGIN = 1e-12;
+
 export function requireLevel(level: number): void {
-  if (!(level > 0 && level < 1)) throw new CohortError({ message: message.levelOutOfRange(level) });
+  if (!(level >= PROBABILITY_MARGIN && level <= 1 - PROBABILITY_MARGIN)) throw new CohortError({ message: message.levelOutOfRange(level) });
 }
 
 export function requireAlpha(alpha: number): void {
-  if (!(alpha > 0 && alpha < 1)) throw new CohortError({ message: message.alphaOutOfRange(alpha) });
+  if (!(alpha >= PROBABILITY_MARGIN && alpha < 1)) throw new CohortError({ message: message.alphaOutOfRange(alpha) });
+}
+
+/**
+ * Last line of defence against garbage: a result the distributions could not compute in double
+ * precision (±Infinity, NaN) becomes a CohortError naming the inputs instead of reaching a report.
+ */
+export function requireFiniteResult(values: ReadonlyArray<number>, describe: () => string): void {
+  if (!values.every((value) => Number.isFinite(value))) throw new CohortError({ message: describe() });
 }
 
 export function requirePower(power: number, alpha: number): void {

@@ -14,7 +14,8 @@ import type { TTestResult } from "./t-test-result.js";
  * @param x first group (at least 2 finite values)
  * @param y second group (at least 2 finite values)
  * @param level confidence level of the CI, default 0.95
- * @throws {CohortError} on fewer than 2 values in a group, non-finite values, or no variation in either group
+ * @throws {CohortError} on fewer than 2 values in a group, non-finite values, no variation in either group, or
+ *   values so extreme that a mean, variance, df or interval overflow or underflow in double precision
  * @example
  * welchT([1, 2, 3, 4], [2, 4, 6, 8]).df; // => 4.4117...
  */

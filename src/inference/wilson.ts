@@ -1,6 +1,7 @@
 import { normalQuantile } from "./distributions.js";
 import type { ProportionInterval } from "./proportion-interval.js";
-import { requireCount, requireLevel } from "./validate.js";
+import * as message from "../messages/inference.js";
+import { requireCount, requireFiniteResult, requireLevel } from "./validate.js";
 
 /**
  * Wilson score confidence interval for a binomial proportion.
@@ -15,7 +16,7 @@ import { requireCount, requireLevel } from "./validate.js";
  * @param count number of events (whole number, 0 ≤ count ≤ n)
  * @param n number of trials (whole number ≥ 1)
  * @param level two-sided confidence level, default 0.95
- * @throws {CohortError} if count or n are not whole numbers with 0 ≤ count ≤ n, or level ∉ (0, 1)
+ * @throws {CohortError} if count or n are not whole numbers with 0 ≤ count ≤ n, level ∉ [1e-12, 1 − 1e-12], or a bound is not finite
  * @example
  * wilson(14, 20).interval; // => [0.4810..., 0.8545...]
  */
@@ -30,6 +31,7 @@ export function wilson(count: number, n: number, level = 0.95): ProportionInterv
   // At 0/n and n/n the formula's bound is exactly 0 or 1; rounding could leave 1e-17 instead.
   const low = count === 0 ? 0 : Math.max(0, centre - halfWidth);
   const high = count === n ? 1 : Math.min(1, centre + halfWidth);
+  requireFiniteResult([low, high], () => message.intervalNotComputable("Wilson", count, n, level));
   return {
     method: "wilson",
     count,

@@ -12,11 +12,23 @@ export function sizeTooSmall(name: string, value: number, minimum: number): stri
 }
 
 export function levelOutOfRange(level: number): string {
-  return `confidence level must be strictly between 0 and 1, received ${level}`;
+  return `confidence level must be between 1e-12 and 1 − 1e-12 (nearer 0 or 1 it cannot be computed in double precision), received ${level}`;
 }
 
 export function alphaOutOfRange(alpha: number): string {
-  return `alpha must be strictly between 0 and 1, received ${alpha}`;
+  return `alpha must be at least 1e-12 and below 1 (a smaller alpha cannot be computed in double precision), received ${alpha}`;
+}
+
+export function intervalNotComputable(method: string, count: number, n: number, level: number): string {
+  return `the ${method} interval for ${count}/${n} at level ${level} cannot be computed in double precision`;
+}
+
+export function powerNotComputable(what: string, design: string, inputs: string): string {
+  return `the ${what} of the ${design} design (${inputs}) cannot be computed in double precision`;
+}
+
+export function tTestTooExtreme(test: string): string {
+  return `the values are too extreme to compute a t-test in double precision (${test}: a mean, variance, degrees of freedom or interval overflowed or underflowed)`;
 }
 
 export function powerOutOfRange(power: number, alpha: number): string {

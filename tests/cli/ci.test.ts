@@ -41,4 +41,10 @@ describe("cohort ci", () => {
     expect(cohort("ci", "--count", "eleven", "--n", "20").status).toBe(2);
     expect(cohort("ci", "--n", "20").status).toBe(2);
   });
+
+  it("exits 1, not 70, on a level too close to 1 to compute (fuzz regression: the interval was NaN)", () => {
+    const result = cohort("ci", "--count", "3", "--n", "25", "--level", "0.9999999999999999", "--json");
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).problems[0].message).toBe(message.levelOutOfRange(0.9999999999999999));
+  });
 });

@@ -40,4 +40,13 @@ describe("cohort power", () => {
     expect(cohort("power", "--design", "one-sample", "--n", "5,5").status).toBe(1);
     expect(cohort("power", "--design", "three-group", "--n", "5").status).toBe(2);
   });
+
+  it("exits 1, not 70 or 0 with NaN, on alpha 1e-200 (fuzz regression: critical t was Infinity)", () => {
+    const json = cohort("power", "--design", "two-group", "--n", "19,13", "--effect", "0.5", "--alpha", "1e-200", "--json");
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout).problems[0].message).toBe(message.alphaOutOfRange(1e-200));
+    const text = cohort("power", "--design", "two-group", "--n", "19,13", "--effect", "0.5", "--alpha", "1e-200");
+    expect(text.status).toBe(1);
+    expect(text.stdout).not.toContain("NaN");
+  });
 });

@@ -76,3 +76,18 @@ describe("clopperPearson", () => {
     expect(() => clopperPearson(5, 4)).toThrow(message.countOutOfRange(5, 4));
   });
 });
+
+describe("clopperPearson at the edge of double precision", () => {
+  it("refuses level 0.9999999999999999 with a CohortError instead of a NaN bound (fuzz regression)", () => {
+    expect(() => clopperPearson(3, 25, 0.9999999999999999)).toThrow(message.levelOutOfRange(0.9999999999999999));
+  });
+
+  it("still computes at level 1 − 1e-12: finite bounds around the estimate", () => {
+    // Beta quantiles at α/2 = 5e-13 are finite; the exact interval must contain 3/25 = 0.12.
+    const [low, high] = clopperPearson(3, 25, 1 - 1e-12).interval;
+    expect(low).toBeGreaterThan(0);
+    expect(low).toBeLessThan(0.12);
+    expect(high).toBeGreaterThan(0.12);
+    expect(high).toBeLessThan(1);
+  });
+});

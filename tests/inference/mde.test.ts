@@ -39,3 +39,16 @@ describe("mde", () => {
     expect(() => mde("paired", 10, 1)).toThrow(message.powerOutOfRange(1, 0.05));
   });
 });
+
+describe("mde at the edge of double precision", () => {
+  it("refuses alpha 1e-200 with a CohortError (fuzz regression)", () => {
+    expect(() => mde("two-group", [19, 13], 0.8, 1e-200)).toThrow(message.alphaOutOfRange(1e-200));
+  });
+
+  it("gives a finite MDE at alpha 1e-12, larger than at alpha 0.05", () => {
+    // A stricter alpha needs a larger effect for the same power.
+    const strict = mde("two-group", [19, 13], 0.8, 1e-12).mde;
+    expect(Number.isFinite(strict)).toBe(true);
+    expect(strict).toBeGreaterThan(mde("two-group", [19, 13], 0.8, 0.05).mde);
+  });
+});

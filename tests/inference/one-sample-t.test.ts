@@ -28,3 +28,15 @@ describe("oneSampleT", () => {
     expect(() => oneSampleT([1, Number.NaN, 3])).toThrow(message.valueNotFinite("values", 1, Number.NaN));
   });
 });
+
+describe("oneSampleT with values at the edge of double precision", () => {
+  it("says the variance underflowed, not that the values have no variation", () => {
+    // By hand: values 0 and 1e-200 differ, but (5e-201)² = 2.5e-401 underflows to 0.
+    expect(() => oneSampleT([0, 1e-200])).toThrow(message.tTestTooExtreme("one-sample-t"));
+  });
+
+  it("refuses values whose variance overflows", () => {
+    // Mean 0; squared deviations (1e200)² overflow to Infinity.
+    expect(() => oneSampleT([-1e200, 1e200])).toThrow(message.tTestTooExtreme("one-sample-t"));
+  });
+});

@@ -29,3 +29,14 @@ describe("pairedT", () => {
     expect(() => pairedT([1, 2, 3], [2, 3, 4])).toThrow(message.noVariation("paired t-test"));
   });
 });
+
+describe("pairedT with values at the edge of double precision", () => {
+  it("refuses changes whose variance overflows instead of returning a NaN interval (fuzz regression)", () => {
+    // Changes ≈ [4.5e-35, 1e308]: their squared deviation (5e307)² overflows to Infinity.
+    expect(() => pairedT([-2e-131, -3e-301], [4.5e-35, 1e308])).toThrow(message.tTestTooExtreme("paired-t"));
+  });
+
+  it("refuses a change that itself overflows (1e308 − (−1e308) = Infinity)", () => {
+    expect(() => pairedT([-1e308, 0], [1e308, 1])).toThrow(message.tTestTooExtreme("paired-t"));
+  });
+});

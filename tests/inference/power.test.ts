@@ -66,3 +66,17 @@ describe("power", () => {
     expect(() => power("one-sample", 100, 10)).toThrow(message.noncentralityTooLarge(100));
   });
 });
+
+describe("power at the edge of double precision", () => {
+  it("refuses alpha 1e-200 (critical t was Infinity, power NaN) with a CohortError (fuzz regression)", () => {
+    expect(() => power("two-group", [19, 13], 0.5, 1e-200)).toThrow(message.alphaOutOfRange(1e-200));
+  });
+
+  it("computes a finite power at alpha 1e-12, below the power at alpha 0.05", () => {
+    // A smaller alpha raises the critical t, so power must fall (same design and effect).
+    const tiny = power("two-group", [19, 13], 0.5, 1e-12);
+    expect(Number.isFinite(tiny.criticalT)).toBe(true);
+    expect(tiny.power).toBeGreaterThan(0);
+    expect(tiny.power).toBeLessThan(power("two-group", [19, 13], 0.5, 0.05).power);
+  });
+});

@@ -45,3 +45,17 @@ describe("sampleSizeFor", () => {
     expect(() => sampleSizeFor("paired", 0)).toThrow(message.effectNotPositive(0));
   });
 });
+
+describe("sampleSizeFor at the edge of double precision", () => {
+  it("refuses alpha 9.8e-74 with a CohortError instead of an achieved power of NaN (fuzz regression)", () => {
+    expect(() => sampleSizeFor("one-sample", 0.5, 2.5e-11, 9.8e-74)).toThrow(message.alphaOutOfRange(9.8e-74));
+  });
+
+  it("at alpha 1e-12 returns a finite n whose achieved power reaches the target", () => {
+    // Checked with power() itself as the second method: power at n reaches the target, at n − 1 does not.
+    const result = sampleSizeFor("one-sample", 0.5, 2.5e-11, 1e-12);
+    expect(Number.isFinite(result.achievedPower)).toBe(true);
+    expect(power("one-sample", result.n, 0.5, 1e-12).power).toBeGreaterThanOrEqual(2.5e-11);
+    if (result.n > 2) expect(power("one-sample", result.n - 1, 0.5, 1e-12).power).toBeLessThan(2.5e-11);
+  });
+});

@@ -28,3 +28,11 @@ describe("welchT", () => {
     expect(() => welchT([1], [2, 3])).toThrow(message.valuesTooFew("x", 1, 2));
   });
 });
+
+describe("welchT with values at the edge of double precision", () => {
+  it("refuses data whose Welch df underflows to 0/0 instead of returning a NaN interval (fuzz regression)", () => {
+    // By hand: s_y² = (4.67e-91)²/2 ≈ 1.1e-181, v_y = s_y²/2 ≈ 5.5e-182, v_y² ≈ 3e-363 < 5e-324 → 0,
+    // so df = 0/0 = NaN.
+    expect(() => welchT([0, 0], [0, -4.67e-91])).toThrow(message.tTestTooExtreme("welch-t"));
+  });
+});

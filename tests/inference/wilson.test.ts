@@ -60,3 +60,18 @@ describe("wilson", () => {
     expect(() => wilson(1, 20, Number.NaN)).toThrow(CohortError);
   });
 });
+
+describe("wilson at the edge of double precision", () => {
+  it("refuses level 0.9999999999999999 with a CohortError instead of a NaN interval (fuzz regression)", () => {
+    // Before the fix: `ci --count 3 --n 25 --level 0.9999999999999999` reached the CLI as a NaN bound.
+    expect(() => wilson(3, 25, 0.9999999999999999)).toThrow(message.levelOutOfRange(0.9999999999999999));
+  });
+
+  it("still computes at level 1 − 1e-12, with bounds inside [0, 1]", () => {
+    // z = Φ⁻¹(1 − 5e-13) ≈ 7.13 (finite); the Wilson bounds then lie strictly inside (0, 1) for 3/25.
+    const [low, high] = wilson(3, 25, 1 - 1e-12).interval;
+    expect(low).toBeGreaterThan(0);
+    expect(high).toBeLessThan(1);
+    expect(low).toBeLessThan(3 / 25);
+  });
+});

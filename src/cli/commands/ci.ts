@@ -19,7 +19,7 @@ export function register(program: Command): void {
       .description("confidence intervals for a reported proportion: Wilson, Clopper–Pearson (exact), and the rule of three for 0/n or n/n")
       .requiredOption("--count <k>", "number of events (whole number, 0 ≤ k ≤ n)", parseInteger)
       .requiredOption("--n <n>", "number of participants or trials (whole number ≥ 1)", parseInteger)
-      .option("--level <level>", "two-sided confidence level, strictly between 0 and 1", parseFiniteNumber, 0.95),
+      .option("--level <level>", "two-sided confidence level, from 1e-12 to 1 − 1e-12", parseFiniteNumber, 0.95),
   )
     .addHelpText(
       "after",

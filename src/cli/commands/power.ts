@@ -25,7 +25,7 @@ export function register(program: Command): void {
       .addOption(new Option("--design <design>", "study design").choices([...T_DESIGNS]).makeOptionMandatory())
       .requiredOption("--n <sizes>", "two-group: n1,n2 (or one n per group); paired: number of pairs; one-sample: n", parseIntegerList)
       .option("--effect <d>", "standardised effect: Cohen's d (two-group, one-sample) or dz = mean change / SD of change (paired)", parseFiniteNumber)
-      .option("--alpha <alpha>", "two-sided significance level", parseFiniteNumber, 0.05)
+      .option("--alpha <alpha>", "two-sided significance level, from 1e-12 up to (not including) 1", parseFiniteNumber, 0.05)
       .option("--power <power>", "target power for the MDE and the sample size", parseFiniteNumber, 0.8),
   )
     .addHelpText(
