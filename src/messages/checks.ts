@@ -44,7 +44,7 @@ export const noChanges = (): string => "at least one percent change is needed, r
 export const badDirection = (value: unknown): string => `direction must be "increase" or "decrease", received ${JSON.stringify(value)}`;
 
 export const badChangeSpec = (value: string): string =>
-  `a change must look like "<percent>:<increase|decrease>" or "<from>-<to>:<percent>:<increase|decrease>", received "${value}"`;
+  `a change must look like "<percent>:<increase|decrease>" or "<from>..<to>:<percent>:<increase|decrease>", received "${value}"`;
 
 export const gridTooLarge = (points: number, limit: number): string =>
   `the grid of possible group means has ${points} points per timepoint, more than the limit of ${limit}; give a coarser precision or a smaller range`;
