@@ -51,7 +51,7 @@ export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
   if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
   const items = requireItems(input.items ?? 1);
   const scale = input.scale === undefined ? undefined : requireScale(input.scale, true);
-  if (!Number.isSafeInteger(n * items)) throw new CohortError({ message: msg.notAWholeNumber("n × items", n * items, 1) });
+  if (!Number.isSafeInteger(n * items)) throw new CohortError({ message: msg.productTooLarge(n, items) });
   const rounding = requireMode(input.rounding);
   const threshold = input.threshold ?? 5;
   const sdParsed = parseDecimal(input.sd, "sd");

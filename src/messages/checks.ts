@@ -80,3 +80,6 @@ export const tooManyEndings = (digits: number, limit: number): string =>
 
 export const tooManyTotals = (what: string, totals: number, limit: number): string =>
   `${what} would have to try ${totals} whole-number totals that fit the mean, more than the limit of ${limit}; n × items is far above 10^decimals, so the mean is too coarse to test this way`;
+
+export const productTooLarge = (n: number, items: number): string =>
+  `n × items must be at most 9007199254740991 (2^53 − 1), received n ${n} × items ${items}`;

@@ -148,3 +148,10 @@ describe("grimmer (limits)", () => {
     expect(() => grimmer({ mean: "0.00", sd: "100", n: 51, items: 1e9, scale: { min: -4, max: 1 } })).toThrow(msg.tooManyItems(1e9, MAX_ITEMS));
   });
 });
+
+describe("grimmer (n × items)", () => {
+  it("rejects n × items beyond 2^53 − 1, where totals can no longer be counted exactly", () => {
+    // Hand: (2^53 − 1) × 2 > 2^53 − 1.
+    expect(() => grimmer({ mean: "1.00", sd: "1.00", n: Number.MAX_SAFE_INTEGER, items: 2 })).toThrow(msg.productTooLarge(Number.MAX_SAFE_INTEGER, 2));
+  });
+});
