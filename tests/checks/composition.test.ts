@@ -75,8 +75,9 @@ describe("composition (ranges of counts)", () => {
   it("handles n = 2^53 − 1 with ranges instead of lists (regression: V8 invalid size abort)", () => {
     const n = 9007199254740991;
     const r = composition({ n, categories: [{ id: "a", percent: "45" }, { id: "b", percent: "55" }] });
-    // Hand: 45% fits 4008203668359741…4098275660907150; 55% fits 0.545n…0.555n = 4908923593833840.1…4998995586381250.0;
-    // lowest sum 8917127262193581 ≤ n ≤ highest sum 9097271247288400, so some pair sums to n.
+    // Hand (exact fractions): 45% fits 4008203668359741…4098275660907150; 55% fits ⌈0.545n⌉…⌊0.555n⌋ =
+    // ⌈981784718766768019/200⌉…⌊999799117276250001/200⌋ = 4908923593833841…4998995586381250;
+    // lowest sum 8917127262193582 ≤ n ≤ highest sum 9097271247288400, so some pair sums to n.
     expect(r.status).toBe("consistent");
     const d = r.details as { categories: { counts: number[] | null; countRange: { lowest: number; highest: number; count: number } }[]; fittingCounts: number[] };
     expect(d.categories[0]!.counts).toBeNull();
