@@ -35,8 +35,8 @@ export function renderFailed(id: string, reason: string): string {
   return `chart "${id}" could not be rendered: ${reason}`;
 }
 
-export function unsafeSvg(id: string): string {
-  return `chart "${id}" rendered SVG containing a script or event handler; refusing to embed it`;
+export function unsafeSvg(id: string, reason: string): string {
+  return `chart "${id}" rendered SVG containing ${reason}; refusing to embed it`;
 }
 
 export function analysisFailed(analysis: string, study: string, reason: string): string {

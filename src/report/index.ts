@@ -12,6 +12,7 @@ export { regenerateReports, type RegenerateOptions, type RegenerateSummary } fro
 export { artefactMarkdown, exercisesMarkdown, reportMarkdown } from "./report-markdown.js";
 export { prewarmOffThread, runOffThread } from "./run-off-thread.js";
 export { citationLine, compositions, groupLabel, groupSize, instrumentOf, reportedOfKind, shortGroupLabel, timepointLabel, withoutDetail } from "./study-lookup.js";
+export { unsafeSvgReason } from "./svg-safety.js";
 export { type Table, type TableColumn } from "./table.js";
 export { startCsvWriter, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
 export { writeReportFolder } from "./write-report-folder.js";

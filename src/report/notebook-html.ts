@@ -6,6 +6,7 @@ import type { Study } from "../schema/study.js";
 import { REPORT_SECTIONS, type Artefact, type Skipped } from "./artefact.js";
 import { escapeHtml } from "./escape-html.js";
 import { citationLine } from "./study-lookup.js";
+import { unsafeSvgReason } from "./svg-safety.js";
 import type { Table } from "./table.js";
 
 /** An artefact with its chart already rendered to SVG. */
@@ -154,10 +155,12 @@ function tableHtml(table: Table, csvPath: string): string {
 
 /**
  * Chart SVG made safe to inline several times in one page: ids are prefixed so clip paths of two
- * charts cannot collide, the XML prolog is dropped, and SVG carrying a script or event handler is refused.
+ * charts cannot collide, the XML prolog is dropped, and SVG carrying a script, event handler or script URL
+ * is refused (by parsing its markup, so escaped study text in labels is not mistaken for one).
  */
 function inlineSvg(svg: string, prefix: string): string {
-  if (/<script|\son[a-z]+\s*=|javascript:/i.test(svg)) throw new CohortError({ message: msg.unsafeSvg(prefix) });
+  const unsafe = unsafeSvgReason(svg);
+  if (unsafe) throw new CohortError({ message: msg.unsafeSvg(prefix, unsafe) });
   const safePrefix = prefix.replace(/[^A-Za-z0-9_-]/g, "-");
   return svg
     .replace(/^<\?xml[^>]*>\s*/, "")

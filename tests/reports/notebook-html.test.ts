@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { loadStudy } from "../../src/io/load-study.js";
+import * as msg from "../../src/messages/reports.js";
 import { notebookHtml } from "../../src/report/notebook-html.js";
 import { studyA } from "../helpers/fixtures.js";
 
@@ -53,5 +54,19 @@ describe("notebookHtml", () => {
 
   it("refuses chart SVG that carries a script", () => {
     expect(() => notebookHtml([{ study, artefacts: [{ ...artefact, svg: '<svg onload="x()"></svg>' }], skipped: [] }])).toThrow(/refusing to embed/);
+  });
+
+  it("embeds a chart whose labels carry escaped hostile study text, inertly (fuzz regression)", () => {
+    // vega escapes label text; before the fix the words onerror= and javascript: in it made the page refuse the chart.
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><g aria-label="&lt;img src=x onerror=&quot;a()&quot;&gt;"><text>see javascript:alert(1) onerror=b()</text></g></svg>';
+    const page = notebookHtml([{ study: hostile, artefacts: [{ ...artefact, svg }], skipped: [] }]);
+    expect(page).toContain("<text>see javascript:alert(1) onerror=b()</text>");
+    expect(page).not.toMatch(/<img|\sonerror="/i);
+  });
+
+  it("names what it refused in the message", () => {
+    expect(() => notebookHtml([{ study, artefacts: [{ ...artefact, svg: '<svg><a href="javascript:x()"/></svg>' }], skipped: [] }])).toThrow(
+      msg.unsafeSvg(`${study.id}-demo`, 'a script URL in the attribute "href"'),
+    );
   });
 });

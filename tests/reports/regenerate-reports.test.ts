@@ -60,6 +60,36 @@ describe("regenerateReports", () => {
     expect(existsSync(join(out, "index.html"))).toBe(false);
   });
 
+  it("completes with a chart whose title is hostile study text, rendered inertly (fuzz regression)", async () => {
+    // Before the fix the SVG safety regex saw "onerror=" and "javascript:" in the escaped label and
+    // aborted the whole run.
+    const data = scratch();
+    const out = scratch();
+    const hostile = seedJson(studyB);
+    hostile.title = 'Pilot <img src=x onerror="alert(1)"> see javascript:alert(1)';
+    writeFileSync(join(data, "b.json"), JSON.stringify(hostile));
+    const titled = defineAnalysis({
+      id: "titled",
+      title: "Titled",
+      section: "reported",
+      run: ({ study }) => ({
+        id: "titled",
+        title: "Titled",
+        section: "reported",
+        paragraphs: [],
+        figure: { alt: study.title, spec: { title: study.title, data: { values: [{ a: "x", b: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } } },
+      }),
+    });
+    await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titled], progress: () => {} });
+    const svg = readFileSync(join(out, "kap-pilot-two-approaches", "figures", "titled.svg"), "utf8");
+    expect(svg).toContain("onerror=");
+    const html = readFileSync(join(out, "index.html"), "utf8");
+    expect(html).toContain('data-chart="titled"');
+    // The title is in the page only as escaped text: no <img> element exists to fire onerror.
+    expect(html).toContain("&lt;img src=x onerror=");
+    expect(html).not.toMatch(/<img/i);
+  });
+
   it("names the analysis and the study when an analysis fails", async () => {
     const data = scratch();
     copyFileSync(studyB, join(data, "b.json"));
