@@ -15,4 +15,4 @@ export { citationLine, compositions, groupLabel, groupSize, instrumentOf, report
 export { unsafeSvgReason } from "./svg-safety.js";
 export { type Table, type TableColumn } from "./table.js";
 export { startCsvWriter, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
-export { writeReportFolder } from "./write-report-folder.js";
+export { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";

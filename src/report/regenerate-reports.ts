@@ -14,7 +14,7 @@ import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
 import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
 import { reportMarkdown } from "./report-markdown.js";
 import { startCsvWriter, type CsvWriter } from "./tables-to-csv.js";
-import { writeReportFolder } from "./write-report-folder.js";
+import { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";
 
 /** Where to read studies from and write reports to, and which analyses to run. */
 export interface RegenerateOptions {
@@ -67,6 +67,8 @@ export async function regenerateReports(options: RegenerateOptions): Promise<Reg
 
 async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<RegenerateSummary> {
   const progress = options.progress ?? (process.stderr.isTTY ? (line: string) => process.stderr.write(`${line}\n`) : () => {});
+  // Before anything can fail: a run killed mid-swap must not leave a study's reports missing.
+  restoreInterruptedFolders(options.reportsDir);
   const seed = options.seed ?? DEFAULT_SEED;
   const instruments = loadInstruments(options.instrumentsDirs ?? [builtInInstrumentsDir]);
   const studyFiles = listStudyFiles(options.studiesDir);

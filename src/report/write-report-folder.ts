@@ -45,10 +45,35 @@ export function writeReportFolder(folder: string, files: ReadonlyMap<string, str
  */
 function recoverInterrupted(parent: string, name: string): void {
   if (!existsSync(parent)) return;
+  restoreInterruptedFolders(parent);
   const leftovers = readdirSync(parent).sort();
-  for (const entry of leftovers) if (entry.startsWith(`.${name}.new-`)) rmSync(join(parent, entry), { recursive: true, force: true });
-  for (const entry of leftovers.filter((e) => e.startsWith(`.${name}.old-`))) {
-    if (!existsSync(join(parent, name))) renameSync(join(parent, entry), join(parent, name));
-    else rmSync(join(parent, entry), { recursive: true, force: true });
+  for (const entry of leftovers) {
+    if (entry.startsWith(`.${name}.new-`) || entry.startsWith(`.${name}.old-`)) rmSync(join(parent, entry), { recursive: true, force: true });
   }
+}
+
+/**
+ * Puts back every report folder a killed run left aside: where `<parent>/.<name>.old-<pid>` exists
+ * and `<parent>/<name>` does not, the kill fell between writeReportFolder's two renames, and the
+ * `.old` copy is the last complete folder; it is renamed back. Run first thing by regenerateReports,
+ * so even a run that then fails (bad study file, failing analysis) leaves the previous reports in place.
+ *
+ * @param parent the reports folder, e.g. reports
+ * @returns the names of the folders restored, sorted
+ * @throws Error from the file system
+ * @example
+ * restoreInterruptedFolders("reports"); // => ["kap-pilot-two-approaches"] after a kill mid-swap, [] normally
+ */
+export function restoreInterruptedFolders(parent: string): string[] {
+  if (!existsSync(parent)) return [];
+  const restored: string[] = [];
+  for (const entry of readdirSync(parent).sort()) {
+    const match = /^\.(.+)\.old-\d+$/.exec(entry);
+    if (!match) continue;
+    const name = match[1]!;
+    if (existsSync(join(parent, name))) continue;
+    renameSync(join(parent, entry), join(parent, name));
+    restored.push(name);
+  }
+  return restored;
 }

@@ -90,6 +90,21 @@ describe("regenerateReports", () => {
     expect(html).not.toMatch(/<img/i);
   });
 
+  it("restores a folder a kill left aside before anything else, even when the run then fails", async () => {
+    // The state a kill between writeReportFolder's two renames leaves: reports/<id> missing, the
+    // previous copy at .<id>.old-<pid>. This run fails on an invalid study file, after the restore.
+    const data = scratch();
+    const out = scratch();
+    mkdirSync(join(out, ".kap-pilot-two-approaches.old-4242"));
+    writeFileSync(join(out, ".kap-pilot-two-approaches.old-4242", "report.md"), "# previous\n");
+    const broken = seedJson(studyB);
+    broken.design.sampleSize.value = "ten";
+    writeFileSync(join(data, "b.json"), JSON.stringify(broken));
+    await expect(regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly] })).rejects.toThrow(/b\.json/);
+    expect(readFileSync(join(out, "kap-pilot-two-approaches", "report.md"), "utf8")).toBe("# previous\n");
+    expect(readdirSync(out)).toEqual(["kap-pilot-two-approaches"]);
+  });
+
   it("names the analysis and the study when an analysis fails", async () => {
     const data = scratch();
     copyFileSync(studyB, join(data, "b.json"));

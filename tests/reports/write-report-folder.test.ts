@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeReportFolder } from "../../src/report/write-report-folder.js";
+import { restoreInterruptedFolders, writeReportFolder } from "../../src/report/write-report-folder.js";
 
 let scratch = "";
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
@@ -50,5 +50,33 @@ describe("writeReportFolder after an interrupted run", () => {
     expect(() => writeReportFolder(join(scratch, "study"), new Map([["a", "1"], ["a/b", "2"]]))).toThrow();
     expect(readFileSync(join(scratch, "study", "report.md"), "utf8")).toBe("# previous\n");
     expect(readdirSync(scratch)).toEqual(["study"]);
+  });
+});
+
+describe("restoreInterruptedFolders", () => {
+  it("restores the state a kill between the two renames leaves: <id> missing, .<id>.old-<pid> and a built .<id>.new-<pid>", () => {
+    // The kill state, built by hand from writeReportFolder's steps: staging written, old folder moved
+    // aside, then killed before the staging folder was renamed into place.
+    scratch = mkdtempSync(join(tmpdir(), "cohortcheck-folder-"));
+    mkdirSync(join(scratch, ".study.old-4242", "figures"), { recursive: true });
+    writeFileSync(join(scratch, ".study.old-4242", "report.md"), "# previous\n");
+    writeFileSync(join(scratch, ".study.old-4242", "figures", "a.svg"), "<svg/>");
+    mkdirSync(join(scratch, ".study.new-4242"));
+    writeFileSync(join(scratch, ".study.new-4242", "report.md"), "# unfinished swap\n");
+    mkdirSync(join(scratch, "other"));
+    expect(restoreInterruptedFolders(scratch)).toEqual(["study"]);
+    expect(readFileSync(join(scratch, "study", "report.md"), "utf8")).toBe("# previous\n");
+    expect(readdirSync(join(scratch, "study", "figures"))).toEqual(["a.svg"]);
+    expect(existsSync(join(scratch, ".study.old-4242"))).toBe(false);
+  });
+
+  it("leaves an .old copy alone when the folder itself exists, and does nothing without leftovers", () => {
+    scratch = mkdtempSync(join(tmpdir(), "cohortcheck-folder-"));
+    mkdirSync(join(scratch, "study"));
+    writeFileSync(join(scratch, "study", "report.md"), "# current\n");
+    mkdirSync(join(scratch, ".study.old-4242"));
+    expect(restoreInterruptedFolders(scratch)).toEqual([]);
+    expect(readFileSync(join(scratch, "study", "report.md"), "utf8")).toBe("# current\n");
+    expect(restoreInterruptedFolders(join(scratch, "missing"))).toEqual([]);
   });
 });
