@@ -57,7 +57,7 @@ export function keySpaceTooLarge(n: number, scalePoints: number): string {
 }
 
 export function refuseMaterialise(count: string, values: string): string {
-  return `refusing to enumerate ${count} samples (${values} values) without --limit; use --count to count them, --limit N to take the first N, or cohort sprite to draw a few`;
+  return `refusing to enumerate ${count} samples (${values} values) without --limit; use --count to count them, --limit N to take the first N, --time-budget <seconds> to take as many as time allows, or cohort sprite to draw a few`;
 }
 
 export function longRunWarning(count: string, seconds: string): string {

@@ -27,6 +27,11 @@ export interface SummarizeOptions {
   limit?: number;
   /** Called with each sample's counts (array reused: copy to keep). */
   onSample?: (frequencies: Int32Array, index: number) => void;
+  /**
+   * Asked before the first sample and then every 65,536 samples whether to stop early (e.g. a time
+   * budget kept by the caller: this module reads no clock, so its results stay deterministic).
+   */
+  stop?: (visited: number) => boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface SummarizeOptions {
  * Why: unsum reports these metrics so a reader sees at a glance which shapes of data fit.
  * Reference: unsum `closure_generate()` (Jung, https://github.com/lhdjung/unsum).
  * @param input reported mean and SD as strings, n, scale min/max, optional rounding errors and restrictions
- * @param options `limit` (stop early) and `onSample` (stream each sample out)
+ * @param options `limit` and `stop` (stop early) and `onSample` (stream each sample out)
  * @throws {CohortError} on impossible arguments
  * @example
  * summarizeClosure({ mean: "2.0", sd: "1.0", n: 3, min: 1, max: 3 }).count; // => 1
@@ -53,7 +58,7 @@ export function summarizeClosure(input: ClosureInput | ClosureBounds, options: S
   let hornsMax = -Infinity;
   let complete = true;
   for (;;) {
-    if (count >= limit) {
+    if (count >= limit || ((count & 0xffff) === 0 && options.stop?.(count) === true)) {
       complete = !cursor.next();
       break;
     }

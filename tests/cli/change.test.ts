@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { root } from "../helpers/fixtures.js";
 
-const run = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: "/work/main", encoding: "utf8" });
+const run = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: root, encoding: "utf8" });
 
 describe("cohort change", () => {
   it("single form: 3.20 → 2.50 is a 21.88% decrease (hand: 0.70/3.20 = 21.875%)", () => {

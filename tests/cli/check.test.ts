@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { root } from "../helpers/fixtures.js";
 
-const run = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: "/work/main", encoding: "utf8" });
+const run = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: root, encoding: "utf8" });
 
 describe("cohort check", () => {
   it("checks study B, finds the psycholytic chain inconsistent, exits 0", () => {

@@ -3,8 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { root } from "../helpers/fixtures.js";
 
-const cohort = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: "/work/main", encoding: "utf8" });
+const cohort = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: root, encoding: "utf8" });
 
 describe("cohort closure", () => {
   it("counts the unsum showcase (661,948 samples, METHODS §2) with --count --json", () => {
@@ -39,6 +40,18 @@ describe("cohort closure", () => {
     expect(lines[0].label).toBe("reconstruction — not patient data");
     expect(lines.length).toBe(3);
     expect(lines[1].values.length).toBe(25);
+  });
+
+  it("stops at a time budget, keeps what it found and says so (a budget of 0 stops before the first sample)", () => {
+    const run = cohort("closure", "--mean", "3.0", "--sd", "1.2", "--n", "200", "--min", "1", "--max", "5", "--time-budget", "0", "--json");
+    expect(run.status).toBe(0);
+    // The count still comes from the DP (661,948, METHODS §2); the enumeration itself visited nothing.
+    expect(JSON.parse(run.stdout)).toMatchObject({ count: 661948, visited: 0, complete: false, stoppedBy: "time-budget", timeBudget: 0 });
+    // A run that the refusal rule would stop (over 2×10^8 samples) may proceed under a budget.
+    const huge = cohort("closure", "--mean", "5.5", "--sd", "2.9", "--n", "60", "--min", "1", "--max", "10", "--time-budget", "0", "--json");
+    expect(huge.status).toBe(0);
+    expect(JSON.parse(huge.stdout)).toMatchObject({ complete: false, stoppedBy: "time-budget" });
+    expect(cohort("closure", "--mean", "3.0", "--sd", "1.2", "--n", "20", "--min", "1", "--max", "5", "--time-budget", "-1").status).toBe(2);
   });
 
   it("refuses an absurd enumeration without --limit (exit 3) and rejects bad arguments (exit 1, 2)", () => {

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { root } from "../helpers/fixtures.js";
 
-const cohort = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: "/work/main", encoding: "utf8" });
+const cohort = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: root, encoding: "utf8" });
 
 describe("cohort crosstab", () => {
   it("prints the count (86, hand count in tests/reconstruct/crosstab.test.ts) and the cell ranges as JSON", () => {

@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { root } from "../helpers/fixtures.js";
 
-const run = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: "/work/main", encoding: "utf8" });
+const run = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: root, encoding: "utf8" });
 
 describe("cohort grim", () => {
   it("exits 0 with status inconsistent for 5.19 / 28 (scrutiny example)", () => {

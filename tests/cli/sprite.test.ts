@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { root } from "../helpers/fixtures.js";
 
-const cohort = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: "/work/main", encoding: "utf8" });
+const cohort = (...args: string[]) => spawnSync("node", ["bin/cohort.js", ...args], { cwd: root, encoding: "utf8" });
 
 describe("cohort sprite", () => {
   it("returns the requested number of samples that recompute to the reported mean and SD", () => {

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { CohortError, exitCodes } from "../../errors.js";
 import * as message from "../../messages/reconstruct.js";
 import { closureBounds, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
@@ -28,6 +28,7 @@ interface ClosureOptions {
   sdError?: number;
   count?: boolean;
   limit?: number;
+  timeBudget?: number;
   out?: string;
   format?: string;
   json?: boolean;
@@ -48,6 +49,7 @@ export function register(program: Command): void {
       .option("--sd-error <error>", "rounding error of the SD (default: half a unit of its last decimal)", parseFiniteNumber)
       .option("--count", "count the samples by dynamic programming, without listing them")
       .option("--limit <N>", "stop after the first N samples (in lexicographic order)", parsePositiveInteger)
+      .option("--time-budget <seconds>", "stop enumerating after this many seconds (the samples so far are kept and marked incomplete; how many depends on the machine)", parseNonNegativeSeconds)
       .option("--out <file>", "write the samples to this file (.csv or .jsonl), atomically")
       .option("--format <format>", "csv or jsonl; without --out the samples go to stdout and the summary to stderr"),
   )
@@ -62,6 +64,7 @@ Examples:
   $ cohort closure --mean 2.9 --sd 0.5 --n 25 --min 1 --max 5                  # summary: 4 samples, horns, frequencies
   $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --out samples.csv
   $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --format jsonl --limit 5
+  $ cohort closure --mean 3.1 --sd 2.1 --n 60 --min 1 --max 10 --time-budget 5 --out first.csv   # as many as 5 s allow
   $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --json         # top level: count, bounds, complete, frequency, horns, ...`,
     )
     .action(action((options: ClosureOptions) => run(options)));
@@ -77,8 +80,8 @@ function run(options: ClosureOptions) {
   try {
     total = countClosure(bounds);
   } catch (error) {
-    // Without a count we cannot size the run; with --limit the enumeration is bounded anyway.
-    if (options.count || options.limit === undefined) throw error;
+    // Without a count we cannot size the run; with --limit or --time-budget the enumeration is bounded anyway.
+    if (options.count || (options.limit === undefined && options.timeBudget === undefined)) throw error;
   }
   const countJson = total === undefined ? null : total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : total.toString();
   if (options.count) {
@@ -89,7 +92,7 @@ function run(options: ClosureOptions) {
   }
   const planned = total === undefined ? BigInt(options.limit ?? 0) : options.limit === undefined ? total : total < BigInt(options.limit) ? total : BigInt(options.limit);
   const writing = format !== undefined;
-  if (options.limit === undefined && total !== undefined) {
+  if (options.limit === undefined && options.timeBudget === undefined && total !== undefined) {
     const values = total * BigInt(bounds.n);
     if (total > BigInt(REFUSE_SAMPLES) || (writing && values > BigInt(REFUSE_VALUES))) {
       throw new CohortError({ message: message.refuseMaterialise(total.toString(), values.toString()) }, exitCodes.refused);
@@ -100,10 +103,14 @@ function run(options: ClosureOptions) {
   const writer = writing ? createSampleWriter(options.out, format, bounds, { method: "closure", inputs: input, assumptions: assumptions(described) }) : undefined;
   const progress = process.stderr.isTTY && Number(planned) > 2_000_000;
   const examples: string[] = [];
+  // The CLI, not the library, reads the clock: a time budget is a property of this run on this machine.
+  const deadline = options.timeBudget === undefined ? undefined : performance.now() + options.timeBudget * 1000;
+  let stoppedByBudget = false;
   let summary;
   try {
     summary = summarizeClosure(bounds, {
       limit: options.limit,
+      stop: deadline === undefined ? undefined : () => (stoppedByBudget = performance.now() >= deadline),
       onSample: (frequencies, index) => {
         writer?.write(frequencies);
         if (index < 3) examples.push(describeSample(frequencies, bounds.min));
@@ -122,6 +129,8 @@ function run(options: ClosureOptions) {
     visited: summary.count,
     complete: summary.complete,
     limit: options.limit ?? null,
+    stoppedBy: summary.complete ? null : stoppedByBudget ? "time-budget" : "limit",
+    timeBudget: options.timeBudget ?? null,
     values: summary.values,
     horns: summary.horns,
     frequency: summary.frequency,
@@ -180,11 +189,11 @@ function describeSample(frequencies: ArrayLike<number>, min: number): string {
   return parts.join(" ");
 }
 
-function summaryText(json: { count: number | string | null; visited: number; complete: boolean; horns: { mean: number; min: number; max: number; uniform: number } | null; frequency: { value: number; count: number; share: number }[]; bounds: ReturnType<typeof describeBounds>; examples: string[] }, bounds: ClosureBounds): string {
+function summaryText(json: { count: number | string | null; visited: number; complete: boolean; stoppedBy: string | null; horns: { mean: number; min: number; max: number; uniform: number } | null; frequency: { value: number; count: number; share: number }[]; bounds: ReturnType<typeof describeBounds>; examples: string[] }, bounds: ClosureBounds): string {
   const lines = [
     `${json.count ?? "?"} samples of n = ${bounds.n} on ${bounds.min}–${bounds.max} have a mean in [${json.bounds.mean.join(", ")}] and an SD in [${json.bounds.sd.join(", ")}] (bounds inclusive).`,
   ];
-  if (!json.complete) lines.push(`Stopped after the first ${json.visited} (--limit); metrics below cover those only.`);
+  if (!json.complete) lines.push(`Stopped after the first ${json.visited} (--${json.stoppedBy === "time-budget" ? "time-budget" : "limit"}); metrics below cover those only.`);
   if (json.horns) {
     lines.push(`Horns index: mean ${json.horns.mean.toFixed(3)}, min ${json.horns.min.toFixed(3)}, max ${json.horns.max.toFixed(3)} (flat distribution: ${json.horns.uniform.toFixed(3)}).`);
     lines.push("Share of each value across samples: " + json.frequency.map((row) => `${row.value}: ${(100 * row.share).toFixed(1)}%`).join(", "));
@@ -192,4 +201,10 @@ function summaryText(json: { count: number | string | null; visited: number; com
     for (const example of json.examples) lines.push(`  ${example}`);
   }
   return lines.join("\n");
+}
+
+function parseNonNegativeSeconds(value: string): number {
+  const seconds = parseFiniteNumber(value);
+  if (seconds < 0) throw new InvalidArgumentError(`expected a number of seconds of at least 0, received "${value}"`);
+  return seconds;
 }
