@@ -8,11 +8,13 @@ import { loadStudy } from "../io/load-study.js";
 import { stableJson } from "../io/stable-json.js";
 import { writeFileAtomic } from "../io/write-atomic.js";
 import * as msg from "../messages/reports.js";
+import { RECONSTRUCTION_LABEL } from "../schema/reconstruction.js";
 import type { Study } from "../schema/study.js";
 import type { Analysis } from "./analysis.js";
 import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
 import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
 import { reportMarkdown } from "./report-markdown.js";
+import type { Table } from "./table.js";
 import { startCsvWriter, type CsvWriter } from "./tables-to-csv.js";
 import { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";
 
@@ -132,7 +134,7 @@ async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<R
 
   const extras = options.extras ? await options.extras({ reportsDir: options.reportsDir }) : [];
   const tableOwners = [...built.flatMap((b) => b.artefacts.map((a) => ({ folder: b.study.id, artefact: a }))), ...extras.flatMap((x) => x.artefacts.map((a) => ({ folder: x.folder ?? x.id, artefact: a })))].filter((o) => o.artefact.table);
-  const csvTexts = await csv.toCsv(tableOwners.map((o) => o.artefact.table!));
+  const csvTexts = await csv.toCsv(tableOwners.map((o) => csvTable(o.artefact)));
   const csvByKey = new Map(tableOwners.map((o, i) => [`${o.folder}/${o.artefact.id}`, csvTexts[i]!]));
 
   const folderFiles = new Map<string, Map<string, string | Uint8Array>>();
@@ -215,4 +217,17 @@ function removeStaleFolders(reportsDir: string, keep: ReadonlySet<string>): void
     if (keep.has(name) || name.startsWith(".") || !statSync(path).isDirectory()) continue;
     if (existsSync(join(path, "report.md")) || existsSync(join(path, "register.md"))) rmSync(path, { recursive: true, force: true });
   }
+}
+
+/**
+ * The table an artefact writes as CSV. A CSV travels without its report, so a table of
+ * reconstructed values carries the label in a first column of its own on every row.
+ */
+function csvTable(artefact: Artefact): Table {
+  const table = artefact.table!;
+  if (!artefact.reconstruction) return table;
+  return {
+    columns: [{ key: "label", label: "label" }, ...table.columns],
+    rows: table.rows.map((row) => ({ label: RECONSTRUCTION_LABEL, ...row })),
+  };
 }
