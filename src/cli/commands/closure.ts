@@ -6,8 +6,9 @@ import { countClosure } from "../../reconstruct/closure-count.js";
 import { summarizeClosure } from "../../reconstruct/closure-summary.js";
 import { createSampleWriter, type SampleFormat } from "../../reconstruct/sample-writer.js";
 import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
-import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
+import { parseFiniteNumber, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
+import { withSampleOptions } from "../sample-options.js";
 
 /** Without --limit, enumerations beyond this many samples are refused (exit 3). */
 export const REFUSE_SAMPLES = 200_000_000;
@@ -37,16 +38,11 @@ interface ClosureOptions {
 /** `cohort closure`: every sample of integers consistent with a reported mean and SD (CLOSURE). */
 export function register(program: Command): void {
   withJson(
-    program
-      .command("closure")
-      .description("list (or count) every sample of n integers on [min, max] whose mean and SD round to the reported values (CLOSURE)")
-      .requiredOption("--mean <mean>", "reported mean, as printed (trailing zeros matter: 3.0)", parseDecimalString)
-      .requiredOption("--sd <sd>", "reported sample SD (n − 1), as printed", parseDecimalString)
-      .requiredOption("--n <n>", "sample size", parsePositiveInteger)
-      .requiredOption("--min <min>", "scale minimum (inclusive)", parseInteger)
-      .requiredOption("--max <max>", "scale maximum (inclusive)", parseInteger)
-      .option("--mean-error <error>", "rounding error of the mean (default: half a unit of its last decimal, 3.0 → 0.05)", parseFiniteNumber)
-      .option("--sd-error <error>", "rounding error of the SD (default: half a unit of its last decimal)", parseFiniteNumber)
+    withSampleOptions(
+      program
+        .command("closure")
+        .description("list (or count) every sample of n integers on [min, max] whose mean and SD round to the reported values (CLOSURE)"),
+    )
       .option("--count", "count the samples by dynamic programming, without listing them")
       .option("--limit <N>", "stop after the first N samples (in lexicographic order)", parsePositiveInteger)
       .option("--time-budget <seconds>", "stop enumerating after this many seconds (the samples so far are kept and marked incomplete; how many depends on the machine)", parseNonNegativeSeconds)

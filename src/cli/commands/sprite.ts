@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { sprite } from "../../reconstruct/sprite.js";
 import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
 import { createRng } from "../../stats/rng.js";
-import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
+import { parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
+import { withSampleOptions } from "../sample-options.js";
 
 interface SpriteOptions {
   mean: string;
@@ -21,16 +22,11 @@ interface SpriteOptions {
 /** `cohort sprite`: a seeded random search for a few samples consistent with a reported mean and SD (SPRITE). */
 export function register(program: Command): void {
   withJson(
-    program
-      .command("sprite")
-      .description("draw up to --samples distinct samples whose mean and SD round to the reported values (SPRITE, seeded); for spaces too large for cohort closure")
-      .requiredOption("--mean <mean>", "reported mean, as printed", parseDecimalString)
-      .requiredOption("--sd <sd>", "reported sample SD (n − 1), as printed", parseDecimalString)
-      .requiredOption("--n <n>", "sample size", parsePositiveInteger)
-      .requiredOption("--min <min>", "scale minimum (inclusive)", parseInteger)
-      .requiredOption("--max <max>", "scale maximum (inclusive)", parseInteger)
-      .option("--mean-error <error>", "rounding error of the mean (default: half a unit of its last decimal)", parseFiniteNumber)
-      .option("--sd-error <error>", "rounding error of the SD (default: half a unit of its last decimal)", parseFiniteNumber)
+    withSampleOptions(
+      program
+        .command("sprite")
+        .description("draw up to --samples distinct samples whose mean and SD round to the reported values (SPRITE, seeded); for spaces too large for cohort closure"),
+    )
       .option("--items <k>", "items averaged into each score (multi-item scales)", parsePositiveInteger, 1)
       .option("--samples <k>", "how many distinct samples to look for", parsePositiveInteger, 10)
       .option("--seed <seed>", "seed of the random source", parseInteger, 1),
