@@ -1,6 +1,17 @@
 import type { Command } from "commander";
 import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "./options.js";
 
+/** The parsed values of the options withSampleOptions declares. */
+export interface SampleOptions {
+  mean: string;
+  sd: string;
+  n: number;
+  min: number;
+  max: number;
+  meanError?: number;
+  sdError?: number;
+}
+
 /**
  * The options that describe a reported sample on a bounded integer scale — mean and SD as printed,
  * n, the scale and the rounding errors — shared by `cohort closure` and `cohort sprite`, so both

@@ -8,7 +8,7 @@ import { createSampleWriter, type SampleFormat } from "../../reconstruct/sample-
 import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
 import { parseFiniteNumber, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { withSampleOptions } from "../sample-options.js";
+import { withSampleOptions, type SampleOptions } from "../sample-options.js";
 
 /** Without --limit, enumerations beyond this many samples are refused (exit 3). */
 export const REFUSE_SAMPLES = 200_000_000;
@@ -19,14 +19,7 @@ const SAMPLES_PER_SECOND = 5_000_000;
 const VALUES_PER_SECOND = 40_000_000;
 const WARN_SECONDS = 10;
 
-interface ClosureOptions {
-  mean: string;
-  sd: string;
-  n: number;
-  min: number;
-  max: number;
-  meanError?: number;
-  sdError?: number;
+interface ClosureOptions extends SampleOptions {
   count?: boolean;
   limit?: number;
   timeBudget?: number;

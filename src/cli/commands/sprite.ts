@@ -4,16 +4,9 @@ import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
 import { createRng } from "../../stats/rng.js";
 import { parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { withSampleOptions } from "../sample-options.js";
+import { withSampleOptions, type SampleOptions } from "../sample-options.js";
 
-interface SpriteOptions {
-  mean: string;
-  sd: string;
-  n: number;
-  min: number;
-  max: number;
-  meanError?: number;
-  sdError?: number;
+interface SpriteOptions extends SampleOptions {
   items: number;
   samples: number;
   seed: number;
