@@ -47,7 +47,7 @@ export function pValueRangeChart(rows: readonly PValueRow[], alpha: number, titl
     layer: [
       { data: { values }, mark: { type: "rule", color: "#555" }, encoding: { y, x: { ...x, field: "min" }, x2: { field: "max" } } },
       { data: { values }, mark: { type: "bar", height: 10, color: "#9ecae1" }, encoding: { y, x: { ...x, field: "q1" }, x2: { field: "q3" } } },
-      { data: { values: dots }, mark: { type: "point", size: 14, color: "#666", opacity: 0.7 }, encoding: { y, x: { ...x, field: "p" } } },
+      { data: { values: dots }, mark: { type: "point", size: 14, color: "#666", opacity: 1, strokeOpacity: 0.7 }, encoding: { y, x: { ...x, field: "p" } } },
       { data: { values }, mark: { type: "tick", color: "#08306b", thickness: 2, size: 16 }, encoding: { y, x: { ...x, field: "median" } } },
       { data: { values: [{ alpha }] }, mark: { type: "rule", color: "#d62728", strokeDash: [4, 3] }, encoding: { x: { ...x, field: "alpha" } } },
       { data: { values: [{ alpha, label: `α = ${alpha}` }] }, mark: { type: "text", color: "#d62728", align: "center", baseline: "bottom", y: -3 }, encoding: { x: { ...x, field: "alpha" }, text: { field: "label" } } },
