@@ -14,7 +14,7 @@ parentPort.on("message", async (message) => {
       const text = dfd.toCSV(new dfd.DataFrame(table.data, { columns: table.header }));
       return text.endsWith("\n") ? text : text + "\n";
     });
-    parentPort.postMessage({ id: message.id, texts });
+    parentPort.postMessage({ id: message.id, result: texts });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }

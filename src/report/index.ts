@@ -14,5 +14,7 @@ export { prewarmOffThread, runOffThread } from "./run-off-thread.js";
 export { citationLine, compositions, groupLabel, groupSize, instrumentOf, reportedOfKind, shortGroupLabel, timepointLabel, withoutDetail } from "./study-lookup.js";
 export { unsafeSvgReason } from "./svg-safety.js";
 export { type Table, type TableColumn } from "./table.js";
+export { startPngRenderer, type PngRenderer } from "./png-renderer.js";
 export { startCsvWriter, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
+export { startWorkerClient, type WorkerClient } from "./worker-client.js";
 export { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";

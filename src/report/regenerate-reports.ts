@@ -16,6 +16,7 @@ import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArte
 import { reportMarkdown } from "./report-markdown.js";
 import type { Table } from "./table.js";
 import { startCsvWriter, type CsvWriter } from "./tables-to-csv.js";
+import { startPngRenderer, type PngRenderer } from "./png-renderer.js";
 import { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";
 
 /** Where to read studies from and write reports to, and which analyses to run. */
@@ -83,55 +84,74 @@ async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<R
   }
 
   const built: Array<NotebookStudy & { file: string }> = [];
-  const pngs = new Map<string, Promise<Buffer>>();
+  const pngs = new Map<string, Promise<Uint8Array>>();
+  let pngRenderer: PngRenderer | undefined;
+  // Charts are drawn one at a time (vega on this thread), in the order their analyses finish: an
+  // analysis waiting on a worker thread then holds up no chart of the analyses after it.
+  let drawing: Promise<unknown> = Promise.resolve();
+  const draw = (artefact: Artefact, study: Study, file: string): Promise<RenderedArtefact> => {
+    const next = drawing.then(() => drawChart(artefact, study, file));
+    drawing = next.catch(() => {});
+    return next;
+  };
+  const drawChart = async (artefact: Artefact, study: Study, file: string): Promise<RenderedArtefact> => {
+    progress(`reports: ${study.id}/${artefact.id}`);
+    if (!artefact.figure) return artefact;
+    try {
+      const svg = await renderSvg(artefact.figure.spec);
+      // The PNG renders in its worker while the next charts are drawn; awaited before writing.
+      pngRenderer ??= startPngRenderer();
+      const png = pngRenderer.toPng(svg);
+      png.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
+      pngs.set(`${study.id}/${artefact.id}`, png);
+      return { ...artefact, svg };
+    } catch (error) {
+      if (isCohortError(error)) throw error;
+      throw new CohortError({ file, message: msg.renderFailed(artefact.id, error instanceof Error ? error.message : String(error)) });
+    }
+  };
   // Every analysis of every study starts now; an asynchronous one (work in a worker thread) then
   // runs while the others finish and the charts render. Results are taken in order.
   const started = studies.map(({ study, file }) => ({
     study,
     file,
     outcomes: options.analyses.map((analysis) => {
-      const outcome = runAnalysis(analysis, study, file, instruments, seed);
+      const outcome = runAnalysis(analysis, study, file, instruments, seed).then((items) =>
+        Promise.all(items.map((item) => (isSkipped(item) ? item : checkName(item, file).then(() => draw(item, study, file))))),
+      );
       outcome.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
       return outcome;
     }),
   }));
-  for (const { study, file, outcomes } of started) {
-    progress(`reports: ${study.id}`);
-    const artefacts: Artefact[] = [];
-    const skipped: Skipped[] = [];
-    for (const pending of outcomes) {
-      for (const item of await pending) {
-        if (isSkipped(item)) skipped.push(item);
-        else {
-          if (!/^[a-z0-9][a-z0-9-]*$/.test(item.id)) throw new CohortError({ file, message: msg.unsafeName(item.id) });
-          if (artefacts.some((a) => a.id === item.id)) throw new CohortError({ file, message: msg.duplicateArtefact(item.id, study.id) });
-          artefacts.push(item);
+  try {
+    for (const { study, file, outcomes } of started) {
+      progress(`reports: ${study.id}`);
+      const rendered: RenderedArtefact[] = [];
+      const skipped: Skipped[] = [];
+      for (const pending of outcomes) {
+        for (const item of await pending) {
+          if (isSkipped(item)) skipped.push(item);
+          else {
+            if (rendered.some((a) => a.id === item.id)) throw new CohortError({ file, message: msg.duplicateArtefact(item.id, study.id) });
+            rendered.push(item);
+          }
         }
       }
+      built.push({ study, artefacts: rendered, skipped, file });
     }
-    const rendered: RenderedArtefact[] = [];
-    for (const artefact of artefacts) {
-      progress(`reports: ${study.id}/${artefact.id}`);
-      if (!artefact.figure) {
-        rendered.push(artefact);
-        continue;
-      }
-      try {
-        const svg = await renderSvg(artefact.figure.spec);
-        // PNGs render on libuv's thread pool while the next charts are drawn; awaited before writing.
-        // (Measured: faster than encoding them in the CSV worker, which is busy loading danfojs.)
-        const png = renderPng(svg);
-        png.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
-        pngs.set(`${study.id}/${artefact.id}`, png);
-        rendered.push({ ...artefact, svg });
-      } catch (error) {
-        if (isCohortError(error)) throw error;
-        throw new CohortError({ file, message: msg.renderFailed(artefact.id, error instanceof Error ? error.message : String(error)) });
-      }
-    }
-    built.push({ study, artefacts: rendered, skipped, file });
+    return await writeAll(options, csv, built, pngs);
+  } finally {
+    await pngRenderer?.close();
   }
+}
 
+/** Rejects an artefact id that is not a safe file name (it names the artefact's files). */
+async function checkName(artefact: Artefact, file: string): Promise<void> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(artefact.id)) throw new CohortError({ file, message: msg.unsafeName(artefact.id) });
+}
+
+/** Converts the tables, builds the notebook and writes every report folder, once everything is computed. */
+async function writeAll(options: RegenerateOptions, csv: CsvWriter, built: Array<NotebookStudy & { file: string }>, pngs: ReadonlyMap<string, Promise<Uint8Array>>): Promise<RegenerateSummary> {
   const extras = options.extras ? await options.extras({ reportsDir: options.reportsDir }) : [];
   const tableOwners = [...built.flatMap((b) => b.artefacts.map((a) => ({ folder: b.study.id, artefact: a }))), ...extras.flatMap((x) => x.artefacts.map((a) => ({ folder: x.folder ?? x.id, artefact: a })))].filter((o) => o.artefact.table);
   const csvTexts = await csv.toCsv(tableOwners.map((o) => csvTable(o.artefact)));
@@ -179,7 +199,7 @@ async function addArtefactFiles(
   folder: string,
   artefacts: readonly RenderedArtefact[],
   csvByKey: ReadonlyMap<string, string>,
-  pngs: ReadonlyMap<string, Promise<Buffer>>,
+  pngs: ReadonlyMap<string, Promise<Uint8Array>>,
 ): Promise<void> {
   for (const artefact of artefacts) {
     if (artefact.figure && artefact.svg !== undefined) {

@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import type { Table } from "./table.js";
+import { startWorkerClient } from "./worker-client.js";
 
 /**
  * RFC 4180 quoting of one cell. Why by hand: danfojs-node 1.2 `toCSV` writes cells verbatim
@@ -41,38 +41,10 @@ export interface CsvWriter {
  * const writer = startCsvWriter(); (await writer.toCsv([{ columns: [{ key: "a", label: "A" }], rows: [{ a: "1,5" }] }])); await writer.close(); // => ['A\n"1,5"\n']
  */
 export function startCsvWriter(): CsvWriter {
-  const worker = new Worker(new URL("./csv-worker.mjs", import.meta.url), { execArgv: [] });
-  worker.unref();
-  let next = 0;
-  const pending = new Map<number, { resolve: (texts: string[]) => void; reject: (error: Error) => void }>();
-  const failAll = (error: Error) => {
-    for (const { reject } of pending.values()) reject(error);
-    pending.clear();
-  };
-  worker.on("message", (message: { id: number; texts?: string[]; error?: string }) => {
-    const waiting = pending.get(message.id);
-    if (!waiting) return;
-    pending.delete(message.id);
-    if (message.error !== undefined || !message.texts) waiting.reject(new Error(`CSV worker: ${message.error ?? "no output"}`));
-    else waiting.resolve(message.texts);
-  });
-  worker.on("error", (error) => failAll(error));
-  worker.on("exit", (code) => failAll(new Error(`CSV worker stopped (exit code ${code})`)));
+  const worker = startWorkerClient<{ tables: QuotedTable[] }, string[]>(new URL("./csv-worker.mjs", import.meta.url), "CSV worker");
   return {
-    toCsv(tables) {
-      if (tables.length === 0) return Promise.resolve([]);
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.ref();
-        worker.postMessage({ id, tables: tables.map(quoteTable) });
-      }).finally(() => {
-        if (pending.size === 0) worker.unref();
-      }) as Promise<string[]>;
-    },
-    async close() {
-      await worker.terminate();
-    },
+    toCsv: (tables) => (tables.length === 0 ? Promise.resolve([]) : worker.request({ tables: tables.map(quoteTable) })),
+    close: () => worker.close(),
   };
 }
 
