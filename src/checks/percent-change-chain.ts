@@ -4,10 +4,11 @@ import type { CheckResult } from "../schema/check-result.js";
 import { parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import {
   candidateRange,
-  changeValue,
+  compileCandidateRange,
+  compileChangeTest,
   computationLabels,
-  inInterval,
   parseDirection,
+  type ChangeTest,
   type ChangeComputation,
   type Direction,
   type RangeInUnits,
@@ -59,7 +60,8 @@ export interface PercentChangeChainInput {
 export const DEFAULT_MAX_STEPS = 20_000_000;
 
 interface TimepointGrid {
-  den: bigint;
+  /** mean = unit · j / den; a whole number (10^decimals or items·n), kept as a number. */
+  den: number;
   jMin: number;
   jMax: number;
   unit: number;
@@ -93,7 +95,7 @@ function buildGrids(input: PercentChangeChainInput, nOverride: Record<string, nu
       const d = requireWhole("decimals", g.decimals, 0);
       if (d > 15) throw new CohortError({ message: msg.badDigits(d) });
       const p10 = 10 ** d;
-      out.set(t, { den: BigInt(p10), jMin: Math.ceil(g.min * p10 - 1e-9), jMax: Math.floor(g.max * p10 + 1e-9), unit: 1 });
+      out.set(t, { den: p10, jMin: Math.ceil(g.min * p10 - 1e-9), jMax: Math.floor(g.max * p10 + 1e-9), unit: 1 });
     } else {
       const n = requireWhole(`n at ${t}`, nOverride[t] ?? g.nByTimepoint?.[t] ?? g.n, 1);
       const items = requireItems(g.items);
@@ -101,7 +103,7 @@ function buildGrids(input: PercentChangeChainInput, nOverride: Record<string, nu
       const perPerson = g.scoring === "sum" ? 1 : items;
       const lo = Math.round((items * n * g.min) / step);
       const hi = Math.round((items * n * g.max) / step);
-      out.set(t, { den: BigInt(perPerson * n), jMin: lo, jMax: hi, unit: step, n });
+      out.set(t, { den: perPerson * n, jMin: lo, jMax: hi, unit: step, n });
     }
   }
   return out;
@@ -121,11 +123,6 @@ interface PreparedChange {
   computation: ChangeComputation;
 }
 
-/**
- * Enumerates every tuple of grid means (one per timepoint that a change touches) satisfying all
- * changes exactly. Depth-first along the changes: each new timepoint's candidates come from a
- * change linking it to one already fixed, then every change among fixed timepoints is tested exactly.
- */
 /** The timepoints the changes touch, in visiting order: each next one linked by a change to one before it (BFS); new components restart. */
 function visitOrder(timepoints: string[], changes: PreparedChange[]): { used: string[]; order: string[]; link: Map<string, PreparedChange | null> } {
   const used = timepoints.filter((t) => changes.some((c) => c.spec.from === t || c.spec.to === t));
@@ -168,7 +165,9 @@ function estimateSteps(timepoints: string[], grids: Map<string, TimepointGrid>, 
       const forward = l.spec.to === t;
       const knownGrid = grids.get(forward ? l.spec.from : l.spec.to)!;
       const widest = Math.max(Math.abs(knownGrid.jMin), Math.abs(knownGrid.jMax), 1);
-      const [a, b] = candidateRange({ j: BigInt(widest), den: knownGrid.den }, g.den, l.interval, l.spec.direction, l.computation, range, !forward);
+      // Through BigInt as before, so a grid whose j overflows to Infinity (a huge min or max times
+      // 10^decimals) still fails here with the same RangeError.
+      const [a, b] = candidateRange({ j: BigInt(widest), den: BigInt(knownGrid.den) }, BigInt(g.den), l.interval, l.spec.direction, l.computation, range, !forward);
       width = Math.min(points, Math.max(1, b - a + 1));
     }
     // A second component is enumerated inside every tuple of the first, so the layers multiply on.
@@ -178,65 +177,125 @@ function estimateSteps(timepoints: string[], grids: Map<string, TimepointGrid>, 
   return total;
 }
 
+/** One change tested once both its timepoints are fixed: their places in the visiting order. */
+interface CompiledCheck {
+  from: number;
+  to: number;
+  test: ChangeTest;
+}
+
+/** How a timepoint's candidates follow from the one timepoint (earlier in the visiting order) it is linked to. */
+interface CompiledLink {
+  known: number;
+  /** The known mean is the base of a relative change: no candidate fits unless it is positive. */
+  knownMustBePositive: boolean;
+  /** The sought mean is the base of a relative change: only positive whole numbers can fit. */
+  soughtMustBePositive: boolean;
+  candidates: (k: number) => [number, number];
+}
+
+/** One depth of the enumeration: a timepoint, its grid, the link that narrows it, and the checks it completes. */
+interface Level {
+  grid: TimepointGrid;
+  link: CompiledLink | null;
+  checks: CompiledCheck[];
+}
+
+/**
+ * Everything the enumeration needs per depth, worked out once: grids, links and change tests by
+ * place in the visiting order, so the inner loop reads arrays of numbers instead of maps of BigInt.
+ */
+function compileLevels(order: string[], link: Map<string, PreparedChange | null>, grids: Map<string, TimepointGrid>, changes: PreparedChange[], range: RangeInUnits): Level[] {
+  const place = new Map(order.map((t, i) => [t, i]));
+  return order.map((t, i) => {
+    const grid = grids.get(t)!;
+    const checks = changes
+      .filter((c) => (c.spec.from === t || c.spec.to === t) && place.get(c.spec.from === t ? c.spec.to : c.spec.from)! < i)
+      .map((c) => ({
+        from: place.get(c.spec.from)!,
+        to: place.get(c.spec.to)!,
+        test: compileChangeTest(grids.get(c.spec.from)!.den, grids.get(c.spec.to)!.den, c.interval, c.spec.direction, c.computation, range),
+      }));
+    const l = link.get(t);
+    if (!l) return { grid, link: null, checks };
+    const forward = l.spec.to === t;
+    const knownId = forward ? l.spec.from : l.spec.to;
+    // A change relative to a mean is undefined unless that mean is positive (the test gives false):
+    // skip a non-positive base outright instead of trying every candidate against it.
+    const base = l.computation === "percent-of-earlier" ? "from" : l.computation === "percent-of-later" ? "to" : null;
+    const knownIsBase = base !== null && (forward ? base === "from" : base === "to");
+    return {
+      grid,
+      checks,
+      link: {
+        known: place.get(knownId)!,
+        knownMustBePositive: knownIsBase,
+        soughtMustBePositive: base !== null && !knownIsBase,
+        candidates: compileCandidateRange(grids.get(knownId)!.den, grid.den, l.interval, l.spec.direction, l.computation, range, !forward),
+      },
+    };
+  });
+}
+
+/**
+ * Enumerates every tuple of grid means (one per timepoint that a change touches) satisfying all
+ * changes exactly. Depth-first along the changes: each new timepoint's candidates come from a
+ * change linking it to one already fixed, then every change among fixed timepoints is tested exactly.
+ */
 function enumerate(timepoints: string[], grids: Map<string, TimepointGrid>, changes: PreparedChange[], range: RangeInUnits, maxTuples: number): Enumeration {
   const { used, order, link } = visitOrder(timepoints, changes);
-  const checksAt = order.map((t, i) => changes.filter((c) => (c.spec.from === t || c.spec.to === t) && order.indexOf(c.spec.from === t ? c.spec.to : c.spec.from) < i));
-  const assigned = new Map<string, bigint>();
-  const seen = new Map<string, Set<number>>(used.map((t) => [t, new Set<number>()]));
+  const levels = compileLevels(order, link, grids, changes, range);
+  // The whole number j fixed at each depth, by place in the visiting order.
+  const assigned = new Array<number>(order.length).fill(0);
+  const seen = order.map(() => new Set<number>());
   const result: Enumeration = { count: 0, truncated: false, tuples: [], meansByTimepoint: {} };
   let nodes = 0;
-
-  const holds = (c: PreparedChange): boolean => {
-    const gf = grids.get(c.spec.from)!;
-    const gt = grids.get(c.spec.to)!;
-    const v = changeValue({ j: assigned.get(c.spec.from)!, den: gf.den }, { j: assigned.get(c.spec.to)!, den: gt.den }, c.spec.direction, c.computation, range);
-    return v !== null && inInterval(v, c.interval);
-  };
 
   const visit = (i: number): void => {
     if (result.truncated) return;
     if (i === order.length) {
       result.count += 1;
-      for (const [t, j] of assigned) seen.get(t)!.add(Number(j));
-      if (result.tuples.length < maxTuples) result.tuples.push(Object.fromEntries(order.map((t) => [t, meanOf(grids.get(t)!, assigned.get(t)!)])));
+      for (let k = 0; k < order.length; k++) seen[k]!.add(assigned[k]!);
+      if (result.tuples.length < maxTuples) result.tuples.push(Object.fromEntries(order.map((t, k) => [t, meanOf(levels[k]!.grid, assigned[k]!)])));
       return;
     }
-    const t = order[i]!;
-    const g = grids.get(t)!;
-    let lo = g.jMin;
-    let hi = g.jMax;
-    const l = link.get(t);
+    const { grid, link: l, checks } = levels[i]!;
+    let lo = grid.jMin;
+    let hi = grid.jMax;
     if (l) {
-      const forward = l.spec.to === t;
-      const knownId = forward ? l.spec.from : l.spec.to;
-      const known = { j: assigned.get(knownId)!, den: grids.get(knownId)!.den };
-      // A change relative to a mean is undefined unless that mean is positive (changeValue gives null):
-      // skip a non-positive base outright instead of trying every candidate against it.
-      const base = l.computation === "percent-of-earlier" ? "from" : l.computation === "percent-of-later" ? "to" : null;
-      if (base !== null && (forward ? base === "from" : base === "to")) {
-        if (known.j <= 0n) return;
-      } else if (base !== null) lo = Math.max(lo, 1);
-      const [a, b] = candidateRange(known, g.den, l.interval, l.spec.direction, l.computation, range, !forward);
+      const known = assigned[l.known]!;
+      if (l.knownMustBePositive && known <= 0) return;
+      if (l.soughtMustBePositive) lo = Math.max(lo, 1);
+      const [a, b] = l.candidates(known);
       lo = Math.max(lo, a);
       hi = Math.min(hi, b);
     }
-    for (let j = lo; j <= hi; j++) {
+    // + 0 turns a −0 (Math.ceil of a tiny negative bound) into 0, as the round trip through BigInt
+    // did before, so no −0 reaches the listed means.
+    for (let j = lo + 0; j <= hi; j++) {
       if (++nodes > NODE_LIMIT) {
         result.truncated = true;
         return;
       }
-      assigned.set(t, BigInt(j));
-      if (checksAt[i]!.every(holds)) visit(i + 1);
+      assigned[i] = j;
+      if (allHold(checks, assigned)) visit(i + 1);
     }
-    assigned.delete(t);
   };
   visit(0);
-  for (const t of used) result.meansByTimepoint[t] = [...seen.get(t)!].sort((a, b) => a - b).map((j) => meanOf(grids.get(t)!, BigInt(j)));
+  for (const t of used) {
+    const k = order.indexOf(t);
+    result.meansByTimepoint[t] = [...seen[k]!].sort((a, b) => a - b).map((j) => meanOf(levels[k]!.grid, j));
+  }
   return result;
 }
 
-function meanOf(g: TimepointGrid, j: bigint): number {
-  return Math.round(((g.unit * Number(j)) / Number(g.den)) * 1e9) / 1e9;
+function allHold(checks: CompiledCheck[], assigned: number[]): boolean {
+  for (const c of checks) if (!c.test(assigned[c.from]!, assigned[c.to]!)) return false;
+  return true;
+}
+
+function meanOf(g: TimepointGrid, j: number): number {
+  return Math.round(((g.unit * j) / g.den) * 1e9) / 1e9;
 }
 
 function prepare(input: PercentChangeChainInput, rounding: RoundingMode, computation: ChangeComputation | ChangeComputation[]): PreparedChange[] {
