@@ -55,19 +55,17 @@ export function wilcoxonSignedRank(before: ReadonlyArray<number>, after: Readonl
   // Doubled midranks are whole numbers, so sums of them can index an array exactly.
   const doubled = used.map((item) => Math.round(item.rank * 2));
   const total = doubled.reduce((sum, rank) => sum + rank, 0);
-  let distribution = new Float64Array(total + 1);
+  const distribution = new Float64Array(total + 1);
   distribution[0] = 1;
   let reach = 0;
   for (const rank of doubled) {
-    const next = new Float64Array(total + 1);
-    for (let sum = 0; sum <= reach; sum += 1) {
-      const probability = distribution[sum] as number;
-      if (probability === 0) continue;
-      next[sum] = (next[sum] as number) + probability / 2;
-      next[sum + rank] = (next[sum + rank] as number) + probability / 2;
-    }
+    // In place, from the top down, so each P(sum − rank) read is still the previous step's:
+    // P'(s) = P(s − rank)/2 + P(s)/2, the same sums (addition commutes exactly) with no new array per rank.
     reach += rank;
-    distribution = next;
+    for (let sum = reach; sum >= 0; sum -= 1) {
+      const stay = (distribution[sum] as number) / 2;
+      distribution[sum] = sum >= rank ? (distribution[sum - rank] as number) / 2 + stay : stay;
+    }
   }
   const observedDoubled = used.reduce((sum, item, index) => (item.difference > 0 ? sum + (doubled[index] as number) : sum), 0);
   const v = observedDoubled / 2;
