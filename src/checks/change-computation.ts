@@ -91,6 +91,8 @@ export function candidateRange(
  * @param inverse true when the known point is the later one (the sought one is j_from)
  * @example
  * compileCandidateRange(20, 20, roundingInterval("21.88"), "decrease", "percent-of-earlier", null, false)(64); // => [48, 51]
+ * // A later mean of 0 is −100% of every positive earlier mean: nothing but the grid bounds them.
+ * compileCandidateRange(10, 10, roundingInterval("100.00"), "decrease", "percent-of-earlier", null, true)(0); // => [-Infinity, Infinity]
  */
 export function compileCandidateRange(
   knownDen: number,
@@ -121,9 +123,16 @@ export function compileCandidateRange(
   const ratio = (p: number): number => (computation === "percent-of-earlier" ? 1 + s * p : 1 / (1 - s * p));
   const ratio0 = ratio(p0);
   const ratio1 = ratio(p1);
+  // The sought mean is k·ratio (forward) or k/ratio (inverse), unbounded where the ratio passes a pole
+  // (forward) or 0 (inverse). For k ≠ 0 such a range has an end that is negative or not finite, and
+  // `bounds` opens it; for k = 0 both ends come out ±0 and would close it to [−1, 1], yet a mean of 0
+  // makes exactly 100% with every positive mean (−100% of the earlier one, +100% relative to the later
+  // one). So k = 0 opens it unless both ratio ends are finite and of one sign: wider than needed only
+  // where the known mean is the base of the change, and a base of 0 fits nothing anyway.
+  const oneSign = Number.isFinite(ratio0) && Number.isFinite(ratio1) && ((ratio0 > 0 && ratio1 > 0) || (ratio0 < 0 && ratio1 < 0));
   return inverse
-    ? (k) => bounds(((k / knownDen) * otherDen) / ratio0, ((k / knownDen) * otherDen) / ratio1)
-    : (k) => bounds((k / knownDen) * otherDen * ratio0, (k / knownDen) * otherDen * ratio1);
+    ? (k) => (k === 0 && !oneSign ? [-Infinity, Infinity] : bounds(((k / knownDen) * otherDen) / ratio0, ((k / knownDen) * otherDen) / ratio1))
+    : (k) => (k === 0 && !oneSign ? [-Infinity, Infinity] : bounds((k / knownDen) * otherDen * ratio0, (k / knownDen) * otherDen * ratio1));
 }
 
 /** Whether two whole numbers on two grids satisfy one change: jFrom/denFrom → jTo/denTo. */

@@ -191,8 +191,9 @@ describe("compileCandidateRange", () => {
       fc.property(
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 40 }),
-        fc.integer({ min: 0, max: 200 }),
-        fc.integer({ min: 0, max: 9999 }),
+        // A known mean of 0 and a report at or near 100% are where the range has to be unbounded.
+        fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant(0)),
+        fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(9999, 10_000, 10_001)),
         fc.constantFrom(...computations),
         fc.constantFrom(...modes),
         fc.constantFrom<Direction>("increase", "decrease"),
@@ -212,6 +213,26 @@ describe("compileCandidateRange", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("leaves every whole number open when a known mean of 0 fits any other mean (a change of exactly 100%)", () => {
+    // Hand: 0 at the later point is −100% of any positive earlier mean (usual computation, sought = earlier);
+    // 0 at the earlier point is +100% of any positive later mean relative to the later value (sought = later).
+    // The report "100.00" (or "100") rounds from an interval around 100%, so every positive j must stay in range.
+    const cases: [Direction, ChangeComputation, boolean][] = [
+      ["decrease", "percent-of-earlier", true],
+      ["increase", "percent-of-later", false],
+    ];
+    for (const [direction, computation, inverse] of cases) {
+      for (const percent of ["100.00", "100", "100.0000"]) {
+        for (const mode of modes) {
+          const [lo, hi] = compileCandidateRange(10, 10, roundingInterval(percent, mode), direction, computation, null, inverse)(0);
+          const label = `${direction} ${percent} ${computation} ${mode}`;
+          expect(lo, label).toBeLessThanOrEqual(1);
+          expect(hi, label).toBeGreaterThanOrEqual(10 ** 9);
+        }
+      }
+    }
   });
 
   it("narrows the BPI example to a few candidates (hand: 3.20 − 21.88% ≈ 2.50, i.e. j = 50 of 20ths)", () => {

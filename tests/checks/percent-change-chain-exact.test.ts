@@ -141,69 +141,146 @@ const smallGrid: fc.Arbitrary<SmallGrid> = fc.oneof(
     .map((g) => ({ kind: "items" as const, items: g.items, n: g.n, min: g.min, max: g.min + g.width, scoring: g.scoring })),
 );
 
-/** Up to three changes among 2–3 timepoints, each reported from the true change between two random grid points (nudged), so chains fit and fail. */
-const chainCase = fc
-  .record({
-    grid: smallGrid,
-    size: fc.integer({ min: 2, max: 3 }),
-    pairs: fc.uniqueArray(fc.constantFrom<[number, number]>([0, 1], [1, 2], [0, 2]), { minLength: 1, maxLength: 3, selector: (p) => p.join() }),
-    witness: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 3, maxLength: 3 }),
-    reports: fc.array(fc.record({ digits: fc.integer({ min: 0, max: 2 }), nudge: fc.constantFrom(-1, 0, 0, 1), backwards: fc.boolean(), stray: fc.integer({ min: 0, max: 9999 }) }), { minLength: 3, maxLength: 3 }),
-    mode: fc.constantFrom<Mode>("up_or_down", "up", "down"),
-  })
-  .map((c) => {
-    const timepoints = ["t0", "t1", "t2"].slice(0, c.size);
-    const grid = oracleGrid(c.grid);
-    const at = c.witness.map((u) => q(grid.first + BigInt(Math.floor(u * (Number(grid.last - grid.first) + 1))), grid.den));
-    const changes = c.pairs
-      .filter(([a, b]) => b < c.size && a < c.size)
-      .map(([a, b], i): PercentChangeSpec => {
-        const r = c.reports[i]!;
-        const [from, to] = r.backwards ? [b, a] : [a, b];
-        const base = at[from]!;
-        // A base mean of 0 or below has no percent change: report anything.
-        if (base.n <= 0n) return { from: timepoints[from]!, to: timepoints[to]!, percent: (r.stray / 100).toFixed(2), direction: "increase" };
-        const change = div(q(100n * (at[to]!.n * base.d - base.n * at[to]!.d), at[to]!.d * base.d), base);
-        return { from: timepoints[from]!, to: timepoints[to]!, percent: reportOf(change, r.digits, r.nudge), direction: change.n >= 0n ? "increase" : "decrease" };
-      });
-    return { ...c, timepoints, changes };
-  })
-  // Left out: a report that may be exactly 100%. A mean of 0 reached (or left) at the timepoint visited
-  // first makes it −100% (+100% relative to the later value) whatever the other mean is, and the
-  // candidate range then admits only j = 1 of the others: a known gap of the enumeration, kept as it
-  // was by the number fast path (it must not change results); it needs a fix of its own.
-  .filter((c) => c.changes.length > 0 && c.changes.every((change) => Number(change.percent) !== 100));
+/**
+ * Up to three changes among 2–3 timepoints, each reported from the true change between two random grid
+ * points (nudged), so chains fit and fail. `zeros` > 0 aims at reports of exactly 100%: a witness is the
+ * mean 0 with odds zeros : 1, and otherwise spread evenly over the grid (fc.double is even over float
+ * representations, so most of its draws in [0, 1) are tiny and pick the grid's first point, which may
+ * itself be 0); a change out of 0 is reported relative to the later mean (+100%) instead of at random.
+ */
+const chainCase = (grids: fc.Arbitrary<SmallGrid>, zeros = 0) =>
+  fc
+    .record({
+      grid: grids,
+      size: fc.integer({ min: 2, max: 3 }),
+      pairs: fc.uniqueArray(fc.constantFrom<[number, number]>([0, 1], [1, 2], [0, 2]), { minLength: 1, maxLength: 3, selector: (p) => p.join() }),
+      witness: fc.array(
+        zeros > 0
+          ? fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 0, max: 999_999 }).map((i) => i / 1_000_000) }, { weight: zeros, arbitrary: fc.constant(null) })
+          : fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        { minLength: 3, maxLength: 3 },
+      ),
+      reports: fc.array(fc.record({ digits: fc.integer({ min: 0, max: 2 }), nudge: fc.constantFrom(-1, 0, 0, 1), backwards: fc.boolean(), stray: fc.integer({ min: 0, max: 9999 }) }), { minLength: 3, maxLength: 3 }),
+      mode: fc.constantFrom<Mode>("up_or_down", "up", "down"),
+    })
+    .map((c) => {
+      const timepoints = ["t0", "t1", "t2"].slice(0, c.size);
+      const grid = oracleGrid(c.grid);
+      const at = c.witness.map((u) => q(u === null ? 0n : grid.first + BigInt(Math.floor(u * (Number(grid.last - grid.first) + 1))), grid.den));
+      const changes = c.pairs
+        .filter(([a, b]) => b < c.size && a < c.size)
+        .map(([a, b], i): PercentChangeSpec => {
+          const r = c.reports[i]!;
+          const [from, to] = r.backwards ? [b, a] : [a, b];
+          const base = at[from]!;
+          const later = at[to]!;
+          // A base mean of 0 or below has no percent change: report anything (or, out of 0 to a positive
+          // mean, the +100% relative to the later mean).
+          if (base.n <= 0n) {
+            const percent = zeros > 0 && base.n === 0n && later.n > 0n ? reportOf(q(100n, 1n), r.digits, r.nudge) : (r.stray / 100).toFixed(2);
+            return { from: timepoints[from]!, to: timepoints[to]!, percent, direction: "increase" };
+          }
+          const change = div(q(100n * (later.n * base.d - base.n * later.d), later.d * base.d), base);
+          return { from: timepoints[from]!, to: timepoints[to]!, percent: reportOf(change, r.digits, r.nudge), direction: change.n >= 0n ? "increase" : "decrease" };
+        });
+      return { ...c, timepoints, changes };
+    })
+    .filter((c) => c.changes.length > 0);
+
+type ChainCase = { grid: SmallGrid; timepoints: string[]; changes: PercentChangeSpec[]; mode: Mode };
+
+/** The check against the oracle on one case: the usual computation, each change alone, and the alternatives on a grid. Whether it fits. */
+function agreesWithOracle({ grid, timepoints, changes, mode }: ChainCase): boolean {
+  const r = percentChangeChain({ timepoints, changes, grid: grid as MeanGrid, rounding: mode, alwaysTestAlternatives: true, maxTuples: 1_000_000 });
+  const grids = Object.fromEntries(timepoints.map((t) => [t, oracleGrid(grid)]));
+  const range = scaleRangeOf(grid);
+  const d = r.details as Listed & { perChange: { feasiblePairs: number; meansByTimepoint: Record<string, number[]> }[]; alternatives: (Listed & { id: string; status: string })[] };
+  const want = oracle(timepoints, grids, changes, "percent-of-earlier", mode, range);
+  expectSame("usual computation", d, want, grids, true);
+  expect(r.status).toBe(want.count > 0 ? "consistent" : "inconsistent");
+  changes.forEach((c, i) => expectSame(`${c.from}→${c.to} alone`, { feasibleTuples: d.perChange[i]!.feasiblePairs, meansByTimepoint: d.perChange[i]!.meansByTimepoint }, oracle(timepoints, grids, [c], "percent-of-earlier", mode, range), grids, false));
+  const alternative = (id: string) => d.alternatives.find((a) => a.id === id)!;
+  for (const id of ["percent-of-later", "percentage-points"] as const) expectSame(id, alternative(id), oracle(timepoints, grids, changes, id, mode, range), grids, false);
+  if (grid.kind === "items") {
+    for (const t of timepoints.filter((t) => changes.some((c) => c.from === t || c.to === t))) {
+      for (const drop of [1, 2]) {
+        if (grid.n - drop < 1) continue;
+        const fewer = { ...grids, [t]: oracleGrid(grid, grid.n - drop) };
+        expectSame(`n - ${drop} at ${t}`, alternative(`n-${drop}-at-${t}`), oracle(timepoints, fewer, changes, "percent-of-earlier", mode, range), fewer, false);
+      }
+    }
+  }
+  return want.count > 0;
+}
 
 describe("percentChangeChain against a brute-force exact oracle", () => {
   it("finds exactly the tuples, per-change pairs and alternative fits of an exhaustive walk in rationals, on random small grids", () => {
     let consistent = 0;
     fc.assert(
-      fc.property(chainCase, ({ grid, timepoints, changes, mode }) => {
-        const r = percentChangeChain({ timepoints, changes, grid: grid as MeanGrid, rounding: mode, alwaysTestAlternatives: true, maxTuples: 1_000_000 });
-        const grids = Object.fromEntries(timepoints.map((t) => [t, oracleGrid(grid)]));
-        const range = scaleRangeOf(grid);
-        const d = r.details as Listed & { perChange: { feasiblePairs: number; meansByTimepoint: Record<string, number[]> }[]; alternatives: (Listed & { id: string; status: string })[] };
-        const want = oracle(timepoints, grids, changes, "percent-of-earlier", mode, range);
-        if (want.count > 0) consistent++;
-        expectSame("usual computation", d, want, grids, true);
-        expect(r.status).toBe(want.count > 0 ? "consistent" : "inconsistent");
-        changes.forEach((c, i) => expectSame(`${c.from}→${c.to} alone`, { feasibleTuples: d.perChange[i]!.feasiblePairs, meansByTimepoint: d.perChange[i]!.meansByTimepoint }, oracle(timepoints, grids, [c], "percent-of-earlier", mode, range), grids, false));
-        const alternative = (id: string) => d.alternatives.find((a) => a.id === id)!;
-        for (const id of ["percent-of-later", "percentage-points"] as const) expectSame(id, alternative(id), oracle(timepoints, grids, changes, id, mode, range), grids, false);
-        if (grid.kind === "items") {
-          for (const t of timepoints.filter((t) => changes.some((c) => c.from === t || c.to === t))) {
-            for (const drop of [1, 2]) {
-              if (grid.n - drop < 1) continue;
-              const fewer = { ...grids, [t]: oracleGrid(grid, grid.n - drop) };
-              expectSame(`n - ${drop} at ${t}`, alternative(`n-${drop}-at-${t}`), oracle(timepoints, fewer, changes, "percent-of-earlier", mode, range), fewer, false);
-            }
-          }
-        }
+      fc.property(chainCase(smallGrid), (c) => {
+        if (agreesWithOracle(c)) consistent++;
       }),
       { numRuns: 150 },
     );
     // Reports derived from real changes must make some chains fit, or the property would test only misses.
     expect(consistent).toBeGreaterThan(30);
+  });
+
+  it("agrees with the oracle on reports of exactly 100%: a mean of 0 at one end fits every positive mean at the other", () => {
+    // Cases with a report of −100% (into a mean of 0) and of +100% (out of one, or a doubling).
+    const hundred = { decrease: 0, increase: 0 };
+    fc.assert(
+      // Grids with 0 and positive means on them, half the witnesses at 0.
+      fc.property(chainCase(smallGrid.filter((g) => g.min <= 0 && g.max > 0), 1), (c) => {
+        for (const direction of ["decrease", "increase"] as const) if (c.changes.some((change) => Number(change.percent) === 100 && change.direction === direction)) hundred[direction]++;
+        agreesWithOracle(c);
+      }),
+      { numRuns: 250 },
+    );
+    // Both must come up often, or this would test nothing the property above does not.
+    expect(hundred.decrease).toBeGreaterThan(10);
+    expect(hundred.increase).toBeGreaterThan(10);
+  });
+
+  it("counts every positive mean against a mean of 0 when two changes are exactly 100% (hand-worked)", () => {
+    // Hand: a→c and b→c both −100.00% (usual computation). A change of −100% means c = 0: with a on the
+    // grid 0.0…10.0, |c − a|/a rounds to 100.00% only for c = 0 (c = 0.1 is at most −99%), and c = 0 is
+    // −100% of every positive a and b. So a and b are each any of 0.1, 0.2, …, 10.0 (100 values) and
+    // c = 0: 100 × 100 = 10,000 tuples. The enumeration fixes a, then c (= 0) from a, then b from c, so
+    // b's candidates come from a known mean of 0.
+    const grid = { kind: "precision" as const, decimals: 1, min: 0, max: 10 };
+    const positive = Array.from({ length: 100 }, (_, i) => (i + 1) / 10);
+    const r = percentChangeChain({
+      timepoints: ["a", "b", "c"],
+      changes: [
+        { from: "a", to: "c", percent: "100.00", direction: "decrease" },
+        { from: "b", to: "c", percent: "100.00", direction: "decrease" },
+      ],
+      grid,
+      maxTuples: 0,
+    });
+    const d = r.details as Listed;
+    expect(r.status).toBe("consistent");
+    expect(d.feasibleTuples).toBe(10_000);
+    expect(d.meansByTimepoint).toEqual({ a: positive, b: positive, c: [0] });
+    // The mirror under the change relative to the later value: c→a and c→b both +100.00% of the later
+    // mean mean c/a and c/b within ±0.00005, so c = 0 (c = 0.1 is at least 1% of a ≤ 10), and 0 → a is
+    // +100% of a for every positive a: again 100 × 100 = 10,000 tuples, b's candidates again from c = 0.
+    // (The usual computation reads +100% as doubling: c = 0.1…5.0 with a = b = 2c, 50 tuples.)
+    const later = percentChangeChain({
+      timepoints: ["a", "b", "c"],
+      changes: [
+        { from: "c", to: "a", percent: "100.00", direction: "increase" },
+        { from: "c", to: "b", percent: "100.00", direction: "increase" },
+      ],
+      grid,
+      maxTuples: 0,
+      alwaysTestAlternatives: true,
+    });
+    const alternative = (later.details as { alternatives: (Listed & { id: string })[] }).alternatives.find((a) => a.id === "percent-of-later")!;
+    expect((later.details as Listed).feasibleTuples).toBe(50);
+    expect(alternative.feasibleTuples).toBe(10_000);
+    expect(alternative.meansByTimepoint).toEqual({ a: positive, b: positive, c: [0] });
   });
 
   it("agrees with the oracle on a 15-decimal grid, where every product passes 2^53 and BigInt decides", () => {
