@@ -1,7 +1,7 @@
 import { pValueRangeChart } from "../src/charts/p-value-range-chart.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { formatNumber, formatPercent } from "../src/report/format-number.js";
-import { inferenceOverReconstructionsOffThread } from "../src/report/over-reconstructions-off-thread.js";
+import { inferenceOverReconstructions } from "../src/inference/over-reconstructions.js";
 import { shortGroupLabel, timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
 
 const id = "p-values";
@@ -17,9 +17,8 @@ export default defineAnalysis({
   id,
   title,
   section: "checked",
-  async run({ study, instruments, seed }) {
-    // In a worker thread: the same result as inferenceOverReconstructions, computed while charts render.
-    const result = await inferenceOverReconstructionsOffThread(study, instruments, { seed });
+  run({ study, instruments, seed }) {
+    const result = inferenceOverReconstructions(study, instruments, { seed });
     if (result.analyses.length === 0) return skip(id, title, "no test can be run on the rebuilt datasets (no outcome with two timepoints)");
     const label = (a: (typeof result.analyses)[number]) =>
       `${a.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")}|${instruments.get(a.instrument)?.abbreviation ?? a.instrument} ${a.on === "change" ? `${withoutDetail(timepointLabel(study, a.from)).toLowerCase()} → ${withoutDetail(timepointLabel(study, a.to)).toLowerCase()}` : `at ${withoutDetail(timepointLabel(study, a.to)).toLowerCase()}`}|${TEST_NAMES[a.test]}`;

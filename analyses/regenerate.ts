@@ -1,7 +1,6 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { formatProblem, isCohortError } from "../src/errors.js";
-import { prewarmInferenceOverReconstructions } from "../src/report/over-reconstructions-off-thread.js";
 import type { RegenerateSummary } from "../src/report/regenerate-reports.js";
 import { startCsvWriter } from "../src/report/tables-to-csv.js";
 
@@ -25,10 +24,9 @@ export interface RegenerateFolders {
  * await regenerate({ reportsDir: "/tmp/reports" }); // => { studies: [{ id: "kap-pilot-two-approaches", … }], files: [...] }
  */
 export async function regenerate(folders: RegenerateFolders = {}): Promise<RegenerateSummary> {
-  // The worker threads start first, so their imports (danfojs-node; the inference modules) run on
-  // the second core while this thread imports the analyses, vega and vega-lite below.
+  // The CSV worker starts first, so its import of danfojs-node runs on the second core while this
+  // thread imports the analyses, vega and vega-lite below.
   const csvWriter = startCsvWriter();
-  prewarmInferenceOverReconstructions();
   const [{ regenerateReports }, { analyses }, { claimsRegisters }] = await Promise.all([
     import("../src/report/regenerate-reports.js"),
     import("./index.js"),

@@ -7,10 +7,8 @@ export { feasibleMeanChains, MAX_CHAINS, type FeasibleMeanChains } from "./feasi
 export { formatNumber, formatPercent, formatPercentInterval } from "./format-number.js";
 export { markdownCell, markdownTable, markdownText } from "./markdown.js";
 export { NOTEBOOK_TABLE_ROWS, notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
-export { inferenceOverReconstructionsOffThread, prewarmInferenceOverReconstructions } from "./over-reconstructions-off-thread.js";
 export { regenerateReports, type RegenerateOptions, type RegenerateSummary } from "./regenerate-reports.js";
 export { artefactMarkdown, exercisesMarkdown, reportMarkdown } from "./report-markdown.js";
-export { prewarmOffThread, runOffThread } from "./run-off-thread.js";
 export { citationLine, compositions, groupLabel, groupSize, instrumentOf, reportedOfKind, shortGroupLabel, timepointLabel, withoutDetail } from "./study-lookup.js";
 export { unsafeSvgReason } from "./svg-safety.js";
 export { type Table, type TableColumn } from "./table.js";

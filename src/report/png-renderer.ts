@@ -1,5 +1,5 @@
 import type { ResvgRenderOptions } from "@resvg/resvg-js";
-import { pngOptions } from "../charts/render-png.js";
+import { pngOptions } from "../charts/png-options.js";
 import { startWorkerClient } from "./worker-client.js";
 
 /** Chart PNGs rendered in a worker thread (see png-worker.mjs). */

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { renderPng } from "../charts/render-png.js";
 import { renderSvg } from "../charts/render-svg.js";
 import { CohortError, isCohortError } from "../errors.js";
 import { builtInInstrumentsDir, loadInstruments, type InstrumentRegistry } from "../io/load-instruments.js";
@@ -86,72 +85,62 @@ async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<R
   const built: Array<NotebookStudy & { file: string }> = [];
   const pngs = new Map<string, Promise<Uint8Array>>();
   let pngRenderer: PngRenderer | undefined;
-  // Charts are drawn one at a time (vega on this thread), in the order their analyses finish: an
-  // analysis waiting on a worker thread then holds up no chart of the analyses after it.
-  let drawing: Promise<unknown> = Promise.resolve();
-  const draw = (artefact: Artefact, study: Study, file: string): Promise<RenderedArtefact> => {
-    const next = drawing.then(() => drawChart(artefact, study, file));
-    drawing = next.catch(() => {});
-    return next;
-  };
-  const drawChart = async (artefact: Artefact, study: Study, file: string): Promise<RenderedArtefact> => {
-    progress(`reports: ${study.id}/${artefact.id}`);
-    if (!artefact.figure) return artefact;
-    try {
-      const svg = await renderSvg(artefact.figure.spec);
-      // The PNG renders in its worker while the next charts are drawn; awaited before writing.
+  /** The PNG of a chart, rendered in the PNG worker; started once per chart, awaited only when writing. */
+  const pngOf = (key: string, svg: string): Promise<Uint8Array> => {
+    let png = pngs.get(key);
+    if (!png) {
       pngRenderer ??= startPngRenderer();
-      const png = pngRenderer.toPng(svg);
+      png = pngRenderer.toPng(svg);
       png.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
-      pngs.set(`${study.id}/${artefact.id}`, png);
-      return { ...artefact, svg };
-    } catch (error) {
-      if (isCohortError(error)) throw error;
-      throw new CohortError({ file, message: msg.renderFailed(artefact.id, error instanceof Error ? error.message : String(error)) });
+      pngs.set(key, png);
     }
+    return png;
   };
-  // Every analysis of every study starts now; an asynchronous one (work in a worker thread) then
-  // runs while the others finish and the charts render. Results are taken in order.
-  const started = studies.map(({ study, file }) => ({
-    study,
-    file,
-    outcomes: options.analyses.map((analysis) => {
-      const outcome = runAnalysis(analysis, study, file, instruments, seed).then((items) =>
-        Promise.all(items.map((item) => (isSkipped(item) ? item : checkName(item, file).then(() => draw(item, study, file))))),
-      );
-      outcome.catch(() => {}); // a failure surfaces where it is awaited, not as an unhandled rejection
-      return outcome;
-    }),
-  }));
   try {
-    for (const { study, file, outcomes } of started) {
+    // One analysis at a time, and each chart drawn (vega, on this thread) as soon as its analysis is
+    // done: the PNG worker then rasterises it while this thread computes the next analysis.
+    for (const { study, file } of studies) {
       progress(`reports: ${study.id}`);
       const rendered: RenderedArtefact[] = [];
       const skipped: Skipped[] = [];
-      for (const pending of outcomes) {
-        for (const item of await pending) {
-          if (isSkipped(item)) skipped.push(item);
-          else {
-            if (rendered.some((a) => a.id === item.id)) throw new CohortError({ file, message: msg.duplicateArtefact(item.id, study.id) });
-            rendered.push(item);
+      for (const analysis of options.analyses) {
+        for (const item of await runAnalysis(analysis, study, file, instruments, seed)) {
+          if (isSkipped(item)) {
+            skipped.push(item);
+            continue;
           }
+          if (!/^[a-z0-9][a-z0-9-]*$/.test(item.id)) throw new CohortError({ file, message: msg.unsafeName(item.id) });
+          if (rendered.some((a) => a.id === item.id)) throw new CohortError({ file, message: msg.duplicateArtefact(item.id, study.id) });
+          progress(`reports: ${study.id}/${item.id}`);
+          if (!item.figure) {
+            rendered.push(item);
+            continue;
+          }
+          const svg = await drawChart(item.figure.spec, item.id, file);
+          void pngOf(`${study.id}/${item.id}`, svg);
+          rendered.push({ ...item, svg });
         }
       }
       built.push({ study, artefacts: rendered, skipped, file });
     }
-    return await writeAll(options, csv, built, pngs);
+    return await writeAll(options, csv, built, pngOf);
   } finally {
     await pngRenderer?.close();
   }
 }
 
-/** Rejects an artefact id that is not a safe file name (it names the artefact's files). */
-async function checkName(artefact: Artefact, file: string): Promise<void> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(artefact.id)) throw new CohortError({ file, message: msg.unsafeName(artefact.id) });
+/** A chart's SVG; a vega failure becomes a CohortError naming the artefact and the study file. */
+async function drawChart(spec: NonNullable<Artefact["figure"]>["spec"], id: string, file: string): Promise<string> {
+  try {
+    return await renderSvg(spec);
+  } catch (error) {
+    if (isCohortError(error)) throw error;
+    throw new CohortError({ file, message: msg.renderFailed(id, error instanceof Error ? error.message : String(error)) });
+  }
 }
 
 /** Converts the tables, builds the notebook and writes every report folder, once everything is computed. */
-async function writeAll(options: RegenerateOptions, csv: CsvWriter, built: Array<NotebookStudy & { file: string }>, pngs: ReadonlyMap<string, Promise<Uint8Array>>): Promise<RegenerateSummary> {
+async function writeAll(options: RegenerateOptions, csv: CsvWriter, built: Array<NotebookStudy & { file: string }>, pngOf: (key: string, svg: string) => Promise<Uint8Array>): Promise<RegenerateSummary> {
   const extras = options.extras ? await options.extras({ reportsDir: options.reportsDir }) : [];
   const tableOwners = [...built.flatMap((b) => b.artefacts.map((a) => ({ folder: b.study.id, artefact: a }))), ...extras.flatMap((x) => x.artefacts.map((a) => ({ folder: x.folder ?? x.id, artefact: a })))].filter((o) => o.artefact.table);
   const csvTexts = await csv.toCsv(tableOwners.map((o) => csvTable(o.artefact)));
@@ -161,13 +150,13 @@ async function writeAll(options: RegenerateOptions, csv: CsvWriter, built: Array
   for (const { study, artefacts, skipped } of built) {
     const files = new Map<string, string | Uint8Array>();
     files.set("report.md", reportMarkdown(study, artefacts, skipped));
-    await addArtefactFiles(files, study.id, artefacts, csvByKey, pngs);
+    await addArtefactFiles(files, study.id, artefacts, csvByKey, pngOf);
     folderFiles.set(study.id, files);
   }
   for (const extra of extras) {
     if (!extra.folder) continue;
     const files = extra.files ?? new Map<string, string | Uint8Array>();
-    await addArtefactFiles(files, extra.folder, extra.artefacts, csvByKey, pngs);
+    await addArtefactFiles(files, extra.folder, extra.artefacts, csvByKey, pngOf);
     folderFiles.set(extra.folder, files);
   }
   const notebook = notebookHtml(built, extras);
@@ -199,13 +188,13 @@ async function addArtefactFiles(
   folder: string,
   artefacts: readonly RenderedArtefact[],
   csvByKey: ReadonlyMap<string, string>,
-  pngs: ReadonlyMap<string, Promise<Uint8Array>>,
+  pngOf: (key: string, svg: string) => Promise<Uint8Array>,
 ): Promise<void> {
   for (const artefact of artefacts) {
     if (artefact.figure && artefact.svg !== undefined) {
       files.set(`figures/${artefact.id}.vl.json`, stableJson(artefact.figure.spec));
       files.set(`figures/${artefact.id}.svg`, artefact.svg);
-      files.set(`figures/${artefact.id}.png`, await (pngs.get(`${folder}/${artefact.id}`) ?? renderPng(artefact.svg)));
+      files.set(`figures/${artefact.id}.png`, await pngOf(`${folder}/${artefact.id}`, artefact.svg));
     }
     const csv = csvByKey.get(`${folder}/${artefact.id}`);
     if (csv !== undefined) files.set(`tables/${artefact.id}.csv`, csv);

@@ -42,23 +42,19 @@ describe("no data file is ever evaluated as code", () => {
       if (/\beval\s*\(/.test(text)) offences.push(`${where}: eval(`);
       if (/\bnew\s+Function\s*\(/.test(text) || /\bFunction\s*\(\s*["'`]/.test(text)) offences.push(`${where}: new Function`);
       if (/from\s+["']node:vm["']|require\(["'](node:)?vm["']\)/.test(text)) offences.push(`${where}: node:vm`);
-      // import(...) is allowed only with a string literal (lazy loading of the project's own modules),
-      // except in the off-thread worker, whose module URL comes only from runOffThread / prewarmOffThread,
-      // whose call sites are checked below to pass a constant URL of a project file.
+      // import(...) is allowed only with a string literal (lazy loading of the project's own modules).
       for (const match of text.matchAll(/\bimport\s*\(\s*([^)]*)\)/g)) {
-        const literal = /^["'][^"'`$]+["']$/.test(match[1]!.trim());
-        if (!literal && !(where === "src/report/off-thread-worker.mjs" && match[1]!.trim() === "module")) offences.push(`${where}: import(${match[1]})`);
+        if (!/^["'][^"'`$]+["']$/.test(match[1]!.trim())) offences.push(`${where}: import(${match[1]})`);
       }
-      for (const match of text.matchAll(/\b(runOffThread|prewarmOffThread)\s*(?:<[^>]*>)?\(\s*([A-Za-z_$][\w$]*|new URL\([^)]*\))/g)) {
-        const argument = match[2]!;
-        if (["module"].includes(argument) && where === "src/report/run-off-thread.ts") continue; // the definitions themselves
-        const constant = argument.startsWith("new URL") ? argument : new RegExp(`const\\s+${argument}\\s*=\\s*(new URL\\([^)]*\\))`).exec(text)?.[1];
-        if (!constant || !/^new URL\(\s*["'][^"'`$]+["']\s*,\s*import\.meta\.url\s*\)$/.test(constant)) offences.push(`${where}: ${match[1]}(${argument})`);
-      }
-      // Workers run the project's own files, never a path built from data.
-      for (const match of text.matchAll(/new\s+Worker\s*\(/g)) {
+      // Workers run the project's own files, never a path built from data: every new Worker(…) and
+      // startWorkerClient(…) gets a constant URL of a file beside the caller, except inside
+      // worker-client.ts, which passes on the URL its (so checked) callers gave it.
+      const constantUrl = /^\s*new URL\(\s*["'][^"'`$]+["']\s*,\s*import\.meta\.url\s*\)/;
+      for (const match of text.matchAll(/new\s+Worker\s*\(|\bstartWorkerClient\s*(?:<[^>]*>)?\(/g)) {
         const rest = text.slice(match.index! + match[0].length);
-        if (!/^\s*new URL\(\s*["'][^"'`$]+["']\s*,\s*import\.meta\.url\s*\)/.test(rest)) offences.push(`${where}: new Worker(${rest.slice(0, 40)}`);
+        if (where === "src/report/worker-client.ts" && /^\s*url\s*,/.test(rest)) continue;
+        if (/^\s*\w+\s*:/.test(rest)) continue; // a declaration's parameter list (name: Type), not a call
+        if (!constantUrl.test(rest)) offences.push(`${where}: ${match[0]}${rest.slice(0, 40)}`);
       }
     }
     expect(files.length).toBeGreaterThan(50);
