@@ -39,6 +39,21 @@ export interface MdeResult {
  * mde("two-group", [5, 5]).mde; // => 2.0244...
  */
 export function mde(design: TDesign, n: SampleSizes, targetPower = 0.8, alpha = 0.05): MdeResult {
+  // A pure function of its four arguments whose bisection costs 120 noncentral-t evaluations; a
+  // report asks for the same design many times (power chart, every test over reconstructions).
+  const key = `${design}|${String(n)}|${targetPower}|${alpha}`;
+  let result = solved.get(key);
+  if (!result) {
+    result = solveMde(design, n, targetPower, alpha);
+    if (solved.size >= 256) solved.clear();
+    solved.set(key, result);
+  }
+  return { ...result, n: [...result.n] };
+}
+
+const solved = new Map<string, MdeResult>();
+
+function solveMde(design: TDesign, n: SampleSizes, targetPower: number, alpha: number): MdeResult {
   requireAlpha(alpha);
   requirePower(targetPower, alpha);
   const shape = tDesignShape(design, n);

@@ -148,14 +148,6 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
   });
 
   const analyses: AnalysisOverReconstructions[] = [];
-  // The detectable effect depends only on the design and group sizes; each search of the noncentral t
-  // takes milliseconds and is otherwise repeated for every test on the same groups.
-  const detectable = new Map<string, number>();
-  const mdeOf = (design: "paired" | "two-group", sizes: number | [number, number]): number => {
-    const key = `${design} ${String(sizes)}`;
-    if (!detectable.has(key)) detectable.set(key, mde(design, sizes).mde);
-    return detectable.get(key)!;
-  };
   for (const { meta, runs } of results.values()) {
     const defined = runs.filter((r): r is typeof r & { outcome: TestOutcome } => r.outcome !== null);
     if (defined.length === 0) continue;
@@ -184,10 +176,10 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
       ),
       verdictDependsOnSpread: p.min < alpha && p.max >= alpha,
     };
-    if (meta.test === "paired-t") analysis.mde = { design: "paired", n: [groupSizeOf(study, meta.groups[0]!)], effect: mdeOf("paired", groupSizeOf(study, meta.groups[0]!)) };
+    if (meta.test === "paired-t") analysis.mde = { design: "paired", n: [groupSizeOf(study, meta.groups[0]!)], effect: mde("paired", groupSizeOf(study, meta.groups[0]!)).mde };
     if (meta.test === "welch-t") {
       const sizes: [number, number] = [groupSizeOf(study, meta.groups[0]!), groupSizeOf(study, meta.groups[1]!)];
-      const effect = mdeOf("two-group", sizes);
+      const effect = mde("two-group", sizes).mde;
       const raw = defined.map((r) => effect * (r.pooledSd ?? 0)).filter((v) => v > 0);
       analysis.mde = { design: "two-group", n: sizes, effect, ...(raw.length > 0 ? { rawDifference: distributionSummary(raw, alpha) } : {}) };
     }

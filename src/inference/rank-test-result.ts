@@ -15,12 +15,13 @@ export const RankTestResult = z.object({
 export type RankTestResult = z.infer<typeof RankTestResult>;
 
 /** Two-sided p from an exact distribution of an integer statistic: 2 · min(P(S ≤ s), P(S ≥ s)), capped at 1. */
-export function twoSidedExactP(probabilities: ReadonlyArray<number>, observed: number): number {
+export function twoSidedExactP(probabilities: ArrayLike<number>, observed: number): number {
   let lower = 0;
   let upper = 0;
-  probabilities.forEach((probability, value) => {
+  for (let value = 0; value < probabilities.length; value += 1) {
+    const probability = probabilities[value] as number;
     if (value <= observed) lower += probability;
     if (value >= observed) upper += probability;
-  });
+  }
   return Math.min(1, 2 * Math.min(lower, upper));
 }

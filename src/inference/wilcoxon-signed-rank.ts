@@ -55,6 +55,36 @@ export function wilcoxonSignedRank(before: ReadonlyArray<number>, after: Readonl
   // Doubled midranks are whole numbers, so sums of them can index an array exactly.
   const doubled = used.map((item) => Math.round(item.rank * 2));
   const total = doubled.reduce((sum, rank) => sum + rank, 0);
+  const distribution = signedRankDistribution(doubled, total);
+  const observedDoubled = used.reduce((sum, item, index) => (item.difference > 0 ? sum + (doubled[index] as number) : sum), 0);
+  const v = observedDoubled / 2;
+  const rankTotal = total / 2;
+  return {
+    test: "wilcoxon-signed-rank",
+    n: [before.length],
+    statistic: { name: "V", value: v },
+    p: twoSidedExactP(distribution, observedDoubled),
+    exact: true,
+    ties: new Set(allRanks).size !== allRanks.length,
+    zeroMethod,
+    zeros,
+    effectSize: { name: "rank-biserial", value: (2 * v - rankTotal) / rankTotal, definition: "(sum of positive ranks − sum of negative ranks) / sum of ranks" },
+  };
+}
+
+/** Up to this many ranks every probability is a count below 2^53 over 2^m: exact in a double. */
+const EXACT_RANKS = 50;
+const remembered = new Map<string, Float64Array>();
+
+/**
+ * P(sum of the doubled ranks given a + sign = s) for s = 0…total, all 2^m sign assignments equally
+ * likely. Why remembered: rebuilt datasets share tie structures, and up to EXACT_RANKS ranks each
+ * probability is exact, so the same multiset of ranks gives the same array whatever their order.
+ */
+function signedRankDistribution(doubled: readonly number[], total: number): Float64Array {
+  const key = doubled.length <= EXACT_RANKS ? [...doubled].sort((a, b) => a - b).join(",") : undefined;
+  const known = key === undefined ? undefined : remembered.get(key);
+  if (known) return known;
   const distribution = new Float64Array(total + 1);
   distribution[0] = 1;
   let reach = 0;
@@ -67,18 +97,9 @@ export function wilcoxonSignedRank(before: ReadonlyArray<number>, after: Readonl
       distribution[sum] = sum >= rank ? (distribution[sum - rank] as number) / 2 + stay : stay;
     }
   }
-  const observedDoubled = used.reduce((sum, item, index) => (item.difference > 0 ? sum + (doubled[index] as number) : sum), 0);
-  const v = observedDoubled / 2;
-  const rankTotal = total / 2;
-  return {
-    test: "wilcoxon-signed-rank",
-    n: [before.length],
-    statistic: { name: "V", value: v },
-    p: twoSidedExactP(Array.from(distribution), observedDoubled),
-    exact: true,
-    ties: new Set(allRanks).size !== allRanks.length,
-    zeroMethod,
-    zeros,
-    effectSize: { name: "rank-biserial", value: (2 * v - rankTotal) / rankTotal, definition: "(sum of positive ranks − sum of negative ranks) / sum of ranks" },
-  };
+  if (key !== undefined) {
+    if (remembered.size >= 4096) remembered.clear();
+    remembered.set(key, distribution);
+  }
+  return distribution;
 }

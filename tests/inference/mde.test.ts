@@ -51,4 +51,18 @@ describe("mde at the edge of double precision", () => {
     expect(Number.isFinite(strict)).toBe(true);
     expect(strict).toBeGreaterThan(mde("two-group", [19, 13], 0.8, 0.05).mde);
   });
+
+  it("answers a repeated question exactly as the first time, and a caller changing its copy changes nothing", () => {
+    const first = mde("two-group", [5, 7], 0.8, 0.05);
+    first.n.push(99);
+    first.mde = -1;
+    const again = mde("two-group", [5, 7], 0.8, 0.05);
+    expect(again.n).toEqual([5, 7]);
+    expect(again.mde).toBeGreaterThan(1);
+    // Different sizes, power or alpha are different questions, not the remembered answer.
+    expect(mde("two-group", [7, 5], 0.8, 0.05).mde).toBe(again.mde); // d's noncentrality is symmetric in n1, n2
+    expect(mde("two-group", [5, 8], 0.8, 0.05).mde).toBeLessThan(again.mde);
+    expect(mde("two-group", [5, 7], 0.9, 0.05).mde).toBeGreaterThan(again.mde);
+    expect(mde("two-group", [5, 7], 0.8, 0.01).mde).toBeGreaterThan(again.mde);
+  });
 });

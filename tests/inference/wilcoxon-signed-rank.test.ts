@@ -76,6 +76,25 @@ describe("wilcoxonSignedRank", () => {
     }
   });
 
+  it("gives the same answer for the same changes in any order, on first sight and when remembered", () => {
+    const rng = createRng(77);
+    for (let trial = 0; trial < 40; trial += 1) {
+      const n = rng.int(3, 12);
+      const differences = Array.from({ length: n }, () => rng.int(-4, 4));
+      if (differences.every((d) => d === 0)) continue;
+      const oracle = bruteForceSignedRank(differences, "wilcox");
+      const zeros = differences.map(() => 0);
+      const shuffled = [...differences].reverse();
+      const first = wilcoxonSignedRank(zeros, differences);
+      const reordered = wilcoxonSignedRank(zeros, shuffled);
+      const repeated = wilcoxonSignedRank(zeros, differences);
+      expect(first.p, `trial ${trial}`).toBeCloseTo(oracle.p, 12);
+      expect(reordered.p).toBe(first.p);
+      expect(repeated.p).toBe(first.p);
+      expect(reordered.statistic.value).toBe(first.statistic.value);
+    }
+  });
+
   it("gives the exact p for the sleep data, where R can only approximate (ties and a zero)", () => {
     // All 9 non-zero changes (group 1 − group 2) are negative: V = 0; under H0 each of the 2^9 sign
     // patterns is equally likely and only the all-negative one reaches V = 0, so p = 2/512 = 0.00390625.
