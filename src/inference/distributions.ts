@@ -23,8 +23,19 @@ export function tCdf(x: number, df: number): number {
 
 /** Student t quantile: the x with P(T ≤ x) = p. */
 export function tQuantile(p: number, df: number): number {
-  return tQuantileStdlib(p, df);
+  // Remembered: an inversion of the incomplete beta (tens of µs), asked with the same (p, df) by
+  // every t-test's interval on data sets of one size — hundreds of times in one report.
+  const key = `${p}|${df}`;
+  let x = quantiles.get(key);
+  if (x === undefined) {
+    x = tQuantileStdlib(p, df);
+    if (quantiles.size >= 1024) quantiles.clear();
+    quantiles.set(key, x);
+  }
+  return x;
 }
+
+const quantiles = new Map<string, number>();
 
 /** Standard normal quantile. */
 export function normalQuantile(p: number): number {

@@ -33,7 +33,6 @@ export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Re
     return target.intervals[t] ?? null;
   };
   const draw = (r: SumRange | null): number | undefined => (r ? rng.int(r.lo, r.hi) : undefined);
-  const values = (r: SumRange | null): (number | undefined)[] => (r ? range(r.lo, r.hi) : [undefined]);
   const width = (r: SumRange | null): number => (r ? r.hi - r.lo + 1 : 1);
   const ok = (a: number | undefined, b: number | undefined): boolean => {
     if (!target.improved || a === undefined || b === undefined || first === last) return true;
@@ -51,30 +50,66 @@ export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Re
     }
   }
   const size = bases.reduce((s, base) => s + width(rangeOf(first, base)) * width(rangeOf(last, base)), 0);
-  if (picks.length > 0) {
-    // drawn above
-  } else if (size <= PAIR_LIMIT) {
-    for (const base of bases) {
-      const as = values(rangeOf(first, base));
-      const bs = first === last ? [undefined] : values(rangeOf(last, base));
-      for (const a of as) for (const b of bs) if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
+  // Every branch ends with one draw among the candidates, even of one: the seeded sequence of
+  // draws (and so every later reconstruction) then does not depend on which branch ran.
+  let chosen: Pick | undefined = picks.length > 0 ? picks[rng.int(0, picks.length - 1)] : undefined;
+  if (!chosen && size <= PAIR_LIMIT) {
+    // Every feasible (tuple, first, last) in a fixed order, visited without listing them: up to
+    // 200,000 of them, three passes over numbers cost less than one pass building objects.
+    const each = (visit: (base: Record<string, number>, a: number | undefined, b: number | undefined) => boolean): void => {
+      for (const base of bases) {
+        const ra = rangeOf(first, base);
+        const rb = first === last ? null : rangeOf(last, base);
+        for (let a = ra ? ra.lo : 0; a <= (ra ? ra.hi : 0); a++) {
+          for (let b = rb ? rb.lo : 0; b <= (rb ? rb.hi : 0); b++) {
+            const pa = ra ? a : undefined;
+            const pb = rb ? b : undefined;
+            if (ok(pa, pb) && visit(base, pa, pb)) return;
+          }
+        }
+      }
+    };
+    const change = (a: number | undefined, b: number | undefined): number => Math.abs((b ?? a ?? 0) - (a ?? b ?? 0));
+    let best = mode === "smallest-change" ? Infinity : -Infinity;
+    if (mode !== "random") {
+      each((_, a, b) => {
+        const c = change(a, b);
+        best = mode === "smallest-change" ? Math.min(best, c) : Math.max(best, c);
+        return false;
+      });
     }
-  } else {
+    const counts = (a: number | undefined, b: number | undefined): boolean => mode === "random" || change(a, b) === best;
+    let pool = 0;
+    each((_, a, b) => {
+      if (counts(a, b)) pool++;
+      return false;
+    });
+    if (pool > 0) {
+      let index = rng.int(0, pool - 1);
+      each((base, a, b) => {
+        if (!counts(a, b) || index-- > 0) return false;
+        chosen = { base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) };
+        return true;
+      });
+    }
+  } else if (!chosen) {
     for (let i = 0; i < 20_000 && picks.length < 2_000; i++) {
       const base = bases[rng.int(0, bases.length - 1)]!;
       const a = draw(rangeOf(first, base));
       const b = first === last ? undefined : draw(rangeOf(last, base));
       if (ok(a, b)) picks.push({ base, ...(a !== undefined ? { a } : {}), ...(b !== undefined ? { b } : {}) });
     }
+    if (picks.length > 0) {
+      let pool = picks;
+      if (mode !== "random") {
+        const change = (p: Pick): number => Math.abs((p.b ?? p.a ?? 0) - (p.a ?? p.b ?? 0));
+        const best = mode === "smallest-change" ? Math.min(...picks.map(change)) : Math.max(...picks.map(change));
+        pool = picks.filter((p) => change(p) === best);
+      }
+      chosen = pool[rng.int(0, pool.length - 1)]!;
+    }
   }
-  if (picks.length === 0) throw new CohortError({ message: message.infeasible(target.group, target.instrument, "no group totals satisfy the reported values and the improvement reading together") });
-  let pool = picks;
-  if (mode !== "random") {
-    const change = (p: Pick): number => Math.abs((p.b ?? p.a ?? 0) - (p.a ?? p.b ?? 0));
-    const best = mode === "smallest-change" ? Math.min(...picks.map(change)) : Math.max(...picks.map(change));
-    pool = picks.filter((p) => change(p) === best);
-  }
-  const chosen = pool[rng.int(0, pool.length - 1)]!;
+  if (!chosen) throw new CohortError({ message: message.infeasible(target.group, target.instrument, "no group totals satisfy the reported values and the improvement reading together") });
   const totals: Record<string, number> = { ...chosen.base };
   if (first !== undefined && chosen.a !== undefined) totals[first] = chosen.a;
   if (last !== undefined && chosen.b !== undefined) totals[last] = chosen.b;
@@ -84,12 +119,6 @@ export function chooseTotals(target: MeanTarget, mode: MeanChoice, rng: Rng): Re
     if (r) totals[t] = rng.int(r.lo, r.hi);
   }
   return totals;
-}
-
-function range(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let v = lo; v <= hi; v++) out.push(v);
-  return out;
 }
 
 /**
