@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const repetitions = Number(process.env.REPORTS_BENCH_REPETITIONS ?? 5);
+const repetitions = Number(process.env.REPORTS_BENCH_REPETITIONS ?? 7);
 // Inside the project (.tmp is git-ignored) so the floor script resolves the project's node_modules.
 mkdirSync(join(root, ".tmp"), { recursive: true });
 const scratch = mkdtempSync(join(root, ".tmp", "bench-reports-"));
