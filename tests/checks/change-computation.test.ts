@@ -2,16 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { changeValue, compileCandidateRange, compileChangeTest, inInterval, type ChangeComputation, type Direction, type RangeInUnits } from "../../src/checks/change-computation.js";
 import { roundingInterval, type RoundingMode } from "../../src/stats/rounding.js";
-
-/** An exact rational n/d, d > 0, for the oracle. */
-interface Q {
-  n: bigint;
-  d: bigint;
-}
-const q = (n: bigint, d: bigint): Q => (d < 0n ? { n: -n, d: -d } : { n, d });
-const sub = (a: Q, b: Q): Q => q(a.n * b.d - b.n * a.d, a.d * b.d);
-const mul = (a: Q, b: Q): Q => q(a.n * b.n, a.d * b.d);
-const div = (a: Q, b: Q): Q => q(a.n * b.d, a.d * b.n);
+import { type Q, q, sub, mul, div } from "./exact-rational.js";
 
 /**
  * Oracle for one change, from the definitions: the means are jFrom/denFrom and jTo/denTo; the

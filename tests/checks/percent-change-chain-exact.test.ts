@@ -2,20 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { percentChangeChain, type MeanGrid, type PercentChangeSpec } from "../../src/checks/percent-change-chain.js";
 import type { RoundingMode } from "../../src/stats/rounding.js";
+import { type Q, q, sub, div } from "./exact-rational.js";
 
 // An independent slow oracle for percentChangeChain: every tuple of grid points, every change decided
 // in exact rationals from its definition (BigInt), no candidate ranges, no pruning. It checks the
 // counts, the tuples and the means per timepoint of the usual computation, of each change alone,
 // and of the alternatives that stay on a grid the oracle can walk.
-
-/** An exact rational n/d, d > 0. */
-interface Q {
-  n: bigint;
-  d: bigint;
-}
-const q = (n: bigint, d: bigint): Q => (d < 0n ? { n: -n, d: -d } : { n, d });
-const sub = (a: Q, b: Q): Q => q(a.n * b.d - b.n * a.d, a.d * b.d);
-const div = (a: Q, b: Q): Q => q(a.n * b.d, a.d * b.n);
 
 type Mode = Extract<RoundingMode, "up_or_down" | "up" | "down">;
 type Computation = "percent-of-earlier" | "percent-of-later" | "percentage-points";

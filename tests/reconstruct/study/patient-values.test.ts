@@ -69,7 +69,7 @@ const targets = fc
     if (first) intervals[timepoints[0]!] = first;
     if (middle && timepoints.length === 3) intervals.t1 = middle;
     if (last && timepoints.length > 1) intervals[timepoints[timepoints.length - 1]!] = last;
-    return { group: "g", instrument: "i", n, unitsPerPoint: 1, lowUnits: 0, highUnits: 100, higherIsWorse, timepoints, empty: [], intervals, tuples, chain: null, perPatient: [], improved: improved ? { quote: "all improved" } : null, assumptions: [] };
+    return { group: "g", instrument: "i", n, unitsPerPoint: 1, lowUnits: 0, highUnits: 100, higherIsWorse, timepoints: [...timepoints], empty: [], intervals, tuples, chain: null, perPatient: [], improved: improved ? { quote: "all improved" } : null, assumptions: [] };
   });
 
 describe("chooseTotals", () => {
