@@ -212,7 +212,7 @@ describe("percentChangeChain against a brute-force exact oracle", () => {
       fc.property(chainCase(smallGrid), (c) => {
         if (agreesWithOracle(c)) consistent++;
       }),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20240501 },
     );
     // Reports derived from real changes must make some chains fit, or the property would test only misses.
     expect(consistent).toBeGreaterThan(30);
@@ -227,7 +227,7 @@ describe("percentChangeChain against a brute-force exact oracle", () => {
         for (const direction of ["decrease", "increase"] as const) if (c.changes.some((change) => Number(change.percent) === 100 && change.direction === direction)) hundred[direction]++;
         agreesWithOracle(c);
       }),
-      { numRuns: 250 },
+      { numRuns: 250, seed: 20240501 },
     );
     // Both must come up often, or this would test nothing the property above does not.
     expect(hundred.decrease).toBeGreaterThan(10);

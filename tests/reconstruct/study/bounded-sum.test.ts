@@ -33,6 +33,7 @@ describe("boundedSum", () => {
           }
         },
       ),
+      { seed: 20240501 },
     );
   });
 
