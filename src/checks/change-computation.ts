@@ -161,33 +161,24 @@ export function compileChangeTest(denFrom: number, denTo: number, interval: Scal
   const safe = Number.isSafeInteger;
   switch (computation) {
     case "percent-of-earlier":
+    case "percent-of-later": {
+      // The fraction is 100·s·(a − b) over b (the earlier mean) or over a (the later), with
+      // a = j_to·den_from and b = j_from·den_to.
+      const ofLater = computation === "percent-of-later";
       return (jFrom, jTo) => {
-        if (jFrom <= 0) return false;
-        // The fraction is 100·s·(a − b) / b with a = j_to·den_from, b = j_from·den_to.
+        if ((ofLater ? jTo : jFrom) <= 0) return false;
         const a = jTo * denFrom;
         const b = jFrom * denTo;
+        const base = ofLater ? a : b;
         const diff = a - b;
         const num = s100 * diff;
         const left = num * iDen;
-        const lo = iLo * b;
-        const hi = iHi * b;
+        const lo = iLo * base;
+        const hi = iHi * base;
         if (safe(a) && safe(b) && safe(diff) && safe(num) && safe(left) && safe(lo) && safe(hi)) return between(left, lo, hi, loIn, hiIn);
         return inBigInt(jFrom, jTo);
       };
-    case "percent-of-later":
-      return (jFrom, jTo) => {
-        if (jTo <= 0) return false;
-        // The fraction is 100·s·(a − b) / a.
-        const a = jTo * denFrom;
-        const b = jFrom * denTo;
-        const diff = a - b;
-        const num = s100 * diff;
-        const left = num * iDen;
-        const lo = iLo * a;
-        const hi = iHi * a;
-        if (safe(a) && safe(b) && safe(diff) && safe(num) && safe(left) && safe(lo) && safe(hi)) return between(left, lo, hi, loIn, hiIn);
-        return inBigInt(jFrom, jTo);
-      };
+    }
     case "percentage-points": {
       if (range === null || range.num <= 0n) return () => false;
       // The range is stored in millionths (10/1 as 10000000/1000000): reduced, the same fraction
