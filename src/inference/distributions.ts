@@ -3,6 +3,7 @@ import normalQuantileStdlib from "@stdlib/stats-base-dists-normal-quantile";
 import tCdfStdlib from "@stdlib/stats-base-dists-t-cdf";
 import tQuantileStdlib from "@stdlib/stats-base-dists-t-quantile";
 import jStatModule from "jstat";
+import { remembered } from "../stats/remembered.js";
 
 /**
  * Thin, typed wrappers over maintained distribution code, so the rest of src/inference never talks
@@ -21,21 +22,11 @@ export function tCdf(x: number, df: number): number {
   return tCdfStdlib(x, df);
 }
 
-/** Student t quantile: the x with P(T ≤ x) = p. */
-export function tQuantile(p: number, df: number): number {
-  // Remembered: an inversion of the incomplete beta (tens of µs), asked with the same (p, df) by
-  // every t-test's interval on data sets of one size — hundreds of times in one report.
-  const key = `${p}|${df}`;
-  let x = quantiles.get(key);
-  if (x === undefined) {
-    x = tQuantileStdlib(p, df);
-    if (quantiles.size >= 1024) quantiles.clear();
-    quantiles.set(key, x);
-  }
-  return x;
-}
-
-const quantiles = new Map<string, number>();
+/**
+ * Student t quantile: the x with P(T ≤ x) = p. Remembered: an inversion of the incomplete beta
+ * (tens of µs), asked with the same (p, df) by every t-test's interval on data sets of one size.
+ */
+export const tQuantile: (p: number, df: number) => number = remembered(1024, (p, df) => `${p}|${df}`, (p, df) => tQuantileStdlib(p, df));
 
 /** Standard normal quantile. */
 export function normalQuantile(p: number): number {

@@ -4,6 +4,7 @@ import { MAX_NONCENTRALITY, tQuantile } from "./distributions.js";
 import { twoSidedPower } from "./power.js";
 import { tDesignShape, type SampleSizes, type TDesign } from "./t-design.js";
 import { requireAlpha, requireFiniteResult, requirePower } from "./validate.js";
+import { remembered } from "../stats/remembered.js";
 
 /** Minimal detectable effect of a design, with the quantities that produced it. */
 export interface MdeResult {
@@ -39,19 +40,13 @@ export interface MdeResult {
  * mde("two-group", [5, 5]).mde; // => 2.0244...
  */
 export function mde(design: TDesign, n: SampleSizes, targetPower = 0.8, alpha = 0.05): MdeResult {
-  // A pure function of its four arguments whose bisection costs 120 noncentral-t evaluations; a
-  // report asks for the same design many times (power chart, every test over reconstructions).
-  const key = `${design}|${String(n)}|${targetPower}|${alpha}`;
-  let result = solved.get(key);
-  if (!result) {
-    result = solveMde(design, n, targetPower, alpha);
-    if (solved.size >= 256) solved.clear();
-    solved.set(key, result);
-  }
+  const result = solved(design, n, targetPower, alpha);
   return { ...result, n: [...result.n] };
 }
 
-const solved = new Map<string, MdeResult>();
+// A pure function of its four arguments whose bisection costs 120 noncentral-t evaluations; a report
+// asks for the same design many times (power chart, every test over reconstructions). Callers get copies.
+const solved = remembered(256, (design: TDesign, n: SampleSizes, targetPower: number, alpha: number) => `${design}|${String(n)}|${targetPower}|${alpha}`, solveMde);
 
 function solveMde(design: TDesign, n: SampleSizes, targetPower: number, alpha: number): MdeResult {
   requireAlpha(alpha);

@@ -3,6 +3,7 @@ import * as message from "../messages/inference.js";
 import { midranks, tieKey } from "./midranks.js";
 import { twoSidedExactP, type RankTestResult } from "./rank-test-result.js";
 import { requireValues } from "./validate.js";
+import { remembered } from "../stats/remembered.js";
 
 /** Largest number of non-zero differences the exact distribution is computed for. */
 export const SIGNED_RANK_EXACT_LIMIT = 500;
@@ -74,32 +75,28 @@ export function wilcoxonSignedRank(before: ReadonlyArray<number>, after: Readonl
 
 /** Up to this many ranks every probability is a count below 2^53 over 2^m: exact in a double. */
 const EXACT_RANKS = 50;
-const remembered = new Map<string, Float64Array>();
 
 /**
  * P(sum of the doubled ranks given a + sign = s) for s = 0…total, all 2^m sign assignments equally
  * likely. Why remembered: rebuilt datasets share tie structures, and up to EXACT_RANKS ranks each
  * probability is exact, so the same multiset of ranks gives the same array whatever their order.
  */
-function signedRankDistribution(doubled: readonly number[], total: number): Float64Array {
-  const key = doubled.length <= EXACT_RANKS ? [...doubled].sort((a, b) => a - b).join(",") : undefined;
-  const known = key === undefined ? undefined : remembered.get(key);
-  if (known) return known;
-  const distribution = new Float64Array(total + 1);
-  distribution[0] = 1;
-  let reach = 0;
-  for (const rank of doubled) {
-    // In place, from the top down, so each P(sum − rank) read is still the previous step's:
-    // P'(s) = P(s − rank)/2 + P(s)/2, the same sums (addition commutes exactly) with no new array per rank.
-    reach += rank;
-    for (let sum = reach; sum >= 0; sum -= 1) {
-      const stay = (distribution[sum] as number) / 2;
-      distribution[sum] = sum >= rank ? (distribution[sum - rank] as number) / 2 + stay : stay;
+const signedRankDistribution = remembered(
+  4096,
+  (doubled: readonly number[], _total: number) => (doubled.length <= EXACT_RANKS ? [...doubled].sort((a, b) => a - b).join(",") : undefined),
+  (doubled: readonly number[], total: number): Float64Array => {
+    const distribution = new Float64Array(total + 1);
+    distribution[0] = 1;
+    let reach = 0;
+    for (const rank of doubled) {
+      // In place, from the top down, so each P(sum − rank) read is still the previous step's:
+      // P'(s) = P(s − rank)/2 + P(s)/2, the same sums (addition commutes exactly) with no new array per rank.
+      reach += rank;
+      for (let sum = reach; sum >= 0; sum -= 1) {
+        const stay = (distribution[sum] as number) / 2;
+        distribution[sum] = sum >= rank ? (distribution[sum - rank] as number) / 2 + stay : stay;
+      }
     }
-  }
-  if (key !== undefined) {
-    if (remembered.size >= 4096) remembered.clear();
-    remembered.set(key, distribution);
-  }
-  return distribution;
-}
+    return distribution;
+  },
+);
