@@ -11,7 +11,7 @@ describe("remembered", () => {
 
   it("computes every time when the key is undefined", () => {
     let calls = 0;
-    const f = remembered(10, () => undefined, (x: number) => (calls++, x + 1));
+    const f = remembered(10, (_x: number) => undefined, (x: number) => (calls++, x + 1));
     expect([f(1), f(1), f(1)]).toEqual([2, 2, 2]);
     expect(calls).toBe(3);
   });
