@@ -12,7 +12,7 @@ bash scripts/ensure-system-deps.sh --browser || exit 1
 status=0
 echo "== typecheck"; npx tsc --noEmit || status=1
 echo "== validate data files"; node bin/cohort.js validate data/studies/*.json data/instruments/*.json data/checklists/*.json data/claims/*.json || status=1
-echo "== provenance audit against ../shared/sources"; node bin/cohort.js audit-sources --sources ../shared/sources data/studies/*.json data/checklists/*.json data/claims/*.json || status=1
+echo "== provenance audit against data/sources"; node bin/cohort.js audit-sources data/studies/*.json data/checklists/*.json data/claims/*.json || status=1
 
 mkdir -p .tmp
 echo "== vitest"

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, type Dirent } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { CohortError, jsonPath, type Problem } from "../errors.js";
 
 /** One quote found in a data file, and whether it checks out. */
@@ -23,16 +23,32 @@ const NUMBER_KEYS = ["value", "count", "percent", "mean", "sd"] as const;
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
 /**
+ * Where a data file's source documents are when no folder is given: the `sources` it declares
+ * (paths relative to the file), else `../sources` beside its own folder, which is `data/sources/`
+ * for every file under `data/<kind>/`.
+ *
+ * @example
+ * declaredSources({ sources: ["../sources", "extra.txt"] }, "data/studies/a.json"); // => ["data/sources", "data/studies/extra.txt"]
+ */
+export function declaredSources(data: unknown, dataFile: string): string[] {
+  const declared = data !== null && typeof data === "object" ? (data as { sources?: unknown }).sources : undefined;
+  const paths = Array.isArray(declared) && declared.length > 0 && declared.every((entry) => typeof entry === "string") ? (declared as string[]) : ["../sources"];
+  return paths.map((path) => join(dirname(dataFile), path));
+}
+
+/**
  * Provenance audit: every `source` (and `alsoQuoted`) object in a data file must name a document in
- * the sources folder and quote it verbatim, and every reported number must be stated by its own
+ * the source folders or files given and quote it verbatim, and every reported number must be stated by its own
  * quote (as digits, or as a word for small whole numbers: "twenty", "Ten"). Works on any JSON data
  * file, so checklists and claim registers are audited the same way as studies.
  *
  * @example
- * auditSources(study, "../shared/sources", "data/studies/a.json").problems; // => [] when every quote checks out
+ * auditSources(study, ["data/sources"], "data/studies/a.json").problems; // => [] when every quote checks out
  */
-export function auditSources(data: unknown, sourcesDir: string, dataFile?: string): SourceAudit {
-  const documents = readSources(sourcesDir);
+export function auditSources(data: unknown, sources: string | readonly string[], dataFile?: string): SourceAudit {
+  const places = typeof sources === "string" ? [sources] : [...sources];
+  const documents = readSources(places);
+  const where = places.join(", ");
   const quotes: QuoteAudit[] = [];
   const problems: Problem[] = [];
   const at = (path: PropertyKey[], message: string) => problems.push({ ...(dataFile !== undefined ? { file: dataFile } : {}), path: jsonPath(path), message });
@@ -55,7 +71,7 @@ export function auditSources(data: unknown, sourcesDir: string, dataFile?: strin
       const numbers = carriesNumbers ? reportedNumbers(owner).map((value) => ({ value, stated: statesNumber(quote, value) })) : [];
       const verbatim = text !== undefined && text.includes(quote);
       quotes.push({ path: jsonPath(sourcePath), file, quote, verbatim, numbers });
-      if (text === undefined) at([...sourcePath, "file"], `source document "${file}" is not in ${sourcesDir}`);
+      if (text === undefined) at([...sourcePath, "file"], `source document "${file}" is not in ${where}`);
       else if (!verbatim) at([...sourcePath, "quote"], `quote does not occur verbatim in ${file}: "${abbreviate(quote)}"`);
       for (const number of numbers) {
         if (!number.stated) at(sourcePath, `the quote does not state the reported number ${number.value}: "${abbreviate(quote)}"`);
@@ -65,17 +81,46 @@ export function auditSources(data: unknown, sourcesDir: string, dataFile?: strin
   return { quotes, problems };
 }
 
-function readSources(folder: string): Map<string, string> {
+/**
+ * Reads the documents of every folder and file given, by file name. Two different documents with
+ * the same name would make a quote's `file` ambiguous, so that is an error naming both paths.
+ */
+function readSources(places: readonly string[]): Map<string, string> {
   const documents = new Map<string, string>();
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    throw new CohortError({ file: folder, message: "sources folder not found or not readable" });
-  }
-  // Only plain files: a folder named "x.txt" is not a document (reading it would fail with EISDIR).
-  for (const name of entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()) {
-    if (name.endsWith(".txt") || name.endsWith(".md")) documents.set(name, readFileSync(join(folder, name), "utf8"));
+  const origin = new Map<string, string>();
+  const add = (path: string) => {
+    const name = basename(path);
+    const text = readFileSync(path, "utf8");
+    const earlier = origin.get(name);
+    if (earlier !== undefined && resolve(earlier) !== resolve(path) && documents.get(name) !== text) {
+      throw new CohortError({ file: path, message: `two different source documents are named "${name}" (the other is ${earlier}); a quote's file name must name one document` });
+    }
+    documents.set(name, text);
+    origin.set(name, path);
+  };
+  for (const place of places) {
+    let isFolder: boolean;
+    try {
+      const stats = statSync(place);
+      if (!stats.isDirectory() && !stats.isFile()) throw new Error("not a regular file");
+      isFolder = stats.isDirectory();
+    } catch {
+      throw new CohortError({ file: place, message: "sources folder or file not found or not readable" });
+    }
+    if (!isFolder) {
+      add(place);
+      continue;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(place, { withFileTypes: true });
+    } catch {
+      throw new CohortError({ file: place, message: "sources folder not found or not readable" });
+    }
+    // Only plain files: a folder named "x.txt" is not a document (reading it would fail with EISDIR).
+    for (const name of entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()) {
+      if ((name.endsWith(".txt") || name.endsWith(".md")) && name !== "README.md") add(join(place, name));
+    }
   }
   return documents;
 }

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { registerDataFileSchema } from "./json-schemas.js";
 import { Slug } from "./primitives.js";
 import { Reference } from "./reference.js";
-import { Source } from "./source.js";
+import { Source, SourcePaths } from "./source.js";
 import * as message from "../messages/appraisal.js";
 
 /**
@@ -85,6 +85,7 @@ export type DomainJudgement = z.infer<typeof DomainJudgement>;
 export const Checklist = z
   .object({
     $schema: z.string().optional(),
+    sources: SourcePaths.optional(),
     tool: ChecklistTool,
     study: Slug.meta({ description: "Id of the appraised study (a study file's `id`)." }),
     appraisedFrom: z.string().min(1).meta({ description: "What was read: e.g. the abstract only, or a blog summary rather than the paper." }),

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { Evidence } from "./checklist.js";
 import { registerDataFileSchema } from "./json-schemas.js";
 import { DecimalString, ReportedText, Slug } from "./primitives.js";
-import { Source } from "./source.js";
+import { Source, SourcePaths } from "./source.js";
 
 /** What kind of text makes a claim: who is speaking shapes what a reader should discount. */
 export const SourceKind = z
@@ -67,6 +67,7 @@ export type RegisteredClaim = z.infer<typeof RegisteredClaim>;
 export const ClaimsRegister = z
   .object({
     $schema: z.string().optional(),
+    sources: SourcePaths.optional(),
     id: Slug,
     title: z.string().min(1),
     file: Source.shape.file.meta({ description: "The source document every quote comes from." }),

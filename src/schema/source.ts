@@ -1,7 +1,7 @@
 import * as z from "zod";
 
 /**
- * Where a reported value comes from: a source document (by file name, as in ../shared/sources)
+ * Where a reported value comes from: a source document (by file name, as in data/sources/)
  * and a verbatim quote from it. `cohort audit-sources` proves each quote occurs in its file.
  */
 export const Source = z
@@ -15,3 +15,9 @@ export const Source = z
   .strict()
   .meta({ id: "Source", description: "A source document and a verbatim quote from it." });
 export type Source = z.infer<typeof Source>;
+
+/** Where a data file's source documents are, when not in `data/sources/`: folders or files, relative to the data file. */
+export const SourcePaths = z
+  .array(z.string().min(1, "must not be empty"))
+  .min(1, "must name at least one folder or file")
+  .meta({ description: "Folders or files holding the source documents this file quotes, as paths relative to the data file. Default: `../sources` (that is, `data/sources/` for a file under `data/<kind>/`)." });

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Source } from "./source.js";
+import { Source, SourcePaths } from "./source.js";
 import { designAttribute, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
 import { Claim, ReportedValue, StatedLimitation } from "./reported-value.js";
 import { checkStudyConsistency } from "./study-consistency.js";
@@ -95,6 +95,7 @@ export const StudyInstrument = z
 export const Study = z
   .object({
     $schema: z.string().optional(),
+    sources: SourcePaths.optional(),
     id: Slug.meta({ description: "Used for the report folder name: `reports/<id>/`." }),
     title: z.string().min(1),
     citation: Citation,

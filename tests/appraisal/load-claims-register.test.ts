@@ -16,7 +16,7 @@ const claimQuoted = (register: ClaimsRegister, text: string) => register.claims.
 
 
 describe("loadClaimsRegister", () => {
-  it("covers the context sources 001, 002, 004 and the framing of 003 (../shared/sources/README.md)", () => {
+  it("covers the context sources 001, 002, 004 and the framing of 003 (data/sources/README.md)", () => {
     expect([...registers.values()].map((register) => register.file).sort()).toEqual([
       "001_9b5010a2bd6db81c.txt",
       "002_829f74ccfe789bce.txt",

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cohort, root, seedJson, studyA, studyB, tempFile } from "../helpers/fixtures.js";
+import { cohort, root, seedJson, sourcesDir, studyA, studyB, tempFile } from "../helpers/fixtures.js";
 
 describe("cohort validate", () => {
   it("exits 0 for the seed studies and instrument definitions", () => {
@@ -48,10 +48,10 @@ describe("cohort validate", () => {
 
 describe("cohort audit-sources", () => {
   it("passes the seed studies and fails a tampered quote", () => {
-    expect(cohort(["audit-sources", "--sources", "../shared/sources", studyA, studyB]).status).toBe(0);
+    expect(cohort(["audit-sources", "--sources", sourcesDir, studyA, studyB]).status).toBe(0);
     const study = seedJson(studyA);
     study.design.sampleSize.source.quote = "a convenience sample of twenty-one adult";
-    const result = cohort(["audit-sources", "--sources", "../shared/sources", tempFile("a.json", study), "--json"]);
+    const result = cohort(["audit-sources", "--sources", sourcesDir, tempFile("a.json", study), "--json"]);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).files[0].problems[0].path).toBe("$.design.sampleSize.source.quote");
   });

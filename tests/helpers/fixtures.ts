@@ -7,7 +7,7 @@ import { CohortError, type Problem } from "../../src/errors.js";
 export const root = new URL("../../", import.meta.url).pathname;
 export const studyA = join(root, "data/studies/ketamine-im-substance-misuse.json");
 export const studyB = join(root, "data/studies/kap-pilot-two-approaches.json");
-export const sourcesDir = join(root, "../shared/sources");
+export const sourcesDir = join(root, "data/sources");
 
 /** A deep copy of a seed study's JSON, to be broken on purpose by a test. */
 export function seedJson(file: string): any {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { auditSources, statesNumber } from "../../src/provenance/audit-sources.js";
-import { seedJson, sourcesDir, studyA, studyB } from "../helpers/fixtures.js";
+import { auditSources, declaredSources, statesNumber } from "../../src/provenance/audit-sources.js";
+import { seedJson, sourcesDir, studyA, studyB, tempFile } from "../helpers/fixtures.js";
 
 describe("auditSources", () => {
-  it("passes both seed studies against ../shared/sources", () => {
+  it("passes both seed studies against data/sources", () => {
     for (const file of [studyA, studyB]) {
       const audit = auditSources(seedJson(file), sourcesDir, file);
       expect(audit.problems).toEqual([]);
@@ -52,5 +52,30 @@ describe("statesNumber", () => {
     expect(statesNumber("a convenience sample of twenty adult", "20")).toBe(true);
     expect(statesNumber("Ten adults with", "10")).toBe(true);
     expect(statesNumber("Tenacious adults", "10")).toBe(false);
+  });
+});
+
+describe("declaredSources", () => {
+  it("defaults to data/sources beside a file under data/<kind>/", () => {
+    expect(declaredSources({}, "data/studies/a.json")).toEqual(["data/sources"]);
+  });
+
+  it("resolves a file's own sources relative to the file", () => {
+    expect(declaredSources({ sources: ["../sources", "extra.txt"] }, "data/studies/a.json")).toEqual(["data/sources", "data/studies/extra.txt"]);
+  });
+});
+
+describe("auditSources over several folders and files", () => {
+  it("finds a quote in a document given as a single file", () => {
+    const file = tempFile("paper.txt", "In all, 12 of 40 patients (30%) responded.");
+    const data = { reported: [{ count: 12, source: { file: "paper.txt", quote: "12 of 40 patients (30%)" } }] };
+    expect(auditSources(data, [sourcesDir, file]).problems).toEqual([]);
+    expect(auditSources(data, [sourcesDir]).problems).toEqual([{ path: "$.reported[0].source.file", message: expect.stringMatching(/"paper.txt" is not in/) }]);
+  });
+
+  it("refuses two different documents with the same name", () => {
+    const one = tempFile("paper.txt", "first text");
+    const two = tempFile("paper.txt", "second text");
+    expect(() => auditSources({}, [one, two])).toThrow(/two different source documents are named "paper.txt"/);
   });
 });
