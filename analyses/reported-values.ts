@@ -1,6 +1,6 @@
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { describeReported } from "../src/report/describe-reported.js";
-import { groupLabel } from "../src/report/study-lookup.js";
+import { valueGroupLabel } from "../src/report/study-lookup.js";
 
 const id = "reported-values";
 const title = "Every number the source reports";
@@ -31,7 +31,7 @@ export default defineAnalysis({
         rows: study.reported.map((value) => ({
           id: value.id,
           kind: value.kind,
-          group: groupLabel(study, value.group),
+          group: valueGroupLabel(study, value),
           value: describeReported(value, study, instruments),
           quote: value.kind === "composition" ? value.categories.map((c) => c.source.quote).join(" · ") : value.source.quote,
         })),

@@ -30,7 +30,7 @@ export const smallSample: LimitRule = {
     return {
       title: `small sample: n = ${n}`,
       evidence: [
-        ...quotes([study.design.sampleSize.source, ...(study.design.sampleSize.alsoQuoted ?? [])]),
+        ...quotes(study.design.sampleSize.source ? [study.design.sampleSize.source, ...(study.design.sampleSize.alsoQuoted ?? [])] : study.design.arms.map((arm) => arm.size.source)),
         ...quotes(calls.map((limitation) => limitation.source), "the source calls for larger future studies without naming this study's size as a limitation"),
       ],
       notes: [],

@@ -87,9 +87,12 @@ export const missingDispersion: LimitRule = {
   admitCategories: [],
   admitPattern: /standard deviation|\bSDs?\b|variab/,
   find(study) {
-    const outcomes = study.reported.filter((value) => value.kind === "band-shift" || value.kind === "percent-change" || value.kind === "mean");
+    const outcomes = study.reported.filter((value) => value.kind === "band-shift" || value.kind === "percent-change" || value.kind === "mean" || value.kind === "mean-change" || value.kind === "median");
     if (outcomes.length === 0) return undefined;
-    if (outcomes.some((value) => value.kind === "mean" && value.sd !== undefined)) return undefined;
+    // Any reported spread (SD, SE, CI, IQR or range) lets a reader judge a change against patient-to-patient variation.
+    const spread = (value: (typeof outcomes)[number]) =>
+      ((value.kind === "mean" || value.kind === "mean-change") && (value.dispersion !== undefined || value.ci !== undefined)) || (value.kind === "median" && value.spread !== undefined);
+    if (outcomes.some(spread)) return undefined;
     const kinds = [...new Set(outcomes.map((value) => value.kind))].sort();
     return {
       title: "no means with standard deviations reported",

@@ -7,6 +7,7 @@ import { bandShift } from "./band-shift.js";
 import { composition } from "./composition.js";
 import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
+import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
 import { percentChangeChain } from "./percent-change-chain.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
 
@@ -68,8 +69,8 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
         break;
       }
       case "mean": {
-        const instrument = lookup(instruments, value.instrument);
-        if (instrument) results.push(...checkMean(value, instrument, value.n ?? groupSize(study, value.group), rounding));
+        const grid = meanGrid(study, instruments, value);
+        if (grid) results.push(...checkMean(value, grid, value.n ?? groupSize(study, value.group), rounding));
         break;
       }
       case "percent-change": {
@@ -119,14 +120,24 @@ function checkComposition(value: Composition, rounding: RoundingMode): CheckResu
   };
 }
 
-function checkMean(value: Mean, instrument: Instrument, n: number, rounding: RoundingMode): CheckResult[] {
-  const items = instrument.scoring === "mean" ? instrument.items : 1;
+/** The granularity of the measure a mean is on, or undefined when nothing about it is known. */
+function meanGrid(study: Study, instruments: Registry, value: Mean): MeasureGrid | undefined {
+  if (value.instrument !== undefined) {
+    const instrument = lookup(instruments, value.instrument);
+    return instrument ? instrumentGrid(instrument) : undefined;
+  }
+  const variable = study.variables.find((entry) => entry.id === value.variable);
+  return variable ? variableGrid(variable) : undefined;
+}
+
+function checkMean(value: Mean, grid: MeasureGrid, n: number, rounding: RoundingMode): CheckResult[] {
+  const { items, scale } = grid;
   const out: CheckResult[] = [{ ...grim({ mean: value.mean, n, items, rounding }), subject: [value.id] }];
-  if (value.sd !== undefined && n >= 2) {
-    // Sum scoring: a person's score is a whole number on min–max; mean scoring: item sums on itemMin–itemMax.
-    const scale = instrument.scoring === "mean" ? { min: instrument.itemMin, max: instrument.itemMax } : { min: instrument.min, max: instrument.max };
-    out.push({ ...grimmer({ mean: value.mean, sd: value.sd, n, items, rounding, scale }), subject: [value.id] });
-    out.push({ ...sdBoundsCheck({ mean: value.mean, sd: value.sd, n, items, rounding, ...scale }), subject: [value.id] });
+  // GRIMMER and the SD bounds test an SD; a ± labelled otherwise (or unlabelled) is tested by the SD-or-SE check.
+  if (value.dispersion?.kind === "sd" && n >= 2) {
+    const sd = value.dispersion.value;
+    out.push({ ...grimmer({ mean: value.mean, sd, n, items, rounding, ...(scale ? { scale } : {}) }), subject: [value.id] });
+    if (scale) out.push({ ...sdBoundsCheck({ mean: value.mean, sd, n, items, rounding, ...scale }), subject: [value.id] });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import { CohortError, isCohortError } from "../errors.js";
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import * as message from "../messages/reconstruct-study.js";
 import { reconstructStudy, type StudyReconstructionOptions } from "../reconstruct/study/reconstruct-study.js";
-import type { MeanTarget } from "../reconstruct/study/mean-targets.js";
+import { rebuildValues, type MeanTarget } from "../reconstruct/study/mean-targets.js";
 import type { Reconstruction } from "../schema/reconstruction.js";
 import type { Study } from "../schema/study.js";
 import { distributionSummary, type DistributionSummary } from "./distribution-summary.js";
@@ -184,7 +184,7 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
       analysis.mde = { design: "two-group", n: sizes, effect, ...(raw.length > 0 ? { rawDifference: distributionSummary(raw, alpha) } : {}) };
     }
     const reportedAt = (t: string) =>
-      study.reported.some((v) => "instrument" in v && v.instrument === meta.instrument && (v.kind === "band-shift" ? v.from?.timepoint === t || v.to.timepoint === t : v.kind === "percent-change" ? v.from === t || v.to === t : v.timepoint === t));
+      rebuildValues(study.reported, meta.instrument).some((v) => (v.kind === "band-shift" ? v.from?.timepoint === t || v.to.timepoint === t : v.kind === "percent-change" ? v.from === t || v.to === t : v.timepoint === t));
     for (const t of [meta.from, meta.to]) if (!reportedAt(t)) analysis.caveats.push(message.caveatUnreported(meta.instrument, t));
     analyses.push(analysis);
   }

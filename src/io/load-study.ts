@@ -32,7 +32,7 @@ export function instrumentProblems(study: Study, instruments: InstrumentRegistry
   });
 
   study.reported.forEach((value, index) => {
-    const instrument = "instrument" in value ? instruments.get(value.instrument) : undefined;
+    const instrument = "instrument" in value && value.instrument !== undefined ? instruments.get(value.instrument) : undefined;
     if (!instrument) return; // already reported above (the schema requires listed instruments)
     if (value.kind === "band-shift") {
       const bandIds = new Set(instrument.bandConventions.flatMap((convention) => convention.bands.map((band) => band.id)));
@@ -43,9 +43,23 @@ export function instrumentProblems(study: Study, instruments: InstrumentRegistry
         }
       }
     }
-    if (value.kind === "mean") {
-      const mean = Number(value.mean);
-      if (mean < instrument.min || mean > instrument.max) problem(["reported", index, "mean"], `mean ${value.mean} lies outside the ${instrument.abbreviation} range ${instrument.min}–${instrument.max}`);
+    // A summary of scores cannot leave the scale its scores are on.
+    const onScale = (reported: string, path: PropertyKey[], what: string) => {
+      const number = Number(reported);
+      if (number < instrument.min || number > instrument.max) problem(["reported", index, ...path], `${what} ${reported} lies outside the ${instrument.abbreviation} range ${instrument.min}–${instrument.max}`);
+    };
+    if (value.kind === "mean") onScale(value.mean, ["mean"], "mean");
+    if (value.kind === "median") {
+      onScale(value.median, ["median"], "median");
+      (value.spread ?? []).forEach((spread, spreadIndex) => {
+        onScale(spread.lower, ["spread", spreadIndex, "lower"], `${spread.kind === "range" ? "range" : spread.kind === "iqr" ? "quartile" : "spread"} end`);
+        onScale(spread.upper, ["spread", spreadIndex, "upper"], `${spread.kind === "range" ? "range" : spread.kind === "iqr" ? "quartile" : "spread"} end`);
+      });
+    }
+    if (value.kind === "eligibility") onScale(value.value, ["value"], "entry bound");
+    if (value.kind === "mean-change") {
+      const width = instrument.max - instrument.min;
+      if (Math.abs(Number(value.change)) > width) problem(["reported", index, "change"], `a change of ${value.change} is larger than the whole ${instrument.abbreviation} range ${instrument.min}–${instrument.max}`);
     }
   });
   return problems;

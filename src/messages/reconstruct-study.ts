@@ -135,8 +135,10 @@ export function cannotWrite(out: string, code: string): string {
   return `cannot write the reconstruction files into --out ${out} (${code}); pass a folder you can write to`;
 }
 
-export const assumeSdNotUsed = (instrument: string, timepoint: string, sd: string): string =>
-  `${instrument} at ${timepoint}: the reported SD ${sd} is NOT matched by these datasets (they match the mean only; the spread is set separately); use cohort closure or cohort sprite for samples matching mean and SD`;
+const spreadNames = { sd: "SD", se: "SE", ci95: "95% CI half-width", unstated: "± (kind not stated)" } as const;
+
+export const assumeSpreadNotUsed = (instrument: string, timepoint: string, dispersion: { kind: keyof typeof spreadNames; value: string }): string =>
+  `${instrument} at ${timepoint}: the reported ${spreadNames[dispersion.kind]} ${dispersion.value} is NOT matched by these datasets (they match the mean only; the spread is set separately); use cohort closure or cohort sprite for samples matching mean and SD`;
 
 export const assumeChainTooLarge = (group: string, instrument: string, changes: string[]): string =>
   `${group} ${instrument}: the group means fitting ${changes.join(", ")} are too many to enumerate here, so these changes do not constrain the datasets (check them with cohort change)`;

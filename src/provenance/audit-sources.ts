@@ -18,7 +18,13 @@ export interface SourceAudit {
 }
 
 /** Keys whose values are reported numbers that the quote beside them must state. */
-const NUMBER_KEYS = ["value", "count", "percent", "mean", "sd"] as const;
+const NUMBER_KEYS = ["value", "count", "percent", "mean", "sd", "median", "change", "estimate", "se", "lower", "upper", "denominator"] as const;
+
+/**
+ * Parts of a reported statistic that hold numbers of their own without a quote of their own (a ±, a
+ * CI, a p-value, a test statistic, an IQR): their numbers must be stated by the owner's quote too.
+ */
+const NUMBER_PARTS = ["dispersion", "ci", "p", "statistic", "spread"] as const;
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
@@ -131,18 +137,40 @@ function isSource(value: unknown): boolean {
 
 function reportedNumbers(owner: Record<string, unknown>): string[] {
   const out: string[] = [];
-  for (const key of NUMBER_KEYS) {
-    const value = owner[key];
-    if (typeof value === "number") out.push(String(value));
-    else if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) out.push(value);
+  const collect = (holder: Record<string, unknown>) => {
+    for (const key of NUMBER_KEYS) {
+      const value = holder[key];
+      if (typeof value === "number") out.push(String(value));
+      else if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) out.push(value);
+    }
+  };
+  collect(owner);
+  for (const key of NUMBER_PARTS) {
+    const part = owner[key];
+    for (const piece of Array.isArray(part) ? part : [part]) {
+      if (piece !== null && typeof piece === "object" && !isSource((piece as { source?: unknown }).source)) collect(piece as Record<string, unknown>);
+    }
   }
   return out;
 }
 
-/** Whether `quote` states `value` as a stand-alone number (not as part of a longer one), or as a number word. */
+/**
+ * Whether `quote` states `value` as a stand-alone number (not as part of a longer one), or as a
+ * number word. The ways papers print the same digits count: a decimal below 1 without its leading
+ * zero (".04" states "0.04"), a negative number with a Unicode minus, or its magnitude when the
+ * sign is in words ("fell by 3.2" states "-3.2").
+ *
+ * @example
+ * statesNumber("p = .04", "0.04"); // => true
+ */
 export function statesNumber(quote: string, value: string): boolean {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  if (new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(quote)) return true;
+  const magnitude = value.startsWith("-") ? value.slice(1) : value;
+  const forms = new Set([magnitude]);
+  if (magnitude.startsWith("0.")) forms.add(magnitude.slice(1));
+  for (const form of forms) {
+    const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(quote)) return true;
+  }
   const word = NUMBER_WORDS[Number(value)];
   return word !== undefined && /^\d+$/.test(value) && new RegExp(`\\b${word}\\b`, "i").test(quote);
 }

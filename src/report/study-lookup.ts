@@ -45,6 +45,29 @@ export function groupSize(study: Study, group: string): number {
   return study.design.arms.find((arm) => arm.id === group)?.size.value ?? study.design.sampleSize.value;
 }
 
+/** The group(s) a reported value is about, as people read them: "Placebo", "whole sample", "Drug vs Placebo". */
+export function valueGroupLabel(study: Study, value: ReportedValue): string {
+  if ("group" in value) return groupLabel(study, value.group);
+  if ("groups" in value && value.groups && value.groups.length > 0) return value.groups.map((group) => groupLabel(study, group)).join(" vs ");
+  return "not stated";
+}
+
+/**
+ * The measure a reported value is on: an instrument's abbreviation, a variable's label (with its unit),
+ * or undefined when the value names none.
+ *
+ * @example
+ * measureLabel(study, instruments, { kind: "mean", variable: "age", ... }); // => "age (years)"
+ */
+export function measureLabel(study: Study, instruments: InstrumentRegistry, value: ReportedValue): string | undefined {
+  if ("instrument" in value && value.instrument !== undefined) return instruments.get(value.instrument)?.abbreviation ?? value.instrument;
+  if ("variable" in value && value.variable !== undefined) {
+    const variable = study.variables.find((entry) => entry.id === value.variable);
+    return variable ? `${variable.label}${variable.unit ? ` (${variable.unit})` : ""}` : value.variable;
+  }
+  return undefined;
+}
+
 /** A timepoint's label, or its id when unknown. */
 export function timepointLabel(study: Study, id: string): string {
   return study.design.timepoints.find((timepoint) => timepoint.id === id)?.label ?? id;

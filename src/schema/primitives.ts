@@ -19,6 +19,12 @@ export const DecimalString = z
   .regex(/^-?\d+(\.\d+)?$/, "must be a decimal number written as a string, e.g. \"21.88\" (strings keep trailing zeros)")
   .meta({ id: "DecimalString", description: "A reported decimal, as a string to keep trailing zeros." });
 
+/** A reported decimal that cannot be negative (an SD, an SE, a test's df), kept as a string. */
+export const NonNegativeDecimalString = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "must be a non-negative decimal number written as a string, e.g. \"1.30\" (no sign; strings keep trailing zeros)")
+  .meta({ id: "NonNegativeDecimalString", description: "A reported decimal that cannot be negative, as a string to keep trailing zeros." });
+
 /** A reported percentage as a string: digits with optional decimals, no sign, no % sign. */
 export const PercentString = z
   .string()

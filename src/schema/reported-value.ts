@@ -1,9 +1,10 @@
 import * as z from "zod";
 import { Source } from "./source.js";
-import { DecimalString, PercentString, ReportedInteger, Slug } from "./primitives.js";
+import { PercentString, ReportedInteger, Slug } from "./primitives.js";
+import { EffectEstimate, Eligibility, Mean, MeanChange, Median, Proportion, SampleFlow, TestResult } from "./reported-statistics.js";
+import { alsoQuoted, group } from "./statistic-parts.js";
 
-const alsoQuoted = z.array(Source).optional().meta({ description: "Further places in the sources that state the same value." });
-const group = Slug.meta({ description: "An arm id, or `all` for the whole sample." });
+export { EffectEstimate, Eligibility, Mean, MeanChange, Median, Proportion, SampleFlow, TestResult } from "./reported-statistics.js";
 
 /** One category of a composition: its count and/or percentage as reported, and the quote. */
 export const CompositionCategory = z
@@ -64,23 +65,6 @@ export const BandShift = z
   .strict()
   .meta({ id: "BandShift" });
 
-/** A reported group mean (optionally with SD and n) at a timepoint. */
-export const Mean = z
-  .object({
-    kind: z.literal("mean"),
-    id: Slug,
-    instrument: Slug,
-    group,
-    timepoint: Slug,
-    mean: DecimalString,
-    sd: DecimalString.optional(),
-    n: z.number().int().min(1).optional().meta({ description: "n behind this mean when it differs from the group size." }),
-    source: Source,
-    alsoQuoted,
-  })
-  .strict()
-  .meta({ id: "Mean" });
-
 /** A reported percent change of a group's mean between two timepoints (e.g. "decreased by 21.88%"). */
 export const PercentChange = z
   .object({
@@ -105,12 +89,14 @@ export const PercentChange = z
   })
   .meta({ id: "PercentChange" });
 
-/** A reported value: one of the kinds the sources use, told apart by `kind`. */
-export const ReportedValue = z.discriminatedUnion("kind", [Composition, BandShift, Mean, PercentChange]).meta({ id: "ReportedValue" });
+/** A reported value: one of the kinds papers report, told apart by `kind`. */
+export const ReportedValue = z
+  .discriminatedUnion("kind", [Composition, BandShift, Mean, PercentChange, Median, Proportion, MeanChange, TestResult, EffectEstimate, SampleFlow, Eligibility])
+  .meta({ id: "ReportedValue" });
 export type ReportedValue = z.infer<typeof ReportedValue>;
+export type ReportedKind = ReportedValue["kind"];
 export type Composition = z.infer<typeof Composition>;
 export type BandShift = z.infer<typeof BandShift>;
-export type Mean = z.infer<typeof Mean>;
 export type PercentChange = z.infer<typeof PercentChange>;
 
 /** A qualitative claim the source makes ("significant improvements", "not statistically significant"). */

@@ -3,6 +3,7 @@ import { Source, SourcePaths } from "./source.js";
 import { designAttribute, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
 import { Claim, ReportedValue, StatedLimitation } from "./reported-value.js";
 import { checkStudyConsistency } from "./study-consistency.js";
+import { Variable } from "./variable.js";
 
 /** Who wrote it, where and when. */
 export const Citation = z
@@ -30,23 +31,38 @@ export const SourceDocument = z
   .strict()
   .meta({ id: "SourceDocument" });
 
-/** What was given: drug, dose, route, schedule, and anything given alongside it. */
+/** What was given: any kind of intervention; the drug fields apply only to drugs. */
 export const Intervention = z
   .object({
     description: ReportedText,
-    drug: z.string().min(1),
+    type: z
+      .enum(["drug", "procedure", "device", "psychological", "behavioural", "exercise", "dietary", "combination", "usual-care", "placebo", "none", "other"])
+      .optional()
+      .meta({ description: "What kind of intervention it is; `combination` when several kinds are given together (list the others under `coInterventions`)." }),
+    drug: z.string().min(1).optional().meta({ description: "For a drug: its name." }),
     dose: ReportedDecimal.optional(),
     doseNote: z.string().optional().meta({ description: "What is known about dose when no number is reported (e.g. `escalating`)." }),
-    route: ReportedText,
-    schedule: ReportedText,
+    route: ReportedText.optional().meta({ description: "For a drug: how it is given." }),
+    schedule: ReportedText.optional().meta({ description: "How often and for how long." }),
     sessions: ReportedInteger.optional(),
-    coInterventions: z.array(ReportedText).meta({ description: "Treatments given alongside (nerve blocks, psychotherapy): they confound the drug's effect." }),
+    coInterventions: z.array(ReportedText).default([]).meta({ description: "Treatments given alongside (nerve blocks, psychotherapy): they confound the main intervention's effect." }),
   })
   .strict()
   .meta({ id: "Intervention" });
 
+/** What an arm is for in the comparison. */
+export const ArmRole = z
+  .enum(["experimental", "active-comparator", "placebo", "sham", "usual-care", "wait-list", "no-treatment", "other"])
+  .meta({ id: "ArmRole", description: "`experimental` for the treatment studied; the others name the kind of comparison arm." });
+
 export const Arm = z
-  .object({ id: Slug, label: z.string().min(1), size: ReportedInteger, intervention: Intervention })
+  .object({
+    id: Slug,
+    label: z.string().min(1),
+    role: ArmRole.optional(),
+    size: ReportedInteger,
+    intervention: Intervention,
+  })
   .strict()
   .meta({ id: "Arm" });
 
@@ -60,6 +76,26 @@ export const Timepoint = z
   .strict()
   .meta({ id: "Timepoint" });
 
+/**
+ * The total n: quoted like any reported integer, or, when the source states only the arm sizes,
+ * derived from them (`derivedFrom: "arm-sizes"`, no quote; validation checks the sum). One object
+ * with optional parts rather than a union, so a wrong field is reported at its own JSON path.
+ */
+export const SampleSize = z
+  .object({
+    value: z.number().int("must be a whole number").nonnegative("must not be negative"),
+    source: Source.optional().meta({ description: "The quote that states the total. Required unless `derivedFrom` is set." }),
+    alsoQuoted: z.array(Source).optional(),
+    derivedFrom: z.literal("arm-sizes").optional().meta({ description: "Set when the source states only the arm sizes: the total is their sum." }),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((size, context) => {
+    if (size.source === undefined && size.derivedFrom === undefined) context.addIssue({ code: "custom", path: ["source"], message: "quote the sentence that states the total, or set derivedFrom: \"arm-sizes\" when the source states only the arm sizes" });
+    if (size.source !== undefined && size.derivedFrom !== undefined) context.addIssue({ code: "custom", path: ["derivedFrom"], message: "a quoted total is not derived: remove derivedFrom, or the source quote" });
+  })
+  .meta({ id: "SampleSize", description: "The total n, quoted or derived from the quoted arm sizes, e.g. `{ \"value\": 40, \"derivedFrom\": \"arm-sizes\" }`." });
+
 export const Design = z
   .object({
     type: designAttribute(["observational", "case-series", "pilot", "trial", "cohort", "other"], "DesignType"),
@@ -67,7 +103,7 @@ export const Design = z
     allocation: designAttribute(["randomised", "non-randomised", "single-group", "not-reported"], "Allocation"),
     controlGroup: designAttribute(["yes", "no", "not-reported"], "ControlGroup"),
     blinding: designAttribute(["none", "single", "double", "not-reported"], "Blinding"),
-    sampleSize: ReportedInteger,
+    sampleSize: SampleSize,
     arms: z.array(Arm).min(1),
     timepoints: z.array(Timepoint).min(1),
     followUp: designAttribute(["reported", "not-reported"], "FollowUp"),
@@ -89,8 +125,9 @@ export const StudyInstrument = z
   .meta({ id: "StudyInstrument" });
 
 /**
- * A small clinical study as its source reports it: citation, design, instruments, and every
- * reported number and claim with its verbatim quote. Nothing here is reconstructed.
+ * A clinical study as its source reports it: citation, design, instruments and variables, and every
+ * reported number and claim with its verbatim quote. Any design (one arm or several, randomised or
+ * not, drug or not). Nothing here is reconstructed.
  */
 export const Study = z
   .object({
@@ -102,16 +139,19 @@ export const Study = z
     source: SourceDocument,
     design: Design,
     instruments: z.array(StudyInstrument),
+    variables: z.array(Variable).default([]).meta({ description: "Measured quantities that are not scored instruments (age, weight, lab values), for reported values that name a `variable`." }),
     reported: z.array(ReportedValue),
     claims: z.array(Claim),
     limitationsStated: z.array(StatedLimitation),
   })
   .strict()
   .superRefine(checkStudyConsistency)
-  .meta({ id: "Study", title: "cohortcheck study file", description: "A small clinical study as its source reports it." });
+  .meta({ id: "Study", title: "cohortcheck study file", description: "A clinical study as its source reports it." });
 export type Study = z.infer<typeof Study>;
 export type Design = z.infer<typeof Design>;
 export type Arm = z.infer<typeof Arm>;
 export type Timepoint = z.infer<typeof Timepoint>;
 export type StudyInstrument = z.infer<typeof StudyInstrument>;
 export type Intervention = z.infer<typeof Intervention>;
+export type ArmRole = z.infer<typeof ArmRole>;
+export type SampleSize = z.infer<typeof SampleSize>;

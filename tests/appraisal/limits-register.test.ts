@@ -141,7 +141,7 @@ describe("limitsRegister", () => {
       ["non-random-allocation", (s) => { s.design.allocation = { value: "not-reported", basis: "not-reported" }; }],
       ["convenience-sample", (s) => { s.design.sampling = { value: "convenience", basis: "stated", source: { file: "rct.txt", quote: "a convenience sample" } }; }],
       ["unblinded-self-report", (s) => { s.design.blinding = { value: "none", basis: "not-reported" }; }],
-      ["missing-dispersion", (s) => { s.reported.forEach((v: any) => delete v.sd); }],
+      ["missing-dispersion", (s) => { s.reported.forEach((v: any) => delete v.dispersion); }],
       ["significance-without-test", (s) => { s.claims[0].testReported = false; }],
       ["no-follow-up", (s) => { s.design.followUp = { value: "not-reported", basis: "not-reported" }; }],
       ["missing-dose", (s) => { delete s.design.arms[0].intervention.dose; }],

@@ -19,7 +19,7 @@ export function syntheticRct(): any {
     },
   });
   const mean = (id: string, group: string, timepoint: string, value: string, sd: string) => ({
-    kind: "mean", id, instrument: "phq-9", group, timepoint, mean: value, sd, source: quote(`PHQ-9 ${value} (SD ${sd})`),
+    kind: "mean", id, instrument: "phq-9", group, timepoint, mean: value, dispersion: { kind: "sd", value: sd }, source: quote(`PHQ-9 ${value} (SD ${sd})`),
   });
   return {
     id: "synthetic-rct",

@@ -77,7 +77,7 @@ function assertStudyInvariants(study: Study): void {
   for (const entry of study.instruments) expect(registry.has(entry.ref)).toBe(true);
   const listed = new Set(study.instruments.map((entry) => entry.ref));
   for (const value of study.reported) {
-    if ("instrument" in value) expect(listed.has(value.instrument)).toBe(true);
+    if ("instrument" in value && value.instrument !== undefined) expect(listed.has(value.instrument)).toBe(true);
     if (value.kind === "composition") {
       for (const category of value.categories) {
         if (category.count !== undefined) expect(whole(category.count) && category.count <= value.n.value).toBe(true);

@@ -107,7 +107,7 @@ describe("Study", () => {
 
   it("rejects unknown keys and unknown kinds of reported value", () => {
     expectProblem(problemsAfter(studyA, (s) => (s.design.randomized = true)), "$.design", /Unrecognized key/);
-    expectProblem(problemsAfter(studyB, (s) => (s.reported[0].kind = "median")), "$.reported[0].kind", /Invalid discriminator/);
+    expectProblem(problemsAfter(studyB, (s) => (s.reported[0].kind = "mode")), "$.reported[0].kind", /Invalid discriminator/);
   });
 
   it("reports every problem of a file at once", () => {

@@ -3,7 +3,7 @@ import { CohortError } from "../../errors.js";
 import type { InstrumentRegistry } from "../../io/load-instruments.js";
 import * as message from "../../messages/reconstruct-study.js";
 import type { BandConvention, Instrument } from "../../schema/instrument.js";
-import type { BandShift, Composition, PercentChange } from "../../schema/reported-value.js";
+import type { BandShift, Composition, Mean, PercentChange, ReportedValue } from "../../schema/reported-value.js";
 import type { Study } from "../../schema/study.js";
 import { unround } from "../../stats/rounding.js";
 import { chainTuples, type ChainUse } from "./chain-targets.js";
@@ -72,15 +72,14 @@ export interface MeanTargetOptions {
  */
 export function instrumentTimepoints(study: Study, instrumentId: string): string[] {
   const used = new Set<string>();
-  for (const value of study.reported) {
-    if (!("instrument" in value) || value.instrument !== instrumentId) continue;
+  for (const value of rebuildValues(study.reported, instrumentId)) {
     if (value.kind === "band-shift") {
       if (value.from) used.add(value.from.timepoint);
       used.add(value.to.timepoint);
     } else if (value.kind === "percent-change") {
       used.add(value.from);
       used.add(value.to);
-    } else used.add(value.timepoint);
+    } else if (value.timepoint !== undefined) used.add(value.timepoint);
   }
   if (used.size > 0 && improvementClaim(study, instrumentId, "all")) {
     const first = [...study.design.timepoints].sort((a, b) => a.order - b.order)[0];
@@ -130,7 +129,7 @@ export function reconstructMeans(study: Study, instruments: InstrumentRegistry, 
   for (const entry of study.instruments) {
     const instrument = instruments.get(entry.ref);
     if (!instrument) continue;
-    const values = study.reported.filter((v) => "instrument" in v && v.instrument === instrument.id);
+    const values = rebuildValues(study.reported, instrument.id);
     if (values.length === 0) continue;
     const columns = instrumentTimepoints(study, instrument.id);
     const reportedGroups = new Set(values.map((v) => v.group));
@@ -197,11 +196,11 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     }
   }
   for (const v of values) {
-    if (v.kind !== "mean") continue;
+    if (v.kind !== "mean" || v.timepoint === undefined) continue;
     const u = unround(v.mean);
     narrow(v.timepoint, toSums(u));
     assumptions.push(message.assumeMeanValue(abbr, v.timepoint, v.mean));
-    if (v.sd !== undefined) assumptions.push(message.assumeSdNotUsed(abbr, v.timepoint, v.sd));
+    if (v.dispersion !== undefined) assumptions.push(message.assumeSpreadNotUsed(abbr, v.timepoint, v.dispersion));
   }
 
   const changes = values.filter((v): v is PercentChange => v.kind === "percent-change");
@@ -264,4 +263,15 @@ function perPatientBands(study: Study, instrument: Instrument, timepoint: string
     parts.push(`${category.label} ${best.min}–${best.max} (${convention.label})`);
   }
   return { bands: { timepoint, variable: composition.id, ranges }, parts, missing };
+}
+
+/** The values a study rebuild is pinned to: band shifts, percent changes and means on one instrument. */
+export type RebuildValue = BandShift | PercentChange | Mean;
+
+/**
+ * The reported values on an instrument that the rebuild uses (band shifts, percent changes, group
+ * means); the other kinds (medians, tests, effects…) do not pin patient-level values here.
+ */
+export function rebuildValues(reported: readonly ReportedValue[], instrumentId: string): RebuildValue[] {
+  return reported.filter((v): v is RebuildValue => (v.kind === "band-shift" || v.kind === "percent-change" || v.kind === "mean") && v.instrument === instrumentId);
 }

@@ -240,7 +240,7 @@ describe("reconstructStudy (a user's study)", () => {
     const json = seedJson(studyA);
     json.id = "user-study";
     json.reported = json.reported.filter((v: { kind: string; instrument?: string }) => v.kind === "composition" || v.instrument === "phq-9");
-    json.reported.push({ kind: "mean", id: "phq-pre-mean", instrument: "phq-9", group: "all", timepoint: "baseline", mean: "17.35", sd: "3.10", source: json.reported[0].n.source });
+    json.reported.push({ kind: "mean", id: "phq-pre-mean", instrument: "phq-9", group: "all", timepoint: "baseline", mean: "17.35", dispersion: { kind: "sd", value: "3.10" }, source: json.reported[0].n.source });
     const study = parseStudy(json, registry);
     const result = reconstructStudy(study, registry, { seed: 9, count: 4 });
     for (const r of result.reconstructions) {
@@ -248,7 +248,7 @@ describe("reconstructStudy (a user's study)", () => {
       expect(column(r, "phq-9_baseline").reduce((s, v) => s + v, 0)).toBe(347);
       expect(inHalfOpen(mean(column(r, "phq-9_after-treatments")), PHQ9.to)).toBe(true);
       expect(r.columns).toEqual(["id", "sex", "misuse-category", "phq-9_baseline", "phq-9_after-treatments"]);
-      expect(r.assumptions).toContain(message.assumeSdNotUsed("PHQ-9", "baseline", "3.10"));
+      expect(r.assumptions).toContain(message.assumeSpreadNotUsed("PHQ-9", "baseline", { kind: "sd", value: "3.10" }));
     }
   });
 });

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { CohortError, type Problem } from "../../src/errors.js";
+import { loadInstruments } from "../../src/io/load-instruments.js";
+import { loadStudy, parseStudy } from "../../src/io/load-study.js";
+import { auditSources, statesNumber } from "../../src/provenance/audit-sources.js";
+import { describeReported } from "../../src/report/describe-reported.js";
+import { tempFile } from "../helpers/fixtures.js";
+import { trialText, twoArmTrial } from "../helpers/two-arm-trial.js";
+
+const instruments = loadInstruments();
+
+/** The problems loading the two-arm trial reports after `mutate` breaks it (through a real file, so each names it). */
+function problemsAfter(mutate: (study: any) => void): { file: string; problems: string[] } {
+  const data = twoArmTrial();
+  mutate(data);
+  const file = tempFile("trial.json", data);
+  try {
+    loadStudy(file, instruments);
+  } catch (error) {
+    if (!(error instanceof CohortError)) throw error;
+    for (const problem of error.problems) expect(problem.file).toBe(file);
+    return { file, problems: error.problems.map((problem: Problem) => `${problem.path}: ${problem.message}`) };
+  }
+  return { file, problems: [] };
+}
+
+describe("a study of any design", () => {
+  it("accepts a two-arm randomised trial of a therapy against a wait list, with no drug fields", () => {
+    const study = parseStudy(twoArmTrial(), instruments);
+    expect(study.design.arms.map((arm) => arm.intervention.type)).toEqual(["psychological", "none"]);
+    expect(study.design.arms.every((arm) => arm.intervention.drug === undefined && arm.intervention.route === undefined)).toBe(true);
+    expect(new Set(study.reported.map((value) => value.kind))).toEqual(new Set(["eligibility", "sample-flow", "mean", "mean-change", "test", "median", "proportion", "effect"]));
+  });
+
+  it("derives a total from the quoted arm sizes, and its audit passes with no quote of its own", () => {
+    const study = twoArmTrial();
+    expect(study.design.sampleSize).toEqual({ value: 48, derivedFrom: "arm-sizes" });
+    const folder = tempFile("trial.txt", trialText);
+    expect(auditSources(study, [folder]).problems).toEqual([]);
+  });
+
+  it("refuses a derived total that is not the sum of the arm sizes", () => {
+    expect(problemsAfter((study) => (study.design.sampleSize.value = 50)).problems).toContainEqual(expect.stringMatching(/^\$\.design\.sampleSize\.value: a total derived from the arm sizes must be their sum, 48; received 50/));
+  });
+
+  it("refuses a negative SD, a p above 1 and an n larger than its group, each at its JSON path", () => {
+    expect(problemsAfter((study) => (study.reported[8].dispersion.value = "-4.2")).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[8\]\.dispersion\.value: must be a non-negative decimal/));
+    expect(problemsAfter((study) => (study.reported[11].p.value = "1.2")).problems).toContainEqual("$.reported[11].p.value: a p-value cannot exceed 1, received \"1.2\"");
+    expect(problemsAfter((study) => (study.reported[8].n = 30)).problems).toContainEqual('$.reported[8].n: n 30 exceeds the size of group "therapy" (24)');
+  });
+
+  it("refuses a CI that does not contain its estimate, and a ratio with a CI through 0", () => {
+    expect(problemsAfter((study) => (study.reported[10].change = "-8.0")).problems).toContainEqual("$.reported[10].ci: the change -8.0 lies outside its own confidence interval -7.4 to -3.8");
+    expect(problemsAfter((study) => (study.reported[15].ci.lower = "-0.5")).problems).toContainEqual('$.reported[15].ci.lower: a ratio\'s confidence interval lies above 0, received lower end "-0.5"');
+  });
+
+  it("refuses an F with one degree of freedom and a test with neither statistic nor p", () => {
+    expect(problemsAfter((study) => (study.reported[11].statistic = { name: "F", value: "4.1", df: ["2"] })).problems).toContainEqual("$.reported[11].statistic.df: F takes 2 degrees of freedom, received 1");
+    expect(problemsAfter((study) => {
+      delete study.reported[11].statistic;
+      delete study.reported[11].p;
+    }).problems).toContainEqual("$.reported[11].p: a test needs a reported statistic, a reported p-value, or both");
+  });
+
+  it("requires the measure of a mean to be named, and known", () => {
+    expect(problemsAfter((study) => delete study.reported[5].variable).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[5\]\.instrument: name the measure/));
+    expect(problemsAfter((study) => (study.reported[5].variable = "height")).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[5\]\.variable: unknown variable "height"/));
+  });
+
+  it("refuses a mean outside the range its variable declares", () => {
+    expect(problemsAfter((study) => (study.reported[5].mean = "71.3")).problems).toContainEqual("$.reported[5].mean: mean 71.3 is above the highest possible age (65)");
+  });
+
+  it("refuses a count above its denominator and two different counts for one stage", () => {
+    expect(problemsAfter((study) => (study.reported[13].count = 23)).problems).toContainEqual("$.reported[13].count: count 23 exceeds its denominator 22");
+    expect(problemsAfter((study) => study.reported.push({ ...study.reported[2], id: "randomised-again", count: 50 })).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[16\]\.stage: group "all" already has a "randomised" count/));
+  });
+
+  it("refuses a median on the instrument's scale that leaves the scale", () => {
+    expect(
+      problemsAfter((study) => study.reported.push({ kind: "median", id: "phq9-median", instrument: "phq-9", group: "all", median: "28", source: study.reported[6].source })).problems,
+    ).toContainEqual("$.reported[16].median: median 28 lies outside the PHQ-9 range 0–27");
+  });
+
+  it("describes each value in the source's own terms, with an unlabelled ± said to be unlabelled", () => {
+    const study = parseStudy(twoArmTrial(), instruments);
+    const line = (id: string) => describeReported(study.reported.find((value) => value.id === id)!, study, instruments);
+    expect(line("age-all")).toBe("age (years): mean 41.3 ± 11.2 (SD or SE: not stated)");
+    expect(line("phq9-therapy-week-8")).toBe("PHQ-9: mean 9.6 ± 4.2 (SD) at Week 8, n = 22");
+    expect(line("phq9-week-8-t")).toBe("PHQ-9: t-test: t(42) = 2.83, p = 0.007");
+    expect(line("response-or")).toBe("odds ratio 6.33 (95% CI 1.48 to 27.1, p = 0.013) on response (a 50% reduction) at Week 8");
+    expect(line("sessions-therapy")).toBe("sessions attended: median 7 (IQR 5–8)");
+    expect(line("screened")).toBe("screened: 112");
+    expect(line("entry-phq9")).toBe("PHQ-9: entry requires ≥ 10");
+  });
+});
+
+describe("statesNumber on the ways papers print numbers", () => {
+  it("reads a p-value printed without its leading zero", () => {
+    expect(statesNumber("t(42) = 2.83, p = .007", "0.007")).toBe(true);
+    expect(statesNumber("t(42) = 2.83, p = .0071", "0.007")).toBe(false);
+  });
+
+  it("reads a negative number printed with a Unicode minus or with its sign in words", () => {
+    expect(statesNumber("−5.6 (95% CI −7.4 to −3.8)", "-7.4")).toBe(true);
+    expect(statesNumber("fell by 5.6 points", "-5.6")).toBe(true);
+    expect(statesNumber("fell by 15.6 points", "-5.6")).toBe(false);
+  });
+
+  it("holds every number of a ±, a CI, a p and a test statistic to the quote they share", () => {
+    const study = twoArmTrial();
+    study.reported[11].statistic.value = "2.38";
+    const problems = auditSources(study, [tempFile("trial.txt", trialText)]).problems;
+    expect(problems).toEqual([{ path: "$.reported[11].source", message: 'the quote does not state the reported number 2.38: "t(42) = 2.83, p = .007"' }]);
+  });
+});
