@@ -1,6 +1,6 @@
 import type { CheckResult } from "../schema/check-result.js";
 import type { Instrument } from "../schema/instrument.js";
-import type { Composition, Mean, PercentChange } from "../schema/reported-value.js";
+import type { Composition, Mean, PercentChange, SampleFlow } from "../schema/reported-value.js";
 import type { Study } from "../schema/study.js";
 import type { RoundingMode } from "../stats/rounding.js";
 import { bandShift } from "./band-shift.js";
@@ -9,6 +9,7 @@ import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
 import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
 import { percentChangeChain } from "./percent-change-chain.js";
+import { sampleFlow } from "./sample-flow.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
 
 export interface CheckStudyOptions {
@@ -103,7 +104,14 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
       },
     });
   }
+  results.push(...checkFlow(study));
   return results;
+}
+
+function checkFlow(study: Study): CheckResult[] {
+  const flow = study.reported.filter((value): value is SampleFlow => value.kind === "sample-flow");
+  const { sampleSize, arms } = study.design;
+  return sampleFlow({ arms: arms.map((arm) => ({ id: arm.id, size: arm.size.value })), total: { value: sampleSize.value, quoted: sampleSize.derivedFrom === undefined }, flow });
 }
 
 function checkComposition(value: Composition, rounding: RoundingMode): CheckResult {

@@ -2,6 +2,11 @@ import type { Reference } from "../schema/reference.js";
 
 /** The published method behind each check, attached to every CheckResult it returns. */
 export const references = {
+  flow: {
+    citation: "Schulz, K. F., Altman, D. G., & Moher, D. (2010). CONSORT 2010 Statement: updated guidelines for reporting parallel group randomised trials. BMJ, 340, c332.",
+    doi: "10.1136/bmj.c332",
+    note: "The flow diagram's stages: assessed for eligibility, enrolled/randomised, allocated, received the intervention, followed up, analysed.",
+  },
   grim: {
     citation:
       "Brown, N. J. L., & Heathers, J. A. J. (2017). The GRIM test: A simple technique detects numerous anomalies in the reporting of results in psychology. Social Psychological and Personality Science, 8(4), 363–369.",
