@@ -82,7 +82,7 @@ describe("extraction corpus labels", () => {
       it("gives every label the fields its kind requires, as printed in its span", () => {
         for (const label of statistics) {
           const shape = kinds[label.kind];
-          expect(shape, `${label.kind} at ${label.start}`).toBeDefined();
+          if (!shape) throw new Error(`unknown kind ${label.kind} at ${label.start}`);
           for (const field of shape.required) expect(label.fields, `${label.text}: ${field}`).toHaveProperty(field);
           for (const [field, value] of Object.entries(label.fields)) {
             expect([...shape.required, ...shape.optional], `${label.text}: unexpected ${field}`).toContain(field);
