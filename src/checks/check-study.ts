@@ -8,7 +8,7 @@ import { composition } from "./composition.js";
 import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
 import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
-import { percentChangeChain } from "./percent-change-chain.js";
+import { percentChangeChain, type MeanPin } from "./percent-change-chain.js";
 import { sampleFlow } from "./sample-flow.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
 
@@ -91,6 +91,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
       timepoints,
       changes: list.map((c) => ({ id: c.id, from: c.from, to: c.to, percent: c.percent, direction: c.direction })),
       grid: { kind: "items", items: instrument.items, n, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+      pins: chainPins(study, first),
       rounding,
     });
     results.push({
@@ -112,6 +113,11 @@ function checkFlow(study: Study): CheckResult[] {
   const flow = study.reported.filter((value): value is SampleFlow => value.kind === "sample-flow");
   const { sampleSize, arms } = study.design;
   return sampleFlow({ arms: arms.map((arm) => ({ id: arm.id, size: arm.size.value })), total: { value: sampleSize.value, quoted: sampleSize.derivedFrom === undefined }, flow });
+}
+
+/** The group means the study reports for a chain's group and instrument, each pinning its timepoint. */
+export function chainPins(study: Study, change: PercentChange): MeanPin[] {
+  return study.reported.flatMap((v) => (v.kind === "mean" && v.instrument === change.instrument && v.group === change.group && v.timepoint !== undefined ? [{ timepoint: v.timepoint, mean: v.mean, id: v.id }] : []));
 }
 
 function checkComposition(value: Composition, rounding: RoundingMode): CheckResult {
