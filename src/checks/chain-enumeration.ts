@@ -116,16 +116,23 @@ export function pinGrids(grids: Map<string, TimepointGrid>, pins: readonly MeanP
   const out = new Map(grids);
   for (const pin of pins) {
     const g = out.get(pin.timepoint);
-    if (!g) continue;
-    // mean = unit·j/den with unit = uNum/uDen, so j·uNum lies in interval·(uDen·den): whole numbers throughout.
-    const uDen = 1_000_000;
-    const uNum = Math.round(g.unit * uDen);
-    const k = integersInInterval(roundingInterval(pin.mean, rounding, threshold), uDen * g.den);
-    const first = Math.ceil(k.first / uNum);
-    const last = Math.floor(k.last / uNum);
-    out.set(pin.timepoint, { ...g, jMin: Math.max(g.jMin, first), jMax: Math.min(g.jMax, last) });
+    if (g) out.set(pin.timepoint, narrowGrid(g, roundingInterval(pin.mean, rounding, threshold)));
   }
   return out;
+}
+
+/**
+ * One timepoint's grid narrowed to the means inside an interval, exactly.
+ *
+ * @example
+ * narrowGrid({ den: 20, jMin: 0, jMax: 200, unit: 1 }, roundingInterval("6.4")); // => { den: 20, jMin: 127, jMax: 129, unit: 1 }
+ */
+export function narrowGrid(g: TimepointGrid, interval: ScaledInterval): TimepointGrid {
+  // mean = unit·j/den with unit = uNum/uDen, so j·uNum lies in interval·(uDen·den): whole numbers throughout.
+  const uDen = 1_000_000;
+  const uNum = Math.round(g.unit * uDen);
+  const k = integersInInterval(interval, uDen * g.den);
+  return { ...g, jMin: Math.max(g.jMin, Math.ceil(k.first / uNum)), jMax: Math.min(g.jMax, Math.floor(k.last / uNum)) };
 }
 
 /**

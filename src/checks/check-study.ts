@@ -8,12 +8,16 @@ import { composition } from "./composition.js";
 import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
 import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
-import { percentChangeChain, type MeanPin } from "./percent-change-chain.js";
+import { explainResults } from "../localise/explain-results.js";
+import { chainPins } from "./chain-pins.js";
+import { percentChangeChain } from "./percent-change-chain.js";
 import { sampleFlow } from "./sample-flow.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
 
 export interface CheckStudyOptions {
   rounding?: RoundingMode;
+  /** Localise each inconsistency to its smallest explanations (details.localisation; default true). */
+  explain?: boolean;
 }
 
 type Registry = ReadonlyMap<string, Instrument> | readonly Instrument[];
@@ -106,18 +110,13 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
     });
   }
   results.push(...checkFlow(study));
-  return results;
+  return options.explain === false ? results : explainResults(study, instruments, results, { rounding });
 }
 
 function checkFlow(study: Study): CheckResult[] {
   const flow = study.reported.filter((value): value is SampleFlow => value.kind === "sample-flow");
   const { sampleSize, arms } = study.design;
   return sampleFlow({ arms: arms.map((arm) => ({ id: arm.id, size: arm.size.value })), total: { value: sampleSize.value, quoted: sampleSize.derivedFrom === undefined }, flow });
-}
-
-/** The group means the study reports for a chain's group and instrument, each pinning its timepoint. */
-export function chainPins(study: Study, change: PercentChange): MeanPin[] {
-  return study.reported.flatMap((v) => (v.kind === "mean" && v.instrument === change.instrument && v.group === change.group && v.timepoint !== undefined ? [{ timepoint: v.timepoint, mean: v.mean, id: v.id }] : []));
 }
 
 function checkComposition(value: Composition, rounding: RoundingMode): CheckResult {
