@@ -17,9 +17,11 @@ export interface ChainProblemInput extends ReportedChain {
   threshold?: number;
   /** Ids of the study's reported values, for the result (default: the changes' and pins' ids). */
   subject?: string[];
+  /** Tuples of group means listed per fitting test (default 50; all are counted). */
+  listTuples?: number;
 }
 
-/** Tuples listed per test: enough to say what the means and the corrected figures are. */
+/** Tuples listed per test by default: enough to say what the means and the corrected figures are. */
 const LISTED = 50;
 
 const changeId = (c: ReportedChain["changes"][number]): string => c.id ?? `${c.from}→${c.to}`;
@@ -121,7 +123,7 @@ export function chainProblem(input: ChainProblemInput): LocalisationProblem<Chai
     },
     test(set): ReadingOutcome {
       const { grids, changes } = setUp(set);
-      const e = enumerate(input.timepoints, grids, changes, range, LISTED);
+      const e = enumerate(input.timepoints, grids, changes, range, input.listTuples ?? LISTED);
       const status = e.truncated ? "undetermined" : e.count > 0 ? "consistent" : "inconsistent";
       const corrected: Record<string, string> = {};
       if (status === "consistent") {
