@@ -114,7 +114,7 @@ export function register(program: Command): void {
     .option("--max <v>", "highest item score", parseFiniteNumber)
     .option("--scoring <how>", "mean | sum of the items", "mean")
     .option("--max-size <k>", "largest set of figures to read another way", parsePositiveInteger, 2)
-    .option("--budget <units>", "most work units to start on (estimated first; default 40000000, about 10–20 s)", parsePositiveInteger)
+    .option("--budget <units>", "most work units to start on (estimated first; default 500000000; the estimate is a loose upper bound)", parsePositiveInteger)
     .addOption(roundingOption())
     .addHelpText(
       "after",
