@@ -8,3 +8,4 @@ export { priorOf, slipPriors, type SlipPrior } from "./priors.js";
 export type { Figure, LocalisationProblem, Reading, ReadingOutcome, SlipKind } from "./reading.js";
 export { problemForResult, studyChainInput } from "./study-problems.js";
 export { ciVariance, sdVariance, seVariance, varianceFits, type VarianceFit, type VarianceInterval } from "./variance-fit.js";
+export { statisticPProblem, type StatisticPReading, type StatisticReadingFit } from "./statistic-p-readings.js";

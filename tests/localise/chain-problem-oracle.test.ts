@@ -29,14 +29,14 @@ function oracle(timepoints: string[], changes: PercentChangeSpec[], items: numbe
   const walk = (i: number): boolean => {
     if (i === timepoints.length) {
       return changes.every((c) => {
-        const r = reading?.figure === c.id ? reading.params : null;
+        const r = reading !== null && reading.figure === c.id ? reading.params : null;
         const spec = r?.kind === "printed" ? { ...c, percent: r.value } : c;
         const base = r?.kind === "computation" ? (r.computation === "percent-of-later" ? "later" : "points") : "earlier";
         return fits(at.get(c.from)!, at.get(c.to)!, spec, base, r?.kind === "truncated" ? "trunc" : "round", q(BigInt(max), 1n));
       });
     }
     const t = timepoints[i]!;
-    const r = reading?.figure === `group@${t}` ? reading.params : null;
+    const r = reading !== null && reading.figure === `group@${t}` ? reading.params : null;
     const den = items * (r?.kind === "n" ? r.n : n[t]!);
     for (let j = 0; j <= max * den; j++) {
       at.set(t, q(BigInt(j), BigInt(den)));
