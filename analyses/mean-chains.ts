@@ -1,4 +1,5 @@
 import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-chart.js";
+import { chainPins } from "../src/checks/chain-pins.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { feasibleMeanChains } from "../src/report/feasible-mean-chains.js";
 import { groupLabel, groupSize, reportedOfKind } from "../src/report/study-lookup.js";
@@ -20,22 +21,33 @@ export default defineAnalysis({
       const instrument = instruments.get(instrumentId)!;
       const groups = [...new Set(changes.filter((c) => c.instrument === instrumentId).map((c) => c.group))];
       const rows: Array<Record<string, string>> = [];
+      const pinnedBy: string[] = [];
       const panels: MeanChainPanel[] = groups.map((group) => {
         const list = changes.filter((c) => c.instrument === instrumentId && c.group === group);
         const n = groupSize(study, group);
-        const found = feasibleMeanChains(list, instrument, n, timepoints.map((t) => t.id));
-        const basis = found.alternative ? `only under the alternative "${found.alternative.label}"` : "under the usual computation, 100 × (later − earlier) / earlier";
+        const pins = chainPins(study, list[0]!);
+        pinnedBy.push(...pins.map((p) => `${groupLabel(study, group)} ${p.mean} at ${timepoints.find((t) => t.id === p.timepoint)?.label ?? p.timepoint}`));
+        const found = feasibleMeanChains(list, instrument, n, timepoints.map((t) => t.id), pins);
+        const others = (found.explanations ?? []).filter((e) => e !== found.explanation).map((e) => e.sentence);
+        const basis = found.explanation
+          ? `only under the one reading the localiser finds that makes every figure fit: ${found.explanation.sentence} (as a usual percent change it would be ${found.explanation.readings.map((r) => r.corrected ?? r.printed).join(", ")}) — a reading the source does not state`
+          : found.alternative
+            ? `only under the alternative "${found.alternative.label}"${others.length > 0 ? `; single-figure readings that also fit: ${others.join("; ")}` : ""}`
+            : "under the usual computation, 100 × (later − earlier) / earlier";
         found.chains.forEach((chain, index) => {
-          rows.push({ group: groupLabel(study, group), chain: String(index + 1), computation: found.alternative?.id ?? "percent-of-earlier", ...Object.fromEntries(timepoints.map((t) => [t.id, chain[t.id] === undefined ? "" : chain[t.id]!.toFixed(3)])) });
+          rows.push({ group: groupLabel(study, group), chain: String(index + 1), computation: found.explanation ? found.explanation.readings.map((r) => `${r.figure}: ${r.slip}`).join("; ") : (found.alternative?.id ?? "percent-of-earlier"), ...Object.fromEntries(timepoints.map((t) => [t.id, chain[t.id] === undefined ? "" : chain[t.id]!.toFixed(3)])) });
         });
         return {
           title: `${groupLabel(study, group)} (n = ${n})`,
           subtitle:
             found.chains.length === 0
               ? "no chain of group means fits the reported changes under any computation tried"
-              : `${found.chains.length}${found.partial ? "+ (listed)" : ""} feasible chain${found.chains.length === 1 ? "" : "s"} ${found.alternative ? `(usual computation: none; shown: ${found.alternative.id})` : "(usual computation)"}`,
+              : `${found.chains.length}${found.partial ? "+ (listed)" : ""} feasible chain${found.chains.length === 1 ? "" : "s"} ${found.explanation ? `(usual computation: none; shown: ${found.explanation.sentence})` : found.alternative ? `(usual computation: none; shown: ${found.alternative.id})` : "(usual computation)"}`,
           chains: found.chains,
-          annotations: list.map((c) => ({ from: c.from, to: c.to, label: `${c.direction === "decrease" ? "−" : "+"}${c.percent}%` })),
+          annotations: list.map((c) => {
+            const read = found.explanation?.readings.find((r) => r.figure === c.id);
+            return { from: c.from, to: c.to, label: `${c.direction === "decrease" ? "−" : "+"}${c.percent}%${read ? ` (read: ${read.label})` : ""}` };
+          }),
           basis,
         } as MeanChainPanel & { basis: string };
       });
@@ -48,7 +60,7 @@ export default defineAnalysis({
         section: "reconstructed" as const,
         reconstruction: true,
         paragraphs: [
-          `The source reports percent changes of the group mean ${instrument.abbreviation} (${instrument.construct}) but no means. A group mean of n people answering ${instrument.items} item${instrument.items === 1 ? "" : "s"} scored ${instrument.itemMin}–${instrument.itemMax} (${instrument.scoring} scoring) can only take certain values; the chart shows every chain of such means whose percent changes round to the reported ones — each line is one possibility, none is the data.`,
+          `The source reports percent changes of the group mean ${instrument.abbreviation} (${instrument.construct}) ${pinnedBy.length > 0 ? `and group means that pin them (${pinnedBy.join("; ")})` : "but no means"}. A group mean of n people answering ${instrument.items} item${instrument.items === 1 ? "" : "s"} scored ${instrument.itemMin}–${instrument.itemMax} (${instrument.scoring} scoring) can only take certain values; the chart shows every chain of such means whose percent changes round to the reported ones — each line is one possibility, none is the data.`,
           ...panelNotes.map((p) => `${p.title}: ${p.subtitle}; computed ${p.basis}.`),
         ],
         summary: `${instrument.abbreviation}: ${panelNotes.map((p) => `${p.title} — ${p.chains.length === 0 ? "no chain of group means fits" : `${p.chains.length} feasible chain${p.chains.length === 1 ? "" : "s"} of group means ${p.basis}`}`).join("; ")}.`,

@@ -1,5 +1,6 @@
 import { checkStudy } from "../src/checks/check-study.js";
 import type { ChainAlternative } from "../src/checks/percent-change-chain.js";
+import { localisationSummary, type ResultLocalisation } from "../src/localise/explain-results.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { describeRange } from "../src/report/describe-check.js";
 
@@ -10,6 +11,7 @@ interface ChainDetails {
   feasibleTuples: number;
   meansByTimepoint: Record<string, number[]>;
   alternatives: ChainAlternative[];
+  localisation?: ResultLocalisation;
 }
 
 /** Each chain of reported percent changes under the usual computation and every alternative the checks try. */
@@ -38,6 +40,7 @@ export default defineAnalysis({
           means: meansText(a.meansByTimepoint) || "none",
           explanation: a.explanation,
         })),
+        ...localisedRows(subject, details.localisation),
       ];
     });
     const failing = chains.filter((c) => c.status === "inconsistent");
@@ -46,10 +49,14 @@ export default defineAnalysis({
       title,
       section: "checked",
       paragraphs: [
-        "Each group's reported percent changes on one instrument are checked together: a change of the group mean between two timepoints is 100 × (later − earlier) / earlier, and every group mean must be possible for n people answering the instrument's items. Where the changes cannot all hold, the usual alternative computations are tried (relative to the later value, percentage points of the scale, a smaller n at one timepoint, means off the item grid). Each alternative is a separate hypothesis; a fit shows what the authors may have computed, not what they did.",
+        "Each group's reported percent changes on one instrument are checked together: a change of the group mean between two timepoints is 100 × (later − earlier) / earlier, and every group mean must be possible for n people answering the instrument's items. Where the changes cannot all hold, the usual alternative computations are tried on every change at once (relative to the later value, percentage points of the scale, a smaller n at one timepoint, means off the item grid), and then the localiser reads one figure at a time another way (then pairs of figures), keeping the smallest sets that make every figure fit (docs/localiser.md). Each reading is a separate hypothesis; a fit shows what the authors may have computed, not what they did.",
         failing.length > 0
           ? `Does not add up under the usual computation: ${failing.map((c) => `${(c.subject ?? []).join(" + ")} — ${c.explanation}`).join("; ")}.`
           : "Every chain of reported changes is possible under the usual computation.",
+        ...failing.map((c) => {
+          const found = (c.details as ChainDetails).localisation;
+          return `Localised, ${(c.subject ?? []).join(" + ")}: ${found ? localisationSummary(found) : "not localised"}.`;
+        }),
       ],
       table: {
         columns: [
@@ -65,3 +72,19 @@ export default defineAnalysis({
     };
   },
 });
+
+/** One row per smallest explanation the localiser found for a chain, in its ranked order. */
+function localisedRows(subject: string, found: ResultLocalisation | undefined) {
+  if (!found || found.status !== "explained") return [];
+  return found.explanations.map((e) => {
+    const d = e.outcome.details as { feasibleTuples: number; meansByTimepoint: Record<string, number[]> };
+    return {
+      subject,
+      computation: `localised (${e.size} figure${e.size === 1 ? "" : "s"}): ${e.sentence}`,
+      status: e.outcome.status,
+      tuples: String(d.feasibleTuples),
+      means: e.outcome.implies.join("; "),
+      explanation: `as the paper should have printed it: ${e.readings.map((r) => `${r.printed} → ${r.corrected ?? r.printed}`).join(", ")}`,
+    };
+  });
+}

@@ -1,6 +1,6 @@
 import * as msg from "../messages/checks.js";
 import type { RoundingMode } from "../stats/rounding.js";
-import { buildGrids, enumerate, estimateSteps, prepare, type ReportedChain, type TimepointGrid } from "./chain-enumeration.js";
+import { buildGrids, enumerate, estimateSteps, pinGrids, prepare, type ReportedChain, type TimepointGrid } from "./chain-enumeration.js";
 import { computationLabels, type ChangeComputation, type RangeInUnits } from "./change-computation.js";
 
 /** One other way the reported changes may have been computed, and whether group means on the grid fit it. */
@@ -31,7 +31,9 @@ export interface ChainAlternative {
  */
 export function testAlternatives(chain: ReportedChain, rounding: RoundingMode, threshold: number, range: RangeInUnits, maxTuples: number, maxSteps: number): ChainAlternative[] {
   const out: ChainAlternative[] = [];
-  const run = (id: string, label: string, computation: ChangeComputation, grids: Map<string, TimepointGrid>): void => {
+  const run = (id: string, label: string, computation: ChangeComputation, unpinned: Map<string, TimepointGrid>): void => {
+    // Reported means pin every alternative too: a reading must still reproduce the printed means.
+    const grids = pinGrids(unpinned, chain.pins, rounding, threshold);
     const changes = prepare(chain, rounding, threshold, computation);
     const steps = estimateSteps(chain.timepoints, grids, changes, range);
     if (steps > maxSteps) {

@@ -1,6 +1,6 @@
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
-import { roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
+import { integersInInterval, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { candidateRange, compileCandidateRange, compileChangeTest, type ChangeComputation, type ChangeTest, type Direction, type RangeInUnits } from "./change-computation.js";
 import { requireItems, requireWhole } from "./validate.js";
 
@@ -25,11 +25,22 @@ export type MeanGrid =
   | { kind: "items"; items: number; n: number; min: number; max: number; step?: number; scoring?: "mean" | "sum"; nByTimepoint?: Record<string, number> }
   | { kind: "precision"; decimals: number; min: number; max: number };
 
+/** A group mean the study reports at one timepoint of a chain: the chain's mean there must round to it. */
+export interface MeanPin {
+  timepoint: string;
+  /** As reported, a string to keep trailing zeros ("4.40"). */
+  mean: string;
+  /** A name for the pin in results (the reported mean's id). */
+  id?: string;
+}
+
 /** The part of a chain check's input that fixes what is enumerated: which timepoints, which changes, which grid. */
 export interface ReportedChain {
   timepoints: string[];
   changes: PercentChangeSpec[];
   grid: MeanGrid;
+  /** Reported group means at some timepoints: each restricts that timepoint's grid to its rounding interval. */
+  pins?: MeanPin[];
 }
 
 /** The group means possible at one timepoint: mean = unit · j / den for every whole j in jMin…jMax. */
@@ -89,6 +100,39 @@ export function buildGrids(chain: Pick<ReportedChain, "timepoints" | "grid">, nO
     }
   }
   return out;
+}
+
+/**
+ * The grids narrowed by reported group means: at a pinned timepoint only the means that round to the
+ * reported one remain (exact: mean = unit · j / den, compared as whole numbers). Why: a chain anchored
+ * to a printed baseline mean has far fewer solutions than the grid alone allows, often one.
+ *
+ * @example
+ * const grids = buildGrids({ timepoints: ["t0"], grid: { kind: "items", items: 4, n: 5, min: 0, max: 10 } });
+ * pinGrids(grids, [{ timepoint: "t0", mean: "6.4" }], "up_or_down", 5).get("t0"); // => { den: 20, jMin: 127, jMax: 129, unit: 1, n: 5 } (6.35, 6.40, 6.45)
+ */
+export function pinGrids(grids: Map<string, TimepointGrid>, pins: readonly MeanPin[] | undefined, rounding: RoundingMode, threshold: number): Map<string, TimepointGrid> {
+  if (!pins || pins.length === 0) return grids;
+  const out = new Map(grids);
+  for (const pin of pins) {
+    const g = out.get(pin.timepoint);
+    if (g) out.set(pin.timepoint, narrowGrid(g, roundingInterval(pin.mean, rounding, threshold)));
+  }
+  return out;
+}
+
+/**
+ * One timepoint's grid narrowed to the means inside an interval, exactly.
+ *
+ * @example
+ * narrowGrid({ den: 20, jMin: 0, jMax: 200, unit: 1 }, roundingInterval("6.4")); // => { den: 20, jMin: 127, jMax: 129, unit: 1 }
+ */
+export function narrowGrid(g: TimepointGrid, interval: ScaledInterval): TimepointGrid {
+  // mean = unit·j/den with unit = uNum/uDen, so j·uNum lies in interval·(uDen·den): whole numbers throughout.
+  const uDen = 1_000_000;
+  const uNum = Math.round(g.unit * uDen);
+  const k = integersInInterval(interval, uDen * g.den);
+  return { ...g, jMin: Math.max(g.jMin, Math.ceil(k.first / uNum)), jMax: Math.min(g.jMax, Math.floor(k.last / uNum)) };
 }
 
 /**

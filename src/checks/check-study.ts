@@ -8,12 +8,16 @@ import { composition } from "./composition.js";
 import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
 import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
+import { explainResults } from "../localise/explain-results.js";
+import { chainPins } from "./chain-pins.js";
 import { percentChangeChain } from "./percent-change-chain.js";
 import { sampleFlow } from "./sample-flow.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
 
 export interface CheckStudyOptions {
   rounding?: RoundingMode;
+  /** Localise each inconsistency to its smallest explanations (details.localisation; default true). */
+  explain?: boolean;
 }
 
 type Registry = ReadonlyMap<string, Instrument> | readonly Instrument[];
@@ -91,6 +95,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
       timepoints,
       changes: list.map((c) => ({ id: c.id, from: c.from, to: c.to, percent: c.percent, direction: c.direction })),
       grid: { kind: "items", items: instrument.items, n, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+      pins: chainPins(study, first),
       rounding,
     });
     results.push({
@@ -105,7 +110,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
     });
   }
   results.push(...checkFlow(study));
-  return results;
+  return options.explain === false ? results : explainResults(study, instruments, results, { rounding });
 }
 
 function checkFlow(study: Study): CheckResult[] {

@@ -3,20 +3,25 @@ import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { parseDecimal, type RoundingMode } from "../stats/rounding.js";
 import { testAlternatives } from "./chain-alternatives.js";
-import { buildGrids, enumerate, estimateSteps, NODE_LIMIT, prepare, rangeInUnits, type MeanGrid, type PercentChangeSpec } from "./chain-enumeration.js";
+import { buildGrids, enumerate, estimateSteps, NODE_LIMIT, pinGrids, prepare, rangeInUnits, type MeanGrid, type MeanPin, type PercentChangeSpec } from "./chain-enumeration.js";
 import { computationLabels, parseDirection } from "./change-computation.js";
 import { references } from "./references.js";
 import { requireFinite, requireMode, requireWhole } from "./validate.js";
 
 // The check's public types live with the machinery that reads them; importers keep one address.
 export type { ChainAlternative } from "./chain-alternatives.js";
-export type { MeanGrid, PercentChangeSpec } from "./chain-enumeration.js";
+export type { MeanGrid, MeanPin, PercentChangeSpec } from "./chain-enumeration.js";
 
 export interface PercentChangeChainInput {
   /** Timepoint ids in time order. */
   timepoints: string[];
   changes: PercentChangeSpec[];
   grid: MeanGrid;
+  /**
+   * Group means the study reports at timepoints of the chain: the chain's mean at each must round to
+   * it, so the grid there shrinks to the means in its rounding interval (same rounding as the changes).
+   */
+  pins?: MeanPin[];
   rounding?: RoundingMode;
   threshold?: number;
   /** Test the alternative computations even when the usual one is consistent (default: only when it is not). */
@@ -41,6 +46,10 @@ function validate(input: PercentChangeChainInput): void {
     if (c.from === c.to) throw new CohortError({ message: msg.sameTimepoint(c.from) });
     parseDirection(c.direction);
     parseDecimal(c.percent, "percent");
+  }
+  for (const pin of input.pins ?? []) {
+    if (!input.timepoints.includes(pin.timepoint)) throw new CohortError({ message: msg.unknownTimepoint(pin.timepoint, input.timepoints) });
+    parseDecimal(pin.mean, "mean");
   }
   const g = input.grid;
   requireFinite("min", g.min);
@@ -75,7 +84,10 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
   const threshold = input.threshold ?? 5;
   const maxTuples = input.maxTuples ?? 20;
   const range = rangeInUnits(input.grid);
-  const grids = buildGrids(input);
+  // Only pins at timepoints the changes touch constrain anything; the others are not listed as pinning it.
+  const touched = new Set(input.changes.flatMap((c) => [c.from, c.to]));
+  const pins = (input.pins ?? []).filter((p) => touched.has(p.timepoint));
+  const grids = pinGrids(buildGrids(input), pins, rounding, threshold);
   const maxSteps = requireWhole("maxSteps", input.maxSteps ?? DEFAULT_MAX_STEPS, 1);
   const primaryChanges = prepare(input, rounding, threshold, "percent-of-earlier");
   // Estimate the work before doing it: the joint enumeration plus one per change.
@@ -90,7 +102,7 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
     return { change: changeName(c), feasiblePairs: alone.count, meansByTimepoint: alone.meansByTimepoint };
   });
   const status = primary.truncated ? "undetermined" : primary.count > 0 ? "consistent" : "inconsistent";
-  const alternatives = status !== "consistent" || input.alwaysTestAlternatives ? testAlternatives(input, rounding, threshold, range, maxTuples, maxSteps) : [];
+  const alternatives = status !== "consistent" || input.alwaysTestAlternatives ? testAlternatives({ ...input, pins }, rounding, threshold, range, maxTuples, maxSteps) : [];
   const rescuers = alternatives.filter((a) => a.status === "consistent").map((a) => a.id);
   const g = input.grid;
   const gridText =
@@ -98,12 +110,13 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
       ? `group means are multiples of ${g.step ?? 1}/${g.scoring === "sum" ? "" : `(${g.items}×`}n${g.scoring === "sum" ? "" : ")"} on ${g.scoring === "sum" ? `${g.items * g.min}–${g.items * g.max}` : `${g.min}–${g.max}`} with n = ${g.n}${g.nByTimepoint ? " (per-timepoint n where given)" : ""}`
       : `group means reported to ${g.decimals} decimals on ${g.min}–${g.max}`;
   const names = input.changes.map(changeName).join(", ");
+  const pinText = pins.length === 0 ? "" : ` with the group mean pinned to the reported ${pins.map((p) => `${p.mean} at ${p.timepoint}`).join(", ")}`;
   const explanation =
     status === "consistent"
-      ? `${primary.count} tuple${primary.count === 1 ? "" : "s"} of group means fit every change (${names}) computed as 100 × (later − earlier) / earlier`
+      ? `${primary.count} tuple${primary.count === 1 ? "" : "s"} of group means fit every change (${names}) computed as 100 × (later − earlier) / earlier${pinText}`
       : status === "undetermined"
         ? `the enumeration stopped at ${NODE_LIMIT} steps; use a coarser grid`
-        : `no group means on the grid fit all of ${names} together${perChange.every((p) => p.feasiblePairs > 0) ? " although each change alone is possible" : ""}; ${rescuers.length > 0 ? `consistent under: ${rescuers.join(", ")}` : "no alternative computation tried makes them consistent"}`;
+        : `no group means on the grid fit all of ${names} together${pinText}${perChange.every((p) => p.feasiblePairs > 0) ? " although each change alone is possible" : ""}; ${rescuers.length > 0 ? `consistent under: ${rescuers.join(", ")}` : "no alternative computation tried makes them consistent"}`;
   return {
     check: "percent-change-chain",
     status,
@@ -113,6 +126,7 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
       computation: computationLabels["percent-of-earlier"],
       grid: gridText,
       meansOf: "the same group at every timepoint unless nByTimepoint says otherwise",
+      ...(pins.length > 0 ? { pinnedBy: Object.fromEntries(pins.map((p) => [p.timepoint, `${p.id ?? "reported mean"} = ${p.mean}`])) } : {}),
     },
     explanation,
     reference: references.percentChange,
@@ -120,6 +134,7 @@ export function percentChangeChain(input: PercentChangeChainInput): CheckResult 
       feasibleTuples: primary.count,
       tuples: primary.tuples,
       meansByTimepoint: primary.meansByTimepoint,
+      ...(pins.length > 0 ? { pins } : {}),
       perChange,
       alternatives,
       ...(alternatives.length > 0

@@ -89,6 +89,9 @@ export const assumeChainPrimary = (group: string, instrument: string, count: num
 export const assumeChainAlternative = (group: string, instrument: string, label: string, count: number): string =>
   `${group} ${instrument}: the reported percent changes do not fit together as usual percent changes; this reconstruction uses the alternative that makes them consistent — ${label} (${count} tuples)`;
 
+export const assumeChainExplanation = (group: string, instrument: string, sentence: string, corrected: string[], count: number): string =>
+  `${group} ${instrument}: the reported percent changes do not fit together as printed; one reading alone makes them consistent, and this reconstruction follows it: ${sentence} (as a usual percent change: ${corrected.join(", ")}; ${count} tuples of group means). A reading the source does not state, not a fact`;
+
 export const assumeChainSubset = (group: string, instrument: string, kept: string[], dropped: string[], count: number): string =>
   `${group} ${instrument}: the reported percent changes cannot all hold together under any computation tried that keeps every patient on the grid; this reconstruction keeps ${kept.join(", ")} (${count} tuples of group means) and drops ${dropped.join(", ")}, which it therefore does not reproduce`;
 

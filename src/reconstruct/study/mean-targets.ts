@@ -220,6 +220,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     if (tuples && tuples.length === 0) throw new CohortError({ message: message.infeasible(unit.id, abbr, "no group means fit both the percent changes and the other reported values") });
     const label = `${unit.id === "all" ? "all patients" : unit.id}`;
     if (chain.used === "primary") assumptions.push(message.assumeChainPrimary(label, abbr, chain.feasibleTuples));
+    else if (chain.used === "explanation") assumptions.push(message.assumeChainExplanation(label, abbr, chain.explanation!.sentence, chain.explanation!.corrected, chain.feasibleTuples));
     else if (chain.used === "alternative") assumptions.push(message.assumeChainAlternative(label, abbr, chain.alternative!.label, chain.feasibleTuples));
     else if (chain.used === "subset") assumptions.push(message.assumeChainSubset(label, abbr, chain.kept, chain.dropped, chain.feasibleTuples));
     if (chain.used !== "none" && chain.feasibleTuples > result.tuples.length) assumptions.push(message.assumeTuplesListed(label, abbr, result.tuples.length, chain.feasibleTuples));

@@ -168,7 +168,7 @@ describe("reconstructStudy (study B)", () => {
     }
   });
 
-  it("drops the psycholytic +24.56% (session 3→6) and says so, because no grid means fit it with −32.81% (brute force)", () => {
+  it("follows the one localised reading of the psycholytic chain (+24.56% relative to the later value) and says so; as usual changes no grid means fit (brute force)", () => {
     // Independent brute force: arm totals of 5 patients on the 0.25 grid are k/20, k = 0…200.
     // s3 values compatible with −32.81% from s1, and with +24.56% to s6, must be disjoint.
     const ok = (x: number, y: number, reported: number) => Math.abs(pct(x, y) - reported) <= 0.005 + 1e-12;
@@ -182,9 +182,11 @@ describe("reconstructStudy (study B)", () => {
     }
     expect([...fromS1].filter((k) => toS6.has(k))).toEqual([]);
     const chain = result.meanLevel.find((m) => m.group === "psycholytic")!.chain!;
-    expect(chain.used).toBe("subset");
-    expect(chain.dropped).toEqual(["after-s3→after-s6 (+24.56%)"]);
-    expect(result.reconstructions[0]!.assumptions.some((a) => a.includes("drops after-s3→after-s6 (+24.56%)"))).toBe(true);
+    // Hand (docs/localiser.md): relative to the later value, 14/57 = 24.561%, so s3 = 43k/20, s6 = 57k/20.
+    expect(chain.used).toBe("explanation");
+    expect(chain.dropped).toEqual([]);
+    expect(chain.explanation!.sentence).toBe("if psycholytic-severity-s3-s6 (+24.56%) was computed relative to the later value");
+    expect(result.reconstructions[0]!.assumptions.some((a) => a.includes("this reconstruction follows it"))).toBe(true);
   });
 
   it("leaves the psychedelic arm's unreported session 1 and 3 severity empty and says so", () => {

@@ -1,0 +1,11 @@
+export { chainProblem, type ChainProblemInput, type ChainReading } from "./chain-problem.js";
+export { compositionProblem, type CompositionProblemInput, type CompositionReading } from "./composition-problem.js";
+export { digitSlips, type DigitSlip } from "./digit-slips.js";
+export { explainResults, localisationSummary, type ResultLocalisation } from "./explain-results.js";
+export { DEFAULT_LOCALISE_BUDGET, localise, type Explanation, type Localisation, type LocaliseOptions } from "./localise.js";
+export { meanSdProblem, type MeanSdProblemInput, type MeanSdReading } from "./mean-sd-problem.js";
+export { priorOf, slipPriors, type SlipPrior } from "./priors.js";
+export type { Figure, LocalisationProblem, Reading, ReadingOutcome, SlipKind } from "./reading.js";
+export { problemForResult, studyChainInput } from "./study-problems.js";
+export { ciVariance, sdVariance, seVariance, varianceFits, type VarianceFit, type VarianceInterval } from "./variance-fit.js";
+export { statisticPProblem, type StatisticPReading, type StatisticReadingFit } from "./statistic-p-readings.js";
