@@ -51,14 +51,28 @@ export function grimConsistent(mean: string, n: number, items = 1, rounding: Rou
 }
 
 /**
- * scrutiny's GRIM probability: the share of the 10^digits possible endings of a value with that
- * many decimals that no total S/(n·items) can produce under the rounding mode (0 when every ending
- * can). Reference: scrutiny `grim_probability()` (= `grim_total()` / 10^digits).
+ * GRIM probability: the share of the 10^digits possible endings of a value with that many decimals
+ * that no total S/(n·items) rounds to under the rounding mode (0 when every ending can be reached),
+ * counted ending by ending.
+ *
+ * How it differs from scrutiny's `grim_probability()`, which is the formula (10^digits − n·items) /
+ * 10^digits whatever the rounding: that formula assumes each of the n·items totals reaches exactly one
+ * ending. Under a mode with two candidates a total can reach two: with `up_or_down` a total that lands
+ * exactly on a tie (…5 at the next decimal, which happens when 2^(digits+1) divides n·items, e.g. when
+ * 8 divides n at two decimals) rounds both ways, and with `ceiling_or_floor` every total off the grid
+ * does. Then fewer endings are impossible and this function gives less. Example: at two decimals with
+ * n = 8 the totals 0/8 … 7/8 are .000, .125, .250, .375, .500, .625, .750, .875; the four ending in 5
+ * reach two endings each, 12 endings in all, so grimProbability("5.19", 8) is 0.88 where scrutiny's
+ * grim_probability("5.19", 8) is 0.92 (and 0.92 here under `up`, where each total reaches one ending).
+ * With one candidate per total (`up`, `down`, `even`, …) and whenever 2^(digits+1) does not divide
+ * n·items under `up_or_down`, the two agree: grimProbability("5.19", 28) is 0.72 in both.
+ * Reference: scrutiny `grim_probability()`, R/grim-stats.R (Jung, https://lhdjung.github.io/scrutiny/).
  *
  * @param mean string (only its number of decimals matters)
  * @throws CohortError (exit code refused) when n·items < 10^digits and 10^digits exceeds 10^6 endings to test
  * @example
  * grimProbability("5.19", 28); // => 0.72 (28 of the 100 endings .00–.99 are reachable)
+ * grimProbability("5.19", 8); // => 0.88 (12 endings: the four totals on a tie round both ways; scrutiny: 0.92)
  */
 export function grimProbability(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5): number {
   requireWhole("n", n, 1);

@@ -20,7 +20,7 @@ export const twoCandidateMode = (mode: string): string =>
   `rounding mode "${mode}" gives two candidates; use reround() for it, or a single mode such as "up"`;
 
 export const unknownRoundingMode = (value: unknown): string =>
-  `unknown rounding mode ${JSON.stringify(value)}; expected one of up_or_down, up, down, even, up_from, down_from, up_from_or_down_from, ceiling_or_floor, ceiling, floor, trunc, anti_trunc`;
+  `unknown rounding mode ${JSON.stringify(value)}; expected one of up_or_down, up, down, even, up_from, down_from, up_from_or_down_from, ceiling_or_floor, ceiling, floor, trunc, anti_trunc, binary_half_even, r_round`;
 
 export const countAboveN = (count: number, n: number): string => `count ${count} is larger than n ${n}`;
 

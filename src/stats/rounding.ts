@@ -1,18 +1,29 @@
 import * as z from "zod";
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
+import { binaryRound, type BinaryMode } from "./binary-rounding.js";
 
 /**
  * scrutiny's rounding vocabulary. `up_or_down` (the default) means "rounded half up or half down,
  * we do not know which", so both candidates are admitted. `up` and `down` follow scrutiny's default
  * (`symmetric = FALSE`): a tie goes toward +∞ (`up`) or −∞ (`down`) whatever the sign, so −0.125 → −0.12
  * under `up`. `even` is round-half-to-even on the decimal value (not on its binary approximation).
- * `up_from`/`down_from` round up from (down up to) a threshold digit other than 5.
- * Reference: Jung L., scrutiny, vignettes/rounding-options.Rmd, https://lhdjung.github.io/scrutiny/.
+ * `up_from` with threshold t rounds up when the part cut off is at least t/10 (scrutiny: ⌊x·10^d + 1 − t/10⌋);
+ * `down_from` with threshold t rounds down when the part cut off is at most 1 − t/10 (scrutiny:
+ * ⌈x·10^d − 1 + t/10⌉), so round_down_from(4.28, 1, threshold = 9) is 4.3 and with threshold = 1 is 4.2,
+ * "just the reverse of round_up_from()" (rounding-in-depth vignette). With t = 5 both are `up` / `down`.
+ * `binary_half_even` and `r_round` round the double a program holds, as Python's round() and R ≥ 4.0.0's
+ * round() do (src/stats/binary-rounding.ts): 2.675 → 2.67, because 2.675 is stored as 2.67499999…
+ * Reference: Jung L., scrutiny, vignettes/rounding-options.Rmd and rounding-in-depth.Rmd, R/round.R,
+ * https://lhdjung.github.io/scrutiny/.
  */
 export const RoundingMode = z
-  .enum(["up_or_down", "up", "down", "even", "up_from", "down_from", "up_from_or_down_from", "ceiling_or_floor", "ceiling", "floor", "trunc", "anti_trunc"])
-  .meta({ id: "RoundingMode", description: "How the source rounded its numbers (scrutiny's vocabulary); default up_or_down." });
+  .enum(["up_or_down", "up", "down", "even", "up_from", "down_from", "up_from_or_down_from", "ceiling_or_floor", "ceiling", "floor", "trunc", "anti_trunc", "binary_half_even", "r_round"])
+  .meta({
+    id: "RoundingMode",
+    description:
+      "How the source rounded its numbers (scrutiny's vocabulary); default up_or_down. binary_half_even: Python's round() (the double's exact binary value, half to even); r_round: R ≥ 4.0.0's round().",
+  });
 export type RoundingMode = z.infer<typeof RoundingMode>;
 
 /** The modes that admit two candidates for one unrounded number. */
@@ -152,7 +163,8 @@ function roundScaled(scaledValue: number, mode: RoundingMode, threshold: number)
     case "up_from":
       return roundAtPoint(scaledValue, threshold / 10, (f) => f + 1);
     case "down_from":
-      return roundAtPoint(scaledValue, threshold / 10, (f) => f);
+      // scrutiny: ⌈s − 1 + t/10⌉ keeps the floor while the part cut off is at most 1 − t/10.
+      return roundAtPoint(scaledValue, (10 - threshold) / 10, (f) => f);
     case "ceiling":
       return Math.ceil(snapToInteger(scaledValue));
     case "floor":
@@ -191,6 +203,8 @@ export function roundTo(x: number, digits: number, mode: RoundingMode = "up", th
   checkDigits(digits);
   checkMode(mode);
   checkThreshold(threshold);
+  // The binary modes round the double itself: no dust tolerance, that is their point.
+  if (isBinaryMode(mode)) return binaryRound(x, digits, mode);
   return toNumber(roundScaled(x * 10 ** digits, mode, threshold), digits);
 }
 
@@ -211,6 +225,7 @@ export function reround(x: number, digits: number, mode: RoundingMode = "up_or_d
   checkDigits(digits);
   checkMode(mode);
   checkThreshold(threshold);
+  if (isBinaryMode(mode)) return [binaryRound(x, digits, mode)];
   const s = x * 10 ** digits;
   const pair: RoundingMode[] | null =
     mode === "up_or_down" ? ["up", "down"] : mode === "up_from_or_down_from" ? ["up_from", "down_from"] : mode === "ceiling_or_floor" ? ["ceiling", "floor"] : null;
@@ -250,9 +265,11 @@ export function roundingInterval(reported: string, mode: RoundingMode = "up_or_d
     case "up_from":
       return iv(r - 10 + t, r + t, true, false);
     case "down_from":
-      return iv(r - 10 + t, r + t, false, true);
+      return iv(r - t, r + 10 - t, false, true);
     case "up_from_or_down_from":
-      return iv(r - 10 + t, r + t, true, true);
+      // The union of [r − 10 + t, r + t) (up_from) and (r − t, r + 10 − t] (down_from): contiguous for every t.
+      if (t === 5) return iv(r - 5, r + 5, true, true);
+      return t < 5 ? iv(r - 10 + t, r + 10 - t, true, true) : iv(r - t, r + t, false, false);
     case "ceiling":
       return iv(r - 10, r, false, true);
     case "floor":
@@ -267,7 +284,30 @@ export function roundingInterval(reported: string, mode: RoundingMode = "up_or_d
       if (r > 0) return iv(r - 10, r, false, true);
       if (r < 0) return iv(r, r + 10, true, false);
       return iv(0, 0, true, true);
+    case "binary_half_even":
+    case "r_round":
+      return binaryInterval(p, r, mode);
   }
+}
+
+/** Whether a mode rounds the binary double (Python, R) rather than the decimal value. */
+export function isBinaryMode(mode: RoundingMode): mode is BinaryMode {
+  return mode === "binary_half_even" || mode === "r_round";
+}
+
+/**
+ * The true values x whose double rounds to the reported value under a binary mode: the decimal interval
+ * between the two ties r ± half a unit, each tie included exactly when its own double rounds to r
+ * (2.675 is stored below the tie, so "2.67" includes 2.675 and "2.68" does not). Exact for every x that
+ * is a tie or lies more than a few units in the last place (|x|·2^−50) from one; a value closer than
+ * that to a tie without being it (a fraction with a denominator above about 10^13/|x|) is counted with
+ * the tie.
+ */
+function binaryInterval(p: ParsedDecimal, r: number, mode: BinaryMode): ScaledInterval {
+  const den = 10 ** (p.digits + 1);
+  const reported = toNumber((p.negative ? -1 : 1) * p.scaled, p.digits);
+  const tieRoundsToReported = (tie: number) => binaryRound(Number(formatScaled(tie, p.digits + 1)), p.digits, mode) === reported;
+  return { den, lo: r - 5 + 0, hi: r + 5 + 0, loIn: tieRoundsToReported(r - 5), hiIn: tieRoundsToReported(r + 5) };
 }
 
 /**

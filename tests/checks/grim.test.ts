@@ -79,6 +79,18 @@ describe("grimProbability", () => {
     }
     expect(grimProbability("5.19", 150)).toBe(0);
   });
+  it("differs from scrutiny's formula (100 − n)/100 exactly where totals land on ties and round both ways", () => {
+    // scrutiny grim_probability(x, n) = (10^digits − n·items)/10^digits (R/grim-stats.R): 0.92 for n = 8.
+    // Hand: 0/8 … 7/8 = .000 .125 .250 .375 .500 .625 .750 .875; under up_or_down the four ending in 5
+    // reach two endings each (.12 and .13, …), so 4 + 8 = 12 of 100 endings are reachable: 0.88.
+    expect(grimProbability("5.19", 8)).toBeCloseTo(0.88, 12);
+    // Under "up" each total reaches one ending: 8 of 100, the formula's 0.92.
+    expect(grimProbability("5.19", 8, 1, "up")).toBeCloseTo(0.92, 12);
+    // 28 = 4·7 is not a multiple of 8, so no 28th lands on a tie: both give (100 − 28)/100 = 0.72.
+    expect(grimProbability("5.19", 28)).toBeCloseTo(0.72, 12);
+    // One decimal: ties need 4 | n. n = 4: .00 .25 .50 .75 reach .0 .2 .3 .5 .7 .8 = 6 of 10 (scrutiny: 0.6).
+    expect(grimProbability("5.1", 4)).toBeCloseTo(0.4, 12);
+  });
 });
 
 describe("nearestConsistent (constant time)", () => {

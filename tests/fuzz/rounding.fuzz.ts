@@ -9,7 +9,8 @@ import { reportTried, runs, tried } from "./harness.js";
  * src/stats/rounding.ts. A decimal string s = ±N / 10^F is rounded to d decimals by splitting
  * N into q = 10^(F−d) units: V = floor(±N / q) and remainder r (0 ≤ r < q), then deciding by r:
  *   up: 2r ≥ q (ties toward +∞, scrutiny's symmetric = FALSE); down: 2r > q (ties toward −∞);
- *   even: ties to the even neighbour; up_from / down_from: 10r ≥ t·q / 10r > t·q;
+ *   even: ties to the even neighbour; up_from: up when 10r ≥ t·q; down_from: up only when 10r > (10 − t)·q
+ *   (scrutiny's ⌈x·10^d − 1 + t/10⌉: round_down_from(4.28, 1, threshold = 9) is 4.3);
  *   ceiling, floor, trunc (toward 0), anti_trunc (away from 0).
  */
 const SINGLE: RoundingMode[] = ["up", "down", "even", "up_from", "down_from", "ceiling", "floor", "trunc", "anti_trunc"];
@@ -40,7 +41,7 @@ function oracleRound(text: string, digits: number, mode: RoundingMode, threshold
     case "up_from":
       return 10n * r >= t * q && r > 0n ? up : low;
     case "down_from":
-      return 10n * r > t * q ? up : low;
+      return 10n * r > (10n - t) * q ? up : low;
     case "ceiling":
       return r > 0n ? up : low;
     case "floor":

@@ -50,12 +50,25 @@ describe("roundTo", () => {
     // 0.3 * 10 = 3.0000000000000004: dust must not push ceiling to 0.4.
     expect(roundTo(0.3, 1, "ceiling")).toBe(0.3);
   });
-  it("rounds up from / down from a threshold digit", () => {
+  it("rounds up from a threshold digit", () => {
     // threshold 6: .55 stays down, .56 goes up (hand).
     expect(roundTo(0.55, 1, "up_from", 6)).toBe(0.5);
     expect(roundTo(0.56, 1, "up_from", 6)).toBe(0.6);
-    expect(roundTo(0.56, 1, "down_from", 6)).toBe(0.5);
-    expect(roundTo(0.57, 1, "down_from", 6)).toBe(0.6);
+  });
+  it("rounds down from a threshold as scrutiny documents it, the reverse of up_from", () => {
+    // scrutiny, vignettes/rounding-in-depth.Rmd: round_down_from(x = 4.28, digits = 1, threshold = 9) and
+    // threshold = 1, by its formula ⌈x·10^d − 1 + t/10⌉ / 10^d: ⌈42.8 − 1 + 0.9⌉ = 43 → 4.3; ⌈42.8 − 0.9⌉ = 42 → 4.2.
+    // round_up_from on the same input gives the reverse: ⌊42.8 + 1 − 0.9⌋ = 42 → 4.2; ⌊42.8 + 0.9⌋ = 43 → 4.3.
+    expect(roundTo(4.28, 1, "down_from", 9)).toBe(4.3);
+    expect(roundTo(4.28, 1, "down_from", 1)).toBe(4.2);
+    expect(roundTo(4.28, 1, "up_from", 9)).toBe(4.2);
+    expect(roundTo(4.28, 1, "up_from", 1)).toBe(4.3);
+    // threshold 6 keeps the floor while the cut-off part is at most 1 − 0.6 = 0.4 (hand): .54 → .5, .55 → .6.
+    expect(roundTo(0.54, 1, "down_from", 6)).toBe(0.5);
+    expect(roundTo(0.55, 1, "down_from", 6)).toBe(0.6);
+    // threshold 5 is round_down(): 1.25 → 1.2, 1.24 → 1.2 (vignette examples).
+    expect(roundTo(1.25, 1, "down_from", 5)).toBe(1.2);
+    expect(roundTo(1.26, 1, "down_from", 5)).toBe(1.3);
   });
   it("refuses a two-candidate mode", () => {
     expect(() => roundTo(1, 0, "up_or_down")).toThrow(CohortError);
@@ -84,6 +97,12 @@ describe("unround", () => {
     expect(unround("-5.19", "trunc")).toMatchObject({ lower: -5.2, upper: -5.19, lowerInclusive: false, upperInclusive: true });
     expect(unround("5.19", "anti_trunc")).toMatchObject({ lower: 5.18, upper: 5.19 });
     expect(unround("0.5", "up_from", 6)).toMatchObject({ lower: 0.46, upper: 0.56, lowerInclusive: true, upperInclusive: false });
+    // down_from, threshold 6: x rounds to 0.5 when 0.5 − 0.06 < x ≤ 0.5 + 0.04 (hand, from ⌈10x − 0.4⌉ = 5).
+    expect(unround("0.5", "down_from", 6)).toMatchObject({ lower: 0.44, upper: 0.54, lowerInclusive: false, upperInclusive: true });
+    // up_from_or_down_from, threshold 6: the union of [0.46, 0.56) and (0.44, 0.54] is (0.44, 0.56).
+    expect(unround("0.5", "up_from_or_down_from", 6)).toMatchObject({ lower: 0.44, upper: 0.56, lowerInclusive: false, upperInclusive: false });
+    // threshold 4: the union of [0.44, 0.54) and (0.46, 0.56] is [0.44, 0.56].
+    expect(unround("0.5", "up_from_or_down_from", 4)).toMatchObject({ lower: 0.44, upper: 0.56, lowerInclusive: true, upperInclusive: true });
   });
   it("agrees with roundTo on a dense grid of values (second method)", () => {
     // For every single mode: x rounds to r  <=>  x is inside unround(r).
