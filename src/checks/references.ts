@@ -47,4 +47,36 @@ export const references = {
   bandShift: {
     citation: "Interval arithmetic on the severity bands of the instrument's published convention(s).",
   },
+  statisticP: {
+    citation:
+      "Nuijten, M. B., Hartgerink, C. H. J., van Assen, M. A. L. M., Epskamp, S., & Wicherts, J. M. (2016). The prevalence of statistical reporting errors in psychology (1985–2013). Behavior Research Methods, 48, 1205–1226.",
+    doi: "10.3758/s13428-015-0664-2",
+    note: "The statcheck method (Epskamp & Nuijten, statcheck R package): p recomputed from the statistic and its df over the statistic's rounding interval; a decision error is an inconsistent p whose significance at α flips.",
+  },
+  summaryT: {
+    citation:
+      "Student (1908), Biometrika 6:1–25, doi:10.1093/biomet/6.1.1; Welch, B. L. (1947). The generalization of 'Student's' problem when several different population variances are involved. Biometrika, 34, 28–35.",
+    doi: "10.1093/biomet/34.1-2.28",
+    note: "t-tests from reported means, SDs and n, over the rounding intervals of every reported number (paired: from the SD of the changes, or from both SDs and their correlation).",
+  },
+  twoByTwo: {
+    citation:
+      "Fisher, R. A. (1935). The logic of inductive inference. J R Stat Soc 98:39–82 (exact test; two-sided p as R's fisher.test: the tables no more probable than the observed, relative tolerance 1e-7); Pearson's χ² with and without Yates' continuity correction as R's chisq.test.",
+    doi: "10.2307/2342435",
+  },
+  ciP: {
+    citation: "Altman, D. G., & Bland, J. M. (2011). How to obtain the P value from a confidence interval. BMJ, 343, d2304; and How to obtain the confidence interval from a P value. BMJ, 343, d2090.",
+    doi: "10.1136/bmj.d2304",
+    note: "SE from the CI width (on the log scale for ratios), z = estimate / SE, p from the normal (or t with the df given); exact normal tail instead of the notes' approximation exp(−0.717z − 0.416z²).",
+  },
+  sdOrSe: {
+    citation:
+      "Altman, D. G., & Bland, J. M. (2005). Standard deviations and standard errors. BMJ, 331, 903 (SE = SD/√n; a 95% CI half-width is t₀.₉₇₅,ₙ₋₁ · SD/√n); each reading tested with SD bounds, GRIMMER and the reported test.",
+    doi: "10.1136/bmj.331.7521.903",
+  },
+  changeSd: {
+    citation:
+      "Variance of a difference: SD_c² = SD₁² + SD₂² − 2r·SD₁·SD₂ with −1 ≤ r ≤ 1, so |SD₁ − SD₂| ≤ SD_c ≤ SD₁ + SD₂; Cochrane Handbook for Systematic Reviews of Interventions, §6.5.2.8 (imputing a change-from-baseline SD from a correlation coefficient).",
+    url: "https://training.cochrane.org/handbook/current/chapter-06",
+  },
 } satisfies Record<string, Reference>;

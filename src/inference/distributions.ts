@@ -1,4 +1,7 @@
+import betaincStdlib from "@stdlib/math-base-special-betainc";
+import gammaincStdlib from "@stdlib/math-base-special-gammainc";
 import betaQuantileStdlib from "@stdlib/stats-base-dists-beta-quantile";
+import normalCdfStdlib from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantileStdlib from "@stdlib/stats-base-dists-normal-quantile";
 import tCdfStdlib from "@stdlib/stats-base-dists-t-cdf";
 import tQuantileStdlib from "@stdlib/stats-base-dists-t-quantile";
@@ -44,4 +47,28 @@ export function betaQuantile(p: number, a: number, b: number): number {
  */
 export function noncentralTCdf(x: number, df: number, ncp: number): number {
   return jStat.noncentralt.cdf(x, df, ncp);
+}
+
+/** Standard normal cumulative distribution function Φ(x). */
+export function normalCdf(x: number): number {
+  return normalCdfStdlib(x, 0, 1);
+}
+
+/**
+ * Upper tail P(F > f) of the F(d1, d2) distribution, through the regularized incomplete beta function:
+ * P(F > f) = 1 − I_x(d1/2, d2/2) with x = d1·f/(d1·f + d2) (Abramowitz & Stegun 26.6.2), evaluated by
+ * @stdlib in its upper form so small p-values keep their digits (1 − cdf would cancel them).
+ */
+export function fUpperTail(f: number, d1: number, d2: number): number {
+  if (f <= 0) return 1;
+  return betaincStdlib((d1 * f) / (d1 * f + d2), d1 / 2, d2 / 2, true, true);
+}
+
+/**
+ * Upper tail P(X > x) of the χ²(df) distribution: the regularized upper incomplete gamma Q(df/2, x/2)
+ * (Abramowitz & Stegun 26.4.19).
+ */
+export function chiSquareUpperTail(x: number, df: number): number {
+  if (x <= 0) return 1;
+  return gammaincStdlib(x / 2, df / 2, true, true);
 }

@@ -83,3 +83,38 @@ export const tooManyTotals = (what: string, totals: number, limit: number): stri
 
 export const productTooLarge = (n: number, items: number): string =>
   `n × items must be at most 9007199254740991 (2^53 − 1), received n ${n} × items ${items}`;
+
+export const negativeValue = (name: string, value: string): string => `${name} cannot be negative, received "${value}"`;
+
+export const notAPValue = (name: string, value: unknown): string =>
+  `${name} must be a p-value as printed, such as "p = .04", "p < .001" or "0.26", received ${JSON.stringify(value)}`;
+
+export const pOutOfRange = (name: string, value: string): string => `${name} must lie between 0 and 1, received "${value}"`;
+
+export const missingDf = (test: string, which: string): string => `a ${test} statistic needs ${which}`;
+
+export const badDf = (name: string, value: unknown): string => `${name} must be a positive number of degrees of freedom, received ${String(value)}`;
+
+export const correlationOutOfRange = (value: string): string => `a correlation must lie between −1 and 1, received "${value}"`;
+
+export const negativeStatistic = (test: string, value: string): string => `a ${test} statistic cannot be negative, received "${value}"`;
+
+export const badAlpha = (value: unknown): string => `alpha must lie strictly between 0 and 1, received ${String(value)}`;
+
+export const badTails = (value: unknown): string => `tails must be 1 or 2, received ${String(value)}`;
+
+export const badLevel = (value: unknown): string => `the confidence level must lie strictly between 0 and 100 (percent), received ${String(value)}`;
+
+export const ciReversed = (lower: string, upper: string): string => `the CI's lower limit must lie below its upper limit, received ${lower} to ${upper}`;
+
+export const ratioNotPositive = (name: string, value: string): string => `a ratio (and its CI) must be above 0, received ${name} "${value}"`;
+
+export const badCount = (name: string, value: unknown): string => `${name} must be a whole number of at least 0, received ${String(value)}`;
+
+export const emptyMargin = (): string => "a 2×2 table needs at least one count in every row and column, received an empty row or column";
+
+export const pairedNeedsSpread = (): string => "a paired t-test needs the SD of the changes, or both SDs and their correlation";
+
+export const unknownDispersion = (value: unknown): string => `the ± value's kind must be sd, se, ci95 or unstated, received ${JSON.stringify(value)}`;
+
+export const tooFewForTest = (name: string, n: number): string => `${name} needs n of at least 2, received ${n}`;
