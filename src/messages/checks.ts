@@ -118,3 +118,5 @@ export const pairedNeedsSpread = (): string => "a paired t-test needs the SD of 
 export const unknownDispersion = (value: unknown): string => `the ± value's kind must be sd, se, ci95 or unstated, received ${JSON.stringify(value)}`;
 
 export const tooFewForTest = (name: string, n: number): string => `${name} needs n of at least 2, received ${n}`;
+
+export const notATwoByTwo = (value: unknown): string => `a 2×2 table must be two rows of two counts, such as [[3, 1], [1, 3]], received ${JSON.stringify(value)}`;
