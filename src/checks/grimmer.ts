@@ -1,7 +1,7 @@
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
-import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
+import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { references } from "./references.js";
 import { sdFromSums, sumOfSquaresForSd, sumOfSquaresRange } from "./sum-of-squares.js";
 import { MAX_TOTALS, requireItems, requireMode, requireScale, requireWhole } from "./validate.js";
@@ -69,17 +69,25 @@ export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
     last = Math.min(last, n * hi);
     if (first > last) return { consistent: false, reason: "scale", witnesses: [] };
   }
-  // Estimate the work before doing it: one step per candidate total.
+  // Estimate the work before doing it (grimmerOnTotals refuses more than MAX_GRIMMER_TOTALS totals).
+  return grimmerOnTotals(first, last, n, items, roundingInterval(input.sd, rounding, threshold), scale ? { lo, hi } : undefined, limit);
+}
+
+/**
+ * The GRIMMER search over a range of GRIM-consistent totals for an SD given as any exact interval (not
+ * only a printed SD's rounding interval), so an SD implied by another reading of a ± value (SE·√n) can be
+ * tested too. Callers have applied GRIM and the scale to the totals.
+ */
+export function grimmerOnTotals(first: number, last: number, n: number, items: number, sd: ScaledInterval, bounds: { lo: number; hi: number } | undefined, limit = 5): GrimmerOutcome {
   if (last - first + 1 > MAX_GRIMMER_TOTALS) return { consistent: null, reason: "too-coarse", witnesses: [], totals: last - first + 1 };
-  const sd = roundingInterval(input.sd, rounding, threshold);
   const witnesses: GrimmerOutcome["witnesses"] = [];
   let anySdRange = false;
   for (let total = first; total <= last; total++) {
     let { first: qFirst, last: qLast } = sumOfSquaresForSd(total, n, items, sd);
-    if (scale) {
-      const bounds = sumOfSquaresRange(total, n, lo, hi);
-      if (bounds.min > qFirst) qFirst = bounds.min;
-      if (bounds.max < qLast) qLast = bounds.max;
+    if (bounds) {
+      const range = sumOfSquaresRange(total, n, bounds.lo, bounds.hi);
+      if (range.min > qFirst) qFirst = range.min;
+      if (range.max < qLast) qLast = range.max;
     }
     if (qFirst > qLast) continue;
     anySdRange = true;
@@ -90,7 +98,7 @@ export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
     else break;
   }
   if (witnesses.length > 0) return { consistent: true, reason: null, witnesses };
-  return { consistent: false, reason: anySdRange ? "parity" : input.scale ? "sd-range" : "sd-range", witnesses };
+  return { consistent: false, reason: anySdRange ? "parity" : "sd-range", witnesses };
 }
 
 const reasonText: Record<GrimmerReason, string> = {
