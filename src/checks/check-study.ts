@@ -18,6 +18,8 @@ export interface CheckStudyOptions {
   rounding?: RoundingMode;
   /** Localise each inconsistency to its smallest explanations (details.localisation; default true). */
   explain?: boolean;
+  /** Deciding digit for the `*_from` rounding modes; default 5. */
+  threshold?: number;
 }
 
 type Registry = ReadonlyMap<string, Instrument> | readonly Instrument[];
@@ -46,12 +48,13 @@ function groupSize(study: Study, group: string): number {
  */
 export function checkStudy(study: Study, instruments: Registry, options: CheckStudyOptions = {}): CheckResult[] {
   const rounding = options.rounding ?? "up_or_down";
+  const threshold = options.threshold ?? 5;
   const results: CheckResult[] = [];
   const changes = new Map<string, PercentChange[]>();
   for (const value of study.reported) {
     switch (value.kind) {
       case "composition":
-        results.push(checkComposition(value, rounding));
+        results.push(checkComposition(value, rounding, threshold));
         break;
       case "band-shift": {
         const instrument = lookup(instruments, value.instrument);
@@ -75,7 +78,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
       }
       case "mean": {
         const grid = meanGrid(study, instruments, value);
-        if (grid) results.push(...checkMean(value, grid, value.n ?? groupSize(study, value.group), rounding));
+        if (grid) results.push(...checkMean(value, grid, value.n ?? groupSize(study, value.group), rounding, threshold));
         break;
       }
       case "percent-change": {
@@ -97,6 +100,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
       grid: { kind: "items", items: instrument.items, n, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
       pins: chainPins(study, first),
       rounding,
+      threshold,
     });
     results.push({
       ...result,
@@ -119,12 +123,13 @@ function checkFlow(study: Study): CheckResult[] {
   return sampleFlow({ arms: arms.map((arm) => ({ id: arm.id, size: arm.size.value })), total: { value: sampleSize.value, quoted: sampleSize.derivedFrom === undefined }, flow });
 }
 
-function checkComposition(value: Composition, rounding: RoundingMode): CheckResult {
+function checkComposition(value: Composition, rounding: RoundingMode, threshold: number): CheckResult {
   const r = composition({
     n: value.n.value,
     categories: value.categories.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}) })),
     overlapping: value.categoriesAre === "overlapping",
     rounding,
+    threshold,
   });
   return {
     ...r,
@@ -143,14 +148,14 @@ function meanGrid(study: Study, instruments: Registry, value: Mean): MeasureGrid
   return variable ? variableGrid(variable) : undefined;
 }
 
-function checkMean(value: Mean, grid: MeasureGrid, n: number, rounding: RoundingMode): CheckResult[] {
+function checkMean(value: Mean, grid: MeasureGrid, n: number, rounding: RoundingMode, threshold: number): CheckResult[] {
   const { items, scale } = grid;
-  const out: CheckResult[] = [{ ...grim({ mean: value.mean, n, items, rounding }), subject: [value.id] }];
+  const out: CheckResult[] = [{ ...grim({ mean: value.mean, n, items, rounding, threshold }), subject: [value.id] }];
   // GRIMMER and the SD bounds test an SD; a ± labelled otherwise (or unlabelled) is tested by the SD-or-SE check.
   if (value.dispersion?.kind === "sd" && n >= 2) {
     const sd = value.dispersion.value;
-    out.push({ ...grimmer({ mean: value.mean, sd, n, items, rounding, ...(scale ? { scale } : {}) }), subject: [value.id] });
-    if (scale) out.push({ ...sdBoundsCheck({ mean: value.mean, sd, n, items, rounding, ...scale }), subject: [value.id] });
+    out.push({ ...grimmer({ mean: value.mean, sd, n, items, rounding, threshold, ...(scale ? { scale } : {}) }), subject: [value.id] });
+    if (scale) out.push({ ...sdBoundsCheck({ mean: value.mean, sd, n, items, rounding, threshold, ...scale }), subject: [value.id] });
   }
   return out;
 }

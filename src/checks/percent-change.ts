@@ -16,6 +16,8 @@ export interface PercentChangeInput {
   /** Default: the direction the means imply. */
   direction?: Direction;
   rounding?: RoundingMode;
+  /** Deciding digit for the `*_from` modes; default 5. */
+  threshold?: number;
   /** Scale range, needed only for the percentage-points alternative. */
   scale?: { min: number; max: number };
 }
@@ -73,15 +75,16 @@ function overlaps(r: { lo: Frac; hi: Frac; loIn: boolean; hiIn: boolean }, p: { 
  */
 export function percentChange(input: PercentChangeInput): CheckResult {
   const rounding = requireMode(input.rounding);
-  const f = roundingInterval(input.from, rounding);
-  const t = roundingInterval(input.to, rounding);
+  const threshold = input.threshold ?? 5;
+  const f = roundingInterval(input.from, rounding, threshold);
+  const t = roundingInterval(input.to, rounding, threshold);
   const from = parseDecimal(input.from, "from");
   const to = parseDecimal(input.to, "to");
   if (from.negative || from.scaled === 0) throw new CohortError({ message: msg.earlierMeanNotPositive(input.from) });
   const fromValue = from.scaled / 10 ** from.digits;
   const toValue = (to.negative ? -1 : 1) * (to.scaled / 10 ** to.digits);
   const direction = input.direction === undefined ? (toValue < fromValue ? "decrease" : "increase") : parseDirection(input.direction);
-  const p = roundingInterval(input.percent, rounding);
+  const p = roundingInterval(input.percent, rounding, threshold);
   const s = direction === "increase" ? 1n : -1n;
   const signed = s > 0n ? { lo: frac(p, "lo"), hi: frac(p, "hi"), loIn: p.loIn, hiIn: p.hiIn } : { lo: { num: -BigInt(p.hi), den: BigInt(p.den) }, hi: { num: -BigInt(p.lo), den: BigInt(p.den) }, loIn: p.hiIn, hiIn: p.loIn };
   const scale = input.scale === undefined ? undefined : requireScale(input.scale);

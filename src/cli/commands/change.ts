@@ -6,7 +6,7 @@ import * as msg from "../../messages/checks.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
 
 interface ChangeOptions {
   from?: string;
@@ -24,6 +24,7 @@ interface ChangeOptions {
   always?: boolean;
   maxSteps?: number;
   rounding: RoundingMode;
+  threshold: number;
 }
 
 /**
@@ -74,6 +75,7 @@ export function register(program: Command): void {
     .option("--always", "test the alternative computations even when the usual one fits")
     .option("--max-steps <steps>", "chain form: most enumeration steps to start on (the work is estimated first; default 20000000, a few seconds)", parsePositiveInteger)
     .addOption(roundingOption())
+    .addOption(thresholdOption())
     .addHelpText(
       "after",
       `
@@ -104,7 +106,7 @@ estimated work exceeds --max-steps.`,
           else if (options.items !== undefined && options.n !== undefined)
             grid = { kind: "items", items: options.items, n: options.n, min: options.min, max: options.max, scoring: options.scoring === "sum" ? "sum" : "mean", ...(options.step !== undefined ? { step: options.step } : {}) };
           else throw new CohortError({ message: msg.missingGrid() }, exitCodes.usage);
-          const result = percentChangeChain({ timepoints, changes, grid, rounding: options.rounding, alwaysTestAlternatives: options.always ?? false, ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
+          const result = percentChangeChain({ timepoints, changes, grid, rounding: options.rounding, threshold: options.threshold, alwaysTestAlternatives: options.always ?? false, ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}) });
           return { json: result, text: formatChain(result) };
         }
         if (options.from === undefined || options.to === undefined || options.percent === undefined)
@@ -114,6 +116,7 @@ estimated work exceeds --max-steps.`,
           to: options.to,
           percent: options.percent,
           rounding: options.rounding,
+          threshold: options.threshold,
           ...(options.direction ? { direction: options.direction } : {}),
           ...(options.min !== undefined && options.max !== undefined ? { scale: { min: options.min, max: options.max } } : {}),
         });

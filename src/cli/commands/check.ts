@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { checkStudy } from "../../checks/check-study.js";
 import { loadStudy } from "../../io/load-study.js";
 import type { CheckResult } from "../../schema/check-result.js";
@@ -10,6 +10,17 @@ import { instrumentsFrom, withInstruments } from "../study-options.js";
 /** The `--rounding` option every check command carries (scrutiny's vocabulary). */
 export function roundingOption(): Option {
   return new Option("--rounding <mode>", "how the source rounded (scrutiny's modes)").choices(RoundingMode.options).default("up_or_down");
+}
+
+/** The `--threshold` option every command that rounds carries: the deciding digit of the `*_from` modes. */
+export function thresholdOption(): Option {
+  return new Option("--threshold <digit>", "deciding digit of the up_from / down_from / up_from_or_down_from modes (scrutiny's threshold)").argParser(parseThreshold).default(5);
+}
+
+function parseThreshold(value: string): number {
+  const digit = Number(value);
+  if (!/^\d$/.test(value.trim()) || digit < 1 || digit > 9) throw new InvalidArgumentError(`expected a whole number from 1 to 9, received "${value}"`);
+  return digit;
 }
 
 /** One check result as a few lines for people: verdict, what, why, assumptions. */
@@ -28,6 +39,7 @@ export function register(program: Command): void {
     .description("run every applicable check on a study file: compositions, band shifts, means (GRIM, GRIMMER, SD bounds), percent-change chains")
     .argument("<study>", "study JSON file (see data/studies/)")
     .addOption(roundingOption())
+    .addOption(thresholdOption())
     .addHelpText(
       "after",
       `
@@ -38,13 +50,15 @@ Exit status: 0 after checking; 1 for an invalid study or instrument file; 2 for 
 Examples:
   $ cohort check data/studies/kap-pilot-two-approaches.json
   $ cohort check my-study.json --instruments my-instruments/ --json
-  $ cohort check data/studies/ketamine-im-substance-misuse.json --rounding up`,
+  $ cohort check data/studies/ketamine-im-substance-misuse.json --rounding up
+  $ cohort check my-study.json --rounding down_from --threshold 4
+  $ cohort check my-study.json --rounding binary_half_even        # numbers printed by Python's round()`,
     )
     .action(
-      action((file: string, options: { instruments?: string[]; rounding: RoundingMode }) => {
+      action((file: string, options: { instruments?: string[]; rounding: RoundingMode; threshold: number }) => {
         const registry = instrumentsFrom(options);
         const study = loadStudy(file, registry);
-        const results = checkStudy(study, registry, { rounding: options.rounding });
+        const results = checkStudy(study, registry, { rounding: options.rounding, threshold: options.threshold });
         const count = (s: string) => results.filter((r) => r.status === s).length;
         const summary = { consistent: count("consistent"), inconsistent: count("inconsistent"), undetermined: count("undetermined"), total: results.length };
         const status = summary.inconsistent > 0 ? "inconsistent" : summary.consistent > 0 ? "consistent" : "undetermined";

@@ -3,7 +3,7 @@ import { grim } from "../../checks/grim.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
 
 /** `cohort grim`: the GRIM test on one reported mean. */
 export function register(program: Command): void {
@@ -14,6 +14,7 @@ export function register(program: Command): void {
     .option("--items <k>", "items per scale, each a whole number (multi-item GRIM)", parsePositiveInteger, 1)
     .option("--percent", "the mean is a percentage (5.19 means 0.0519)")
     .addOption(roundingOption())
+    .addOption(thresholdOption())
     .addHelpText(
       "after",
       `
@@ -21,12 +22,13 @@ Examples:
   $ cohort grim --mean 5.19 --n 28        # inconsistent (145/28 = 5.18, 146/28 = 5.21)
   $ cohort grim --mean 5.19 --n 32        # consistent (166/32 = 5.1875)
   $ cohort grim --mean 3.20 --n 5 --items 4 --json
+  $ cohort grim --mean 2.67 --n 40 --rounding binary_half_even   # 107/40 = 2.675, stored as 2.67499…: Python prints 2.67
 
 Exit status: 0 whatever the verdict; 2 for bad options.`,
     )
     .action(
-      action((options: { mean: string; n: number; items: number; percent?: boolean; rounding: RoundingMode }) => {
-        const result = grim({ mean: options.mean, n: options.n, items: options.items, percent: options.percent ?? false, rounding: options.rounding });
+      action((options: { mean: string; n: number; items: number; percent?: boolean; rounding: RoundingMode; threshold: number }) => {
+        const result = grim({ mean: options.mean, n: options.n, items: options.items, percent: options.percent ?? false, rounding: options.rounding, threshold: options.threshold });
         return { json: result, text: formatCheckResult(result) };
       }),
     );

@@ -4,7 +4,7 @@ import { CohortError, exitCodes } from "../../errors.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
 
 /** `cohort grimmer`: GRIMMER on one reported mean and SD. */
 export function register(program: Command): void {
@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .option("--min <v>", "lowest item score (with --max: also bounds the SD)", parseInteger)
     .option("--max <v>", "highest item score", parseInteger)
     .addOption(roundingOption())
+    .addOption(thresholdOption())
     .addHelpText(
       "after",
       `
@@ -33,10 +34,10 @@ Exit status: 0 whatever the verdict; 1 for impossible inputs (n < 2, more than 1
 with min ≥ max); 2 for bad options.`,
     )
     .action(
-      action((options: { mean: string; sd: string; n: number; items: number; min?: number; max?: number; rounding: RoundingMode }) => {
+      action((options: { mean: string; sd: string; n: number; items: number; min?: number; max?: number; rounding: RoundingMode; threshold: number }) => {
         if ((options.min === undefined) !== (options.max === undefined)) throw new CohortError({ message: "give both --min and --max, or neither" }, exitCodes.usage);
         const scale = options.min !== undefined && options.max !== undefined ? { scale: { min: options.min, max: options.max } } : {};
-        const result = grimmer({ mean: options.mean, sd: options.sd, n: options.n, items: options.items, rounding: options.rounding, ...scale });
+        const result = grimmer({ mean: options.mean, sd: options.sd, n: options.n, items: options.items, rounding: options.rounding, threshold: options.threshold, ...scale });
         return { json: result, text: formatCheckResult(result) };
       }),
     );

@@ -3,7 +3,7 @@ import { percent } from "../../checks/percent.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseInteger, parseIntegerList, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
 
 /** `cohort percent`: can a reported percentage come from a whole count of n? */
 export function register(program: Command): void {
@@ -14,6 +14,7 @@ export function register(program: Command): void {
     .option("--count <k>", "reported count, if any", parseInteger)
     .option("--also-n <list>", "other denominators to try, comma-separated (e.g. enrolled vs completers)", parseIntegerList)
     .addOption(roundingOption())
+    .addOption(thresholdOption())
     .addHelpText(
       "after",
       `
@@ -25,12 +26,13 @@ Examples:
 Exit status: 0 whatever the verdict; 2 for bad options.`,
     )
     .action(
-      action((options: { percent: string; n: number; count?: number; alsoN?: number[]; rounding: RoundingMode }) => {
+      action((options: { percent: string; n: number; count?: number; alsoN?: number[]; rounding: RoundingMode; threshold: number }) => {
         const result = percent({
           percent: options.percent,
           n: options.n,
           ...(options.count !== undefined ? { count: options.count } : {}),
           rounding: options.rounding,
+          threshold: options.threshold,
           ...(options.alsoN ? { alternativeDenominators: options.alsoN } : {}),
         });
         return { json: result, text: formatCheckResult(result) };
