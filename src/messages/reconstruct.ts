@@ -79,3 +79,8 @@ export function unknownExtension(path: string): string {
 export function illustrativeLabel(count: string): string {
   return `illustrative table: one of ${count} tables consistent with the margins — not the data`;
 }
+
+/** A restriction key that is not (and does not round from exactly one) mean of `items` whole-number items. */
+export function notAnItemMean(value: string, items: number): string {
+  return `restriction value ${value} is not the mean of ${items} whole-number item score${items === 1 ? "" : "s"} (nor the rounded value of exactly one such mean); write it as the item mean, e.g. ${(9 / 4).toString()} for a sum of 9 over 4 items`;
+}

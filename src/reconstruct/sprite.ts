@@ -3,6 +3,7 @@ import { CohortError } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
 import type { Rng } from "../stats/rng.js";
 import { closureBounds, halfUnit, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
+import { restrictionsOnItemSums } from "./restrictions.js";
 
 /** Input of `sprite`: as CLOSURE, plus the number of items averaged into each score (multi-item scales). */
 export type SpriteInput = ClosureInput & { items?: number };
@@ -194,9 +195,6 @@ function attempt(
 function scaledBounds(input: SpriteInput, items: number): ClosureBounds {
   if (items === 1) return closureBounds(input);
   const scale = (value: string) => String(Number(value) * items);
-  const restrictions = input.restrictions;
-  const scaleKeys = (record: Record<string, number> | undefined) =>
-    record === undefined ? undefined : Object.fromEntries(Object.entries(record).map(([key, count]) => [String(Number(key) * items), count]));
   return closureBounds({
     ...input,
     items: undefined,
@@ -206,9 +204,6 @@ function scaledBounds(input: SpriteInput, items: number): ClosureBounds {
     max: input.max * items,
     meanError: (input.meanError ?? halfUnit(input.mean)) * items,
     sdError: (input.sdError ?? halfUnit(input.sd)) * items,
-    restrictions:
-      restrictions === undefined
-        ? undefined
-        : { exact: scaleKeys(restrictions.exact), atLeast: scaleKeys(restrictions.atLeast), exclude: restrictions.exclude?.map((value) => value * items) },
+    restrictions: restrictionsOnItemSums(input.restrictions, items),
   } as ClosureInput);
 }

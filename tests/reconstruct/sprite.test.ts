@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forEachClosureSample, sprite } from "../../src/reconstruct/index.js";
+import * as messages from "../../src/messages/reconstruct.js";
+import { itemSumOf } from "../../src/reconstruct/restrictions.js";
 import { createRng } from "../../src/stats/rng.js";
 
 const key = (values: number[], min: number, max: number) => {
@@ -70,5 +72,25 @@ describe("sprite", () => {
   it("reports none when no sample can exist", () => {
     // Hand: the largest SD of 5 values on 1–5 is with 1,1,5,5,5 or 1,1,1,5,5: √4.8 ≈ 2.19 < 3.
     expect(sprite({ mean: "3.0", sd: "3.0", n: 5, min: 1, max: 5 }, { rng: createRng(1), samples: 3 }).status).toBe("none");
+  });
+});
+
+describe("sprite restrictions on a multi-item scale (keys are item means)", () => {
+  it("keeps 'value 2.25 occurs 3 times' on a 4-item mean-scored scale", () => {
+    // 2.25 = 9/4: the item sum 9 on the 4–16 grid of sums. Mean 2.50 (sum 100 over n = 10), SD 0.50.
+    const result = sprite({ mean: "2.50", sd: "0.50", n: 10, min: 1, max: 4, items: 4, restrictions: { exact: { "2.25": 3 }, exclude: [3.75] } }, { rng: createRng(3), samples: 3 });
+    expect(result.samples.length).toBeGreaterThan(0);
+    for (const sample of result.samples) {
+      expect(sample.filter((v) => v === 2.25).length).toBe(3);
+      expect(sample).not.toContain(3.75);
+    }
+  });
+  it("reads keys exactly and refuses a key no item mean gives", () => {
+    // Hand: 2.25·4 = 9; "2.33" and "2.3" round from 7/3 only; 1.15·20 = 23 exactly (the float product is 22.999999999999996).
+    expect(itemSumOf("2.25", 4)).toBe(9);
+    expect(itemSumOf("2.33", 3)).toBe(7);
+    expect(itemSumOf("2.3", 3)).toBe(7);
+    expect(itemSumOf("1.15", 20)).toBe(23);
+    expect(() => itemSumOf("2.5", 3)).toThrow(messages.notAnItemMean("2.5", 3));
   });
 });
