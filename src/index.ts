@@ -10,3 +10,6 @@ export * from "./report/index.js";
 export * from "./schema/index.js";
 export { decimalPlaces, reround, RoundingMode, roundTo, unround } from "./stats/rounding.js";
 export { createRng, shuffle, type Rng } from "./stats/rng.js";
+export { binaryRound } from "./stats/binary-rounding.js";
+export { reportedNumber, type ReportedNumber, type RoundingAssumption } from "./stats/reported-number.js";
+export { parseReportedP, pSet, type PRelation, type ReportedP } from "./stats/reported-p.js";

@@ -8,7 +8,7 @@ import { references } from "./references.js";
 import { absDifferenceRange, absRange, changeSdRange, pairedTRange, studentTRange, welchTRange, type Range, type TRange } from "./summary-t-range.js";
 import { requireMode, requireWhole } from "./validate.js";
 
-export type TDesign = "student" | "welch" | "paired";
+export type SummaryTDesign = "student" | "welch" | "paired";
 
 /** A group summary as parsed: mean and SD with their rounding intervals, and n. */
 export interface GroupParsed {
@@ -19,7 +19,7 @@ export interface GroupParsed {
 
 /** The summary statistics of a t-test and what the paper printed for it, parsed once. */
 export interface SummaryTParsed extends SignificanceOptions {
-  design: TDesign;
+  design: SummaryTDesign;
   /** Two groups (Student, Welch); for a paired test, before and after (their means give the change when meanChange is absent). */
   groups?: [GroupParsed, GroupParsed];
   /** Paired: the mean of the changes, when printed. */
@@ -39,7 +39,7 @@ export interface SummaryTParsed extends SignificanceOptions {
 
 /** The same as printed. */
 export interface SummaryTInput extends SignificanceOptions, Partial<RoundingAssumption> {
-  design: TDesign;
+  design: SummaryTDesign;
   groups?: [{ mean: string; sd: string; n: number }, { mean: string; sd: string; n: number }];
   meanChange?: string;
   sdChange?: string;
@@ -50,7 +50,7 @@ export interface SummaryTInput extends SignificanceOptions, Partial<RoundingAssu
   df?: string;
 }
 
-const DESIGN_NAMES: Record<TDesign, string> = { student: "Student's t-test", welch: "Welch's t-test", paired: "paired t-test" };
+const DESIGN_NAMES: Record<SummaryTDesign, string> = { student: "Student's t-test", welch: "Welch's t-test", paired: "paired t-test" };
 
 function groupRanges(groups: [GroupParsed, GroupParsed]): { difference: Range; sd1: Range; sd2: Range; n1: number; n2: number } {
   const [a, b] = groups;
@@ -64,7 +64,7 @@ function groupRanges(groups: [GroupParsed, GroupParsed]): { difference: Range; s
 }
 
 /** The attainable |t|, df and p of a design over the rounding intervals of its inputs. */
-export function summaryTRange(input: SummaryTParsed, design: TDesign = input.design): TRange {
+export function summaryTRange(input: SummaryTParsed, design: SummaryTDesign = input.design): TRange {
   if (design === "paired") {
     const n = requireWhole("n", input.n ?? input.groups?.[0].n, 2);
     let meanChange: Range;
@@ -117,7 +117,7 @@ export function summaryTParsed(input: SummaryTParsed): CheckResult {
   const failures = [p && !p.fits ? `p ${showPRange(range.p[0], range.p[1])} does not fit ${input.p?.text}` : null, tFits === false ? `|t| ${showRange(range.t)} does not fit t = ${input.t?.text}` : null, dfFits === false ? `df ${showRange(range.df)} does not fit df = ${input.df?.text}` : null].filter(
     (x): x is string => x !== null,
   );
-  const other: TDesign | null = input.design === "student" ? "welch" : input.design === "welch" ? "student" : null;
+  const other: SummaryTDesign | null = input.design === "student" ? "welch" : input.design === "welch" ? "student" : null;
   const otherRange = other ? summaryTRange(input, other) : null;
   const otherFits =
     other && otherRange

@@ -17,3 +17,7 @@ export { TTestResult } from "./t-test-result.js";
 export { welchT } from "./welch-t.js";
 export { SIGNED_RANK_EXACT_LIMIT, wilcoxonSignedRank, type SignedRankOptions } from "./wilcoxon-signed-rank.js";
 export { wilson } from "./wilson.js";
+export { chiSquareUpperTail, fUpperTail, normalCdf } from "./distributions.js";
+export { correlationToT, pFromStatistic, type StatisticKind } from "./statistic-p.js";
+export { changeSdFromCorrelation, pairedTFromSummary, studentTFromSummary, welchDf, welchTFromSummary, type GroupSummary, type SummaryT } from "./summary-t.js";
+export { fisherExact, pearsonChiSquare, type TwoByTwo } from "./two-by-two.js";

@@ -7,6 +7,7 @@ export { ClosureInput } from "./closure-bounds.js";
 export { closureSamples } from "./closure.js";
 export { ClosureSummary } from "./closure-summary.js";
 export { countBounds } from "./restrictions.js";
+export { itemSumOf } from "./restrictions.js";
 export { countClosure } from "./closure-count.js";
 export { countTables } from "./crosstab.js";
 export { createSampleWriter } from "./sample-writer.js";
