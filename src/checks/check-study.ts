@@ -7,6 +7,7 @@ import { bandShift } from "./band-shift.js";
 import { composition } from "./composition.js";
 import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
+import { checkStatistics } from "./check-statistics.js";
 import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
 import { explainResults } from "../localise/explain-results.js";
 import { chainPins } from "./chain-pins.js";
@@ -114,6 +115,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
     });
   }
   results.push(...checkFlow(study));
+  results.push(...checkStatistics(study, { rounding, threshold, gridOf: (value) => measureGrid(study, instruments, value) }));
   return options.explain === false ? results : explainResults(study, instruments, results, { rounding });
 }
 
@@ -140,6 +142,10 @@ function checkComposition(value: Composition, rounding: RoundingMode, threshold:
 
 /** The granularity of the measure a mean is on, or undefined when nothing about it is known. */
 function meanGrid(study: Study, instruments: Registry, value: Mean): MeasureGrid | undefined {
+  return measureGrid(study, instruments, value);
+}
+
+function measureGrid(study: Study, instruments: Registry, value: { instrument?: string | undefined; variable?: string | undefined }): MeasureGrid | undefined {
   if (value.instrument !== undefined) {
     const instrument = lookup(instruments, value.instrument);
     return instrument ? instrumentGrid(instrument) : undefined;
