@@ -1,5 +1,7 @@
+export { differenceBounds, HOROWITZ_MANSKI, meanBounds, proportionBounds, type WorstCaseBounds } from "./attrition-bounds.js";
 export { clopperPearson } from "./clopper-pearson.js";
 export { distributionSummary, DistributionSummary } from "./distribution-summary.js";
+export { familywiseError } from "./familywise-error.js";
 export { MANN_WHITNEY_EXACT_LIMIT, mannWhitney } from "./mann-whitney.js";
 export { mde, type MdeResult } from "./mde.js";
 export { midranks } from "./midranks.js";
@@ -9,6 +11,7 @@ export { inferenceOverReconstructions, testsOnReconstruction, type AnalysisOverR
 export { power, type PowerResult } from "./power.js";
 export { ProportionInterval } from "./proportion-interval.js";
 export { RankTestResult } from "./rank-test-result.js";
+export { regressionToTheMean, type RegressionToTheMean } from "./regression-to-the-mean.js";
 export { ruleOfThree, type RuleOfThree } from "./rule-of-three.js";
 export { sampleSizeFor, type SampleSizeResult } from "./sample-size-for.js";
 export { studentT } from "./student-t.js";
