@@ -61,6 +61,24 @@ export const RegisteredClaim = z
 export type RegisteredClaim = z.infer<typeof RegisteredClaim>;
 
 /**
+ * What a careful reader finds in how the document reports a study: spin (non-significance put down
+ * to sample size, a conclusion stronger than the results), selective reporting, the reporter's own
+ * interest. It is about the document, not the study, so it belongs here and not in the study's
+ * checklists.
+ */
+export const RegisterFinding = z
+  .object({
+    id: Slug,
+    kind: z.enum(["spin", "selective-reporting", "conflict-of-interest", "other"]),
+    study: Slug.optional().meta({ description: "Id of the study file the document reports on, when it reports one." }),
+    finding: z.string().min(1).meta({ description: "What the document does, in one or two sentences." }),
+    evidence: z.array(Evidence).min(1),
+  })
+  .strict()
+  .meta({ id: "RegisterFinding" });
+export type RegisterFinding = z.infer<typeof RegisterFinding>;
+
+/**
  * The claims of one context source (a blog post, a clinic page), each with its quote, whether it
  * cites evidence, and the conflicts of interest visible in the text.
  */
@@ -76,6 +94,7 @@ export const ClaimsRegister = z
     scope: z.string().min(1).meta({ description: "Which parts of the document are registered (e.g. only the framing paragraphs)." }),
     conflictsOfInterest: z.array(ReportedText).meta({ description: "Interests visible in the text, each quoted; empty when none is visible." }),
     claims: z.array(RegisteredClaim).min(1),
+    findings: z.array(RegisterFinding).default([]).meta({ description: "How the document reports a study (spin, selective reporting), each with its quotes." }),
     note: z.string().optional(),
   })
   .strict()
@@ -90,6 +109,11 @@ export const ClaimsRegister = z
     };
     if (register.author) check(register.author.source, ["author", "source"]);
     register.conflictsOfInterest.forEach((conflict, index) => check(conflict.source, ["conflictsOfInterest", index, "source"]));
+    const findingIds = register.findings.map((finding) => finding.id);
+    register.findings.forEach((finding, index) => {
+      if (findingIds.indexOf(finding.id) !== index) context.addIssue({ code: "custom", path: ["findings", index, "id"], message: `duplicate finding id "${finding.id}"` });
+      finding.evidence.forEach((evidence, e) => check(evidence.source, ["findings", index, "evidence", e, "source"]));
+    });
     register.claims.forEach((claim, index) => {
       check(claim.source, ["claims", index, "source"]);
       claim.citedEvidence?.forEach((evidence, e) => check(evidence.source, ["claims", index, "citedEvidence", e, "source"]));

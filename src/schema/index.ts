@@ -1,11 +1,12 @@
-export { Band, BandConvention, Instrument, scoreStep } from "./instrument.js";
+export { Band, BandConvention, ImportantChange, Instrument, PublishedReliability, PublishedSd, Psychometrics, scoreStep } from "./instrument.js";
+export { LIMIT_KINDS as STATED_LIMIT_KINDS } from "./limit-kind.js";
 export { CheckResult, CheckStatus } from "./check-result.js";
 export { Checklist, ChecklistAnswer, ChecklistItem, ChecklistTool, DomainJudgement, Evidence, RobinsJudgement } from "./checklist.js";
-export { CitesEvidence, ClaimNumber, ClaimsRegister, RegisteredClaim, SourceKind } from "./claims-register.js";
-export { Claim, Composition, CompositionCategory, BandPoint, BandShift, Mean, PercentChange, ReportedValue, StatedLimitation } from "./reported-value.js";
+export { CitesEvidence, ClaimNumber, ClaimsRegister, RegisteredClaim, RegisterFinding, SourceKind } from "./claims-register.js";
+export { Claim, Composition, CompositionCategory, BandPoint, BandShift, LimitationForm, Mean, PercentChange, ReportedValue, StatedLimitation } from "./reported-value.js";
 export { DecimalString, PercentString, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
 export { dataFileSchemas, jsonSchemaText, registerDataFileSchema } from "./json-schemas.js";
 export { Reconstruction, RECONSTRUCTION_LABEL } from "./reconstruction.js";
 export { Reference } from "./reference.js";
 export { Source } from "./source.js";
-export { Arm, Citation, Design, Intervention, SourceDocument, Study, StudyInstrument, Timepoint } from "./study.js";
+export { Arm, Citation, Design, Intervention, SourceDocument, SourceSection, Study, StudyInstrument, Timepoint } from "./study.js";

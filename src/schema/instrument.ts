@@ -45,6 +45,64 @@ export const BandConvention = z
   .meta({ id: "BandConvention" });
 export type BandConvention = z.infer<typeof BandConvention>;
 
+/** A published reference with the verbatim words that state the figure taken from it. */
+const QuotedReference = Reference.extend({ quote: z.string().min(1).meta({ description: "Verbatim words of the reference (or of the page read) that state the figure." }) }).meta({ id: "QuotedReference" });
+
+/** A published standard deviation of the total score in a named population. */
+export const PublishedSd = z
+  .object({
+    value: z.number().positive(),
+    mean: z.number().optional(),
+    population: z.string().min(1),
+    reference: QuotedReference,
+  })
+  .strict()
+  .meta({ id: "PublishedSd" });
+export type PublishedSd = z.infer<typeof PublishedSd>;
+
+/** A published correlation between two administrations of the instrument (test–retest, or pre–post without treatment). */
+export const PublishedReliability = z
+  .object({
+    kind: z.enum(["test-retest", "pre-post"]),
+    statistic: z.enum(["pearson-r", "spearman-rho", "icc", "unstated"]),
+    value: z.number().min(-1).max(1).meta({ description: "The correlation, or the low end of a published range." }),
+    upper: z.number().min(-1).max(1).optional().meta({ description: "The high end when the source gives a range." }),
+    interval: z.string().min(1).meta({ description: "Time between the two administrations, as the source gives it (or `not stated`)." }),
+    population: z.string().min(1),
+    reference: QuotedReference,
+  })
+  .strict()
+  .meta({ id: "PublishedReliability" });
+export type PublishedReliability = z.infer<typeof PublishedReliability>;
+
+/** A published minimal (or moderate, substantial) important change on the instrument. */
+export const ImportantChange = z
+  .object({
+    value: z.number().positive().meta({ description: "Size of the change (a decrease when higher is worse), or the low end of a range." }),
+    upper: z.number().positive().optional().meta({ description: "The high end when the source gives a range (e.g. 9–12 points)." }),
+    unit: z.enum(["points", "percent"]).meta({ description: "`percent`: a change relative to the person's (or group's) baseline." }),
+    importance: z.enum(["minimal", "moderate", "substantial"]),
+    level: z.enum(["individual", "group", "unstated"]).meta({ description: "Whether it is a threshold for one person's change or for a difference between group means." }),
+    method: z.enum(["anchor", "distribution", "consensus", "mixed"]),
+    population: z.string().min(1),
+    reference: QuotedReference,
+    note: z.string().optional(),
+  })
+  .strict()
+  .meta({ id: "ImportantChange" });
+export type ImportantChange = z.infer<typeof ImportantChange>;
+
+/** Published figures that turn a change on the instrument into something a reader can judge. */
+export const Psychometrics = z
+  .object({
+    sd: z.array(PublishedSd).default([]),
+    reliability: z.array(PublishedReliability).default([]),
+    importantChange: z.array(ImportantChange).default([]),
+  })
+  .strict()
+  .meta({ id: "Psychometrics" });
+export type Psychometrics = z.infer<typeof Psychometrics>;
+
 /**
  * A measurement instrument: how it is scored (so the granularity of a score, and of a group mean,
  * can be derived), its range, and its severity bands with their published sources.
@@ -67,6 +125,7 @@ export const Instrument = z
     bandConventions: z.array(BandConvention),
     bandsNote: z.string().optional().meta({ description: "What is known about missing or disputed bands (e.g. no published SDS cut-off for kratom)." }),
     references: z.array(Reference).min(1),
+    psychometrics: Psychometrics.optional().meta({ description: "Published SDs, test–retest correlations and important changes, each with its quoted reference." }),
   })
   .strict()
   .superRefine((instrument, context) => {

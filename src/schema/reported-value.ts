@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Source } from "./source.js";
+import { LimitKind } from "./limit-kind.js";
 import { PercentString, ReportedInteger, Slug } from "./primitives.js";
 import { EffectEstimate, Eligibility, Mean, MeanChange, Median, Proportion, SampleFlow, TestResult } from "./reported-statistics.js";
 import { alsoQuoted, group } from "./statistic-parts.js";
@@ -116,13 +117,32 @@ export const Claim = z
   .meta({ id: "Claim" });
 export type Claim = z.infer<typeof Claim>;
 
-/** A limitation the source itself admits. */
+/**
+ * How the source words a limitation it states, which fixes how much it admits: `limitation` names a
+ * weakness of this study ("a limitation is the small sample"); `caveat` qualifies one of its results
+ * ("although not significant due to the small sample"); `call-for-research` asks future studies for
+ * what this one lacks ("larger studies are needed"), which implies the limit without stating it.
+ */
+export const LimitationForm = z.enum(["limitation", "caveat", "call-for-research"]).meta({ id: "LimitationForm" });
+export type LimitationForm = z.infer<typeof LimitationForm>;
+
+/** A limitation the source itself states: its words, how they are put, and the limits they concede. */
 export const StatedLimitation = z
   .object({
     id: Slug,
-    category: z.enum(["small-sample", "no-control", "not-significant", "design", "needs-further-research", "other"]),
+    form: LimitationForm,
+    concedes: z.array(LimitKind).meta({ description: "Ids of the limits-register kinds the sentence concedes (e.g. `small-sample`); empty when it concedes none of them." }),
     source: Source,
+    alsoQuoted,
+    note: z.string().optional().meta({ description: "Why the sentence is read this way, when it is not plain." }),
   })
   .strict()
-  .meta({ id: "StatedLimitation" });
+  .superRefine((limitation, context) => {
+    const seen = new Set<string>();
+    limitation.concedes.forEach((kind, index) => {
+      if (seen.has(kind)) context.addIssue({ code: "custom", path: ["concedes", index], message: `"${kind}" is listed twice` });
+      seen.add(kind);
+    });
+  })
+  .meta({ id: "StatedLimitation", description: "A limitation in the source's own words, e.g. `{ form: \"call-for-research\", concedes: [\"small-sample\"] }` for \"larger studies are needed\"." });
 export type StatedLimitation = z.infer<typeof StatedLimitation>;

@@ -19,6 +19,23 @@ export const Citation = z
   .strict()
   .meta({ id: "Citation" });
 
+/**
+ * A section of the source document: it starts at the first line that reads `heading` (trimmed) and
+ * runs to the next declared section. Who wrote it decides whether a claim found only there can be
+ * attributed to the study: an aggregator's unsigned summary (`unattributed`) cannot.
+ */
+export const SourceSection = z
+  .object({
+    heading: z.string().min(1).meta({ description: "The section's heading as a whole line of the document, e.g. `Abstract`." }),
+    kind: z.enum(["title", "summary", "abstract", "introduction", "methods", "results", "discussion", "conclusion", "author-note", "page-furniture", "other"]),
+    writtenBy: z
+      .enum(["study-authors", "secondary-author", "unattributed"])
+      .meta({ description: "`study-authors`: the study's own text (its abstract, its paper); `secondary-author`: a named author writing about the study (a blog, a news piece); `unattributed`: no author given (an aggregator's summary block, page furniture)." }),
+  })
+  .strict()
+  .meta({ id: "SourceSection" });
+export type SourceSection = z.infer<typeof SourceSection>;
+
 /** The document the reported values are quoted from. */
 export const SourceDocument = z
   .object({
@@ -27,8 +44,15 @@ export const SourceDocument = z
     description: z.string().min(1),
     publisher: z.string().optional().meta({ description: "Who published this document (a clinic, a journal, an aggregator)." }),
     conflictsOfInterest: z.array(ReportedText).optional().meta({ description: "Interests visible in the text (e.g. the author runs a clinic selling the treatment)." }),
+    sections: z.array(SourceSection).optional().meta({ description: "The document's sections in order, so each quote can be attributed (abstract, results, a summary written by others); text before the first heading is the document's head." }),
   })
   .strict()
+  .superRefine((document, context) => {
+    const headings = (document.sections ?? []).map((section) => section.heading.trim());
+    headings.forEach((heading, index) => {
+      if (headings.indexOf(heading) !== index) context.addIssue({ code: "custom", path: ["sections", index, "heading"], message: `duplicate section heading "${heading}"` });
+    });
+  })
   .meta({ id: "SourceDocument" });
 
 /** What was given: any kind of intervention; the drug fields apply only to drugs. */
