@@ -1,17 +1,19 @@
-import { checklistsFor } from "../src/appraisal/appraise-study.js";
+import { checklistNotes, checklistsFor } from "../src/appraisal/appraise-study.js";
+import { attributionFor } from "../src/appraisal/source-sections.js";
 import { builtInChecklistsDir } from "../src/appraisal/load-checklist.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 
 const id = "checklists";
 const title = "Appraisal checklists";
 
-/** The critical-appraisal checklists filled in for this study (data/checklists): every item's answer, reason and quotes; no total score. */
+/** The critical-appraisal checklists filled in for this study (data/checklists): every item's answer, reason and quotes; no total score. Evidence about the report rather than the study is noted. */
 export default defineAnalysis({
   id,
   title,
   section: "limits",
-  run({ study }) {
+  run({ study, studyFile }) {
     const own = checklistsFor(study, builtInChecklistsDir).filter((entry) => entry.checklist.study === study.id);
+    const attribution = attributionFor(study, studyFile);
     if (own.length === 0) return skip(id, title, `no appraisal checklist in data/checklists names the study "${study.id}"`);
     return own.map(({ checklist }) => ({
       id: `${id}-${checklist.tool.id}`,
@@ -22,6 +24,7 @@ export default defineAnalysis({
         ...(checklist.applicability ? [`Applicability: ${checklist.applicability}`] : []),
         ...(checklist.overallJudgement ? [`Overall judgement: ${checklist.overallJudgement.judgement} — ${checklist.overallJudgement.reason}`] : []),
         checklist.note,
+        ...checklistNotes(study, { file: checklist.tool.id, ...checklist }, attribution),
       ],
       table: {
         columns: [

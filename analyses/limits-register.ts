@@ -1,28 +1,52 @@
-import { limitsRegister } from "../src/appraisal/limits-register.js";
-import { defineAnalysis, skip } from "../src/report/analysis.js";
+import { appraiseStudy } from "../src/appraisal/appraise-study.js";
+import { attributionFor } from "../src/appraisal/source-sections.js";
+import type { Artefact } from "../src/report/artefact.js";
+import { defineAnalysis } from "../src/report/analysis.js";
 
 const id = "limits-register";
 const title = "Limits register: what the evidence cannot carry";
+const LEVEL = { stated: "stated", implied: "implied", none: "no" } as const;
+const quotes = (list: ReadonlyArray<{ source: { quote: string } }>) => list.map((e) => `"${e.source.quote}"`).join(" · ");
 
-/** Every limit the study file shows, the ones the source admits kept apart from the ones it does not, with quotes, why it matters and its cost in numbers. */
+/**
+ * The appraisal of a study as three artefacts: the plain-language verdict (opens the report), the
+ * limits register (every limit, how far the source admits it, quotes, why, numbers) and GRADE
+ * certainty per outcome.
+ */
 export default defineAnalysis({
   id,
   title,
   section: "limits",
-  run({ study, instruments }) {
-    const register = limitsRegister(study, instruments);
-    const flags = [...register.admitted, ...register.notAdmitted];
-    if (flags.length === 0) return skip(id, title, "the limits register finds no limit in the study file");
-    const quotes = (list: ReadonlyArray<{ source: { quote: string } }>) => list.map((e) => `"${e.source.quote}"`).join(" · ");
-    return {
+  run({ study, instruments, studyFile }) {
+    const appraisal = appraiseStudy(study, instruments, [], {}, attributionFor(study, studyFile));
+    const { verdict, limits, grade } = appraisal;
+    const count = (level: "stated" | "implied" | "none") => limits.flags.filter((f) => f.admission.level === level);
+    const verdictArtefact: Artefact = {
+      id: "verdict",
+      title: "Verdict: what this study can and cannot show",
+      section: "verdict",
+      paragraphs: [
+        `What was done: ${verdict.done}`,
+        `What was found: ${verdict.found}`,
+        `What it can show: ${verdict.canShow}`,
+        `What it cannot show: ${verdict.cannotShow}`,
+        ...verdict.reasons.map((reason, index) => `Reason ${index + 1} of the three biggest: ${reason}`),
+        verdict.certainty,
+        "Written from the study file by cohortcheck (src/appraisal/verdict.ts); the limits register and GRADE table below give every reason, quote and number behind it.",
+      ],
+    };
+    const register: Artefact = {
       id,
       title,
       section: "limits",
       paragraphs: [
-        `The source admits ${register.admitted.length} of the ${flags.length} limits found${register.admitted.length > 0 ? ` (${register.admitted.map((f) => f.title).join("; ")})` : ""}; it does not admit ${register.notAdmitted.length}${register.notAdmitted.length > 0 ? ` (${register.notAdmitted.map((f) => f.title).join("; ")})` : ""}.`,
-        "Each limit is generated from the study file: the quote that shows it (or what the file records as not reported), why it matters, and, where one exists, a number that makes it concrete.",
+        limits.flags.length === 0
+          ? "The limits register finds no limit in the study file."
+          : `${limits.flags.length} limits found. The source states ${count("stated").length}${count("stated").length > 0 ? ` (${count("stated").map((f) => f.title).join("; ")})` : ""}, implies ${count("implied").length}${count("implied").length > 0 ? ` (${count("implied").map((f) => f.title).join("; ")})` : ""} and does not admit ${count("none").length}.`,
+        "Each limit follows from fields of the study file (design, arms and their roles, flow, reported values, claims) and the instrument data; how far the source admits it comes from the form of its own stated limitations (a limitation or caveat states it; a call for future research only implies it). Where a number exists, it makes the limit concrete.",
+        `Attribution: ${limits.attribution}.`,
       ],
-      summary: `${flags.length} limits found; the source admits ${register.admitted.length} and does not admit ${register.notAdmitted.length}.`,
+      summary: `${limits.flags.length} limits found; the source states ${count("stated").length}, implies ${count("implied").length} and does not admit ${count("none").length}.`,
       table: {
         columns: [
           { key: "admitted", label: "admitted by the source" },
@@ -30,24 +54,70 @@ export default defineAnalysis({
           { key: "evidence", label: "evidence" },
           { key: "why", label: "why it matters" },
           { key: "consequence", label: "in numbers" },
-          { key: "admission", label: "the source's admission" },
+          { key: "admission", label: "the source's words" },
         ],
-        rows: flags.map((flag) => ({
-          admitted: flag.admitted ? "yes" : "no",
+        rows: limits.flags.map((flag) => ({
+          admitted: LEVEL[flag.admission.level],
           title: flag.title,
           evidence: [quotes(flag.evidence), ...flag.notes].filter((part) => part !== "").join(" · "),
           why: flag.why,
           consequence: flag.consequences.map((c) => c.statement).join(" · "),
-          admission: quotes(flag.admission),
+          admission: quotes(flag.admission.quotes),
         })),
       },
       exercises: [
         {
           question: `Which limits of "${study.title}" does its source not admit?`,
-          answer: register.notAdmitted.length > 0 ? register.notAdmitted.map((f) => f.title).join("; ") : "None: every limit found is admitted.",
-          method: "limitsRegister(study, instruments) from src/appraisal (rules over the study file; admissions matched to the stated limitations)",
+          answer: count("none").length > 0 ? count("none").map((f) => f.title).join("; ") : "None: every limit found is stated or implied by the source.",
+          method: "limitsRegister(study, instruments, options, attribution) from src/appraisal (rules over the study file; admissions from limitationsStated)",
         },
       ],
     };
+    const cell = (outcome: (typeof grade)[number], domain: string) => {
+      const found = outcome.domains.find((d) => d.domain === domain)!;
+      return `${found.rating}${found.downgrade > 0 ? ` (−${found.downgrade})` : ""}: ${found.reasons.join("; ")}`;
+    };
+    const gradeArtefact: Artefact = {
+      id: "grade",
+      title: "Certainty of the evidence (GRADE), per outcome",
+      section: "limits",
+      paragraphs: [
+        "GRADE rates how sure one can be of an effect: randomised comparisons start at high, everything else at low; each serious concern rates it down one level (very serious: two), never below very low (Guyatt et al. 2008, BMJ 336:924, doi:10.1136/bmj.39489.470347.AD; imprecision: Guyatt et al. 2011, J Clin Epidemiol 64:1283, doi:10.1016/j.jclinepi.2011.01.012).",
+        "For one study, inconsistency is not applicable and publication bias is not assessable: they are shown as such, not passed. Indirectness is judged against the study's own question.",
+      ],
+      summary: `GRADE certainty: ${grade.map((g) => `${g.label} ${g.certainty}`).join("; ")}.`,
+      table: {
+        columns: [
+          { key: "outcome", label: "outcome" },
+          { key: "start", label: "starts at" },
+          { key: "bias", label: "risk of bias" },
+          { key: "imprecision", label: "imprecision" },
+          { key: "inconsistency", label: "inconsistency" },
+          { key: "indirectness", label: "indirectness" },
+          { key: "publication", label: "publication bias" },
+          { key: "certainty", label: "certainty" },
+        ],
+        rows: grade.map((g) => ({
+          outcome: g.label,
+          start: `${g.start}: ${g.startReason}`,
+          bias: cell(g, "risk of bias"),
+          imprecision: cell(g, "imprecision"),
+          inconsistency: cell(g, "inconsistency"),
+          indirectness: cell(g, "indirectness"),
+          publication: cell(g, "publication bias"),
+          certainty: g.certainty,
+        })),
+      },
+      exercises: grade.length > 0
+        ? [
+            {
+              question: `What is the GRADE certainty of the evidence on ${grade[0]!.label} from "${study.title}", and what rates it down?`,
+              answer: `${grade[0]!.certainty}: starts at ${grade[0]!.start}; ${grade[0]!.domains.filter((d) => d.downgrade > 0).map((d) => `${d.domain} −${d.downgrade} (${d.reasons.join("; ")})`).join("; ") || "nothing rates it down"}.`,
+              method: "gradeCertainty(study, instruments, register, options) from src/appraisal",
+            },
+          ]
+        : [],
+    };
+    return [verdictArtefact, register, gradeArtefact];
   },
 });

@@ -1,36 +1,47 @@
+import { ADMISSION_OF_FORM } from "../src/appraisal/admissions.js";
+import { attributedToStudy } from "../src/appraisal/limit-rules.js";
+import { attributionFor, WRITTEN_BY } from "../src/appraisal/source-sections.js";
 import { defineAnalysis } from "../src/report/analysis.js";
 
 const id = "stated-limits";
 const title = "Limits and claims as the source states them";
 
-/** The limitations the source admits and its claims, each with its quote and whether a test is reported behind it. */
+/** The limitations the source states (their form, what they concede and how much that admits) and its claims, each with its quote, the part of the source it comes from, and whether a test is reported behind it. */
 export default defineAnalysis({
   id,
   title,
   section: "limits",
-  run({ study }) {
-    const untested = study.claims.filter((c) => !c.testReported && (c.type === "significance" || c.type === "all-improved" || c.type === "efficacy" || c.type === "comparison"));
+  run({ study, studyFile }) {
+    const attribution = attributionFor(study, studyFile);
+    const where = (source: { file: string; quote: string }) => {
+      const section = attribution.sectionOf(source);
+      return section ? `${section.heading} (${WRITTEN_BY[section.writtenBy]})` : attribution.resolved ? "not found" : "the source as a whole";
+    };
+    const own = study.claims.filter((c) => attributedToStudy(c, attribution));
+    const untested = own.filter((c) => !c.testReported && (c.type === "significance" || c.type === "all-improved" || c.type === "efficacy" || c.type === "comparison"));
+    const unattributed = study.claims.length - own.length;
     return {
       id,
       title,
       section: "limits",
       paragraphs: [
         study.limitationsStated.length > 0
-          ? `The source admits ${study.limitationsStated.length} limitation${study.limitationsStated.length === 1 ? "" : "s"} (${[...new Set(study.limitationsStated.map((l) => l.category))].join(", ")}).`
-          : "The source admits no limitation.",
-        `${study.claims.length} claims are recorded; ${study.claims.filter((c) => !c.testReported).length} have no statistical test reported behind them${untested.length > 0 ? `, among them ${untested.length} claims of significance, efficacy, comparison or improvement in all` : ""}.`,
+          ? `The source states ${study.limitationsStated.length} limitation${study.limitationsStated.length === 1 ? "" : "s"}. How much each admits follows from its form, the same in every study: a limitation or a caveat on a result states what it concedes; a call for future research only implies it.`
+          : "The source states no limitation.",
+        `${study.claims.length} claims are recorded; ${study.claims.filter((c) => !c.testReported).length} have no statistical test reported behind them${untested.length > 0 ? `, among them ${untested.length} of the study's own claims of significance, efficacy, comparison or improvement in all` : ""}.${unattributed > 0 ? ` ${unattributed} appear only in a part of the source no author signs and are not attributed to the study.` : ""}`,
       ],
       table: {
         columns: [
           { key: "kind", label: "kind" },
           { key: "id", label: "id" },
-          { key: "category", label: "category" },
-          { key: "test", label: "test reported" },
+          { key: "category", label: "form or claim type" },
+          { key: "concedes", label: "concedes / test reported" },
+          { key: "where", label: "where in the source" },
           { key: "quote", label: "source quote" },
         ],
         rows: [
-          ...study.limitationsStated.map((l) => ({ kind: "stated limitation", id: l.id, category: l.category, test: "", quote: l.source.quote })),
-          ...study.claims.map((c) => ({ kind: "claim", id: c.id, category: c.type, test: c.testReported ? "yes" : "no", quote: c.source.quote })),
+          ...study.limitationsStated.map((l) => ({ kind: "stated limitation", id: l.id, category: `${l.form} (${ADMISSION_OF_FORM[l.form]})`, concedes: l.concedes.join(", ") || "nothing in the register", where: where(l.source), quote: l.source.quote })),
+          ...study.claims.map((c) => ({ kind: attributedToStudy(c, attribution) ? "claim" : "claim (not the study's)", id: c.id, category: c.type, concedes: c.testReported ? "test reported" : "no test", where: where(c.source), quote: c.source.quote })),
         ],
       },
     };

@@ -7,10 +7,13 @@ import { readJsonFile } from "../io/read-json.js";
 import * as message from "../messages/appraisal.js";
 import type { Checklist } from "../schema/checklist.js";
 import type { Study } from "../schema/study.js";
+import { gradeCertainty, type GradeOutcome } from "./grade.js";
 import type { LimitsRegister } from "./limit-flag.js";
 import type { LimitsOptions } from "./limit-rules.js";
-import { limitsRegister } from "./limits-register.js";
+import { limitsRegister, resolve } from "./limits-register.js";
 import { loadChecklists, type LoadedChecklist, type StudySources } from "./load-checklist.js";
+import { wholeDocumentAttribution, type Attribution } from "./source-sections.js";
+import { studyVerdict, type Verdict } from "./verdict.js";
 
 /** The seed studies that ship with cohortcheck; checklists in data/checklists refer to them by id. */
 export const builtInStudiesDir = fileURLToPath(new URL("../../data/studies", import.meta.url));
@@ -21,33 +24,58 @@ export type AppraisedChecklist = Checklist & { file: string };
 /** Everything `cohort appraise` reports for one study. */
 export interface Appraisal {
   study: { id: string; title: string; sourceFile: string; sourceKind: string };
+  verdict: Verdict;
   limits: LimitsRegister;
+  grade: GradeOutcome[];
   checklists: AppraisedChecklist[];
   notes: string[];
 }
 
 /**
- * Appraises one study: its limits register (generated from the study file) and the filled-in
- * checklists that name it. A study with no checklist gets the register and a note saying so.
+ * Appraises one study: the plain-language verdict, its limits register and GRADE ratings (generated
+ * from the study file), and the filled-in checklists that name it. A study with no checklist gets the
+ * rest and a note saying so; a checklist that cites the report's own interests or a part of the
+ * source no author signs gets a note, since checklist judgements are about the study.
  *
  * @param study a validated study
  * @param instruments instrument definitions
  * @param checklists loaded checklists (any study); those for other studies are ignored
  * @param options thresholds of the limits register
+ * @param attribution where each quote sits in the source (loadAttribution); default the document as a whole
  * @example
  * appraiseStudy(studyA, instruments, []).notes; // => ['no appraisal checklist is filled in for study "ketamine-im-substance-misuse"; …']
  */
-export function appraiseStudy(study: Study, instruments: InstrumentRegistry, checklists: ReadonlyArray<LoadedChecklist>, options: LimitsOptions = {}): Appraisal {
+export function appraiseStudy(study: Study, instruments: InstrumentRegistry, checklists: ReadonlyArray<LoadedChecklist>, options: LimitsOptions = {}, attribution: Attribution = wholeDocumentAttribution(study)): Appraisal {
   const own = checklists
     .filter((entry) => entry.checklist.study === study.id)
     .map((entry) => ({ file: basename(entry.file), ...entry.checklist }))
     .sort((a, b) => (a.tool.id < b.tool.id ? -1 : a.tool.id > b.tool.id ? 1 : 0));
+  const resolved = resolve(options);
+  const limits = limitsRegister(study, instruments, options, attribution);
+  const grade = gradeCertainty(study, instruments, limits, resolved);
   return {
     study: { id: study.id, title: study.title, sourceFile: study.source.file, sourceKind: study.source.kind },
-    limits: limitsRegister(study, instruments, options),
+    verdict: studyVerdict(study, instruments, limits, grade, attribution, resolved),
+    limits,
+    grade,
     checklists: own,
-    notes: own.length === 0 ? [message.noChecklistNote(study.id)] : [],
+    notes: [...(own.length === 0 ? [message.noChecklistNote(study.id)] : []), ...own.flatMap((checklist) => checklistNotes(study, checklist, attribution))],
   };
+}
+
+/** Evidence of a checklist that is about the report rather than the study: the reporter's interests, or a part no author signs. */
+export function checklistNotes(study: Study, checklist: AppraisedChecklist, attribution: Attribution): string[] {
+  const conflicts = new Set((study.source.conflictsOfInterest ?? []).flatMap((conflict) => [conflict.source, ...(conflict.alsoQuoted ?? [])]).map((source) => source.quote));
+  const entries = [
+    ...checklist.items.flatMap((item) => item.evidence.map((evidence) => ({ where: `item ${item.number}`, quote: evidence.source }))),
+    ...(checklist.domainJudgements ?? []).flatMap((domain) => domain.evidence.map((evidence) => ({ where: `domain ${domain.domain}`, quote: evidence.source }))),
+  ];
+  return entries.flatMap(({ where, quote }) => {
+    if (conflicts.has(quote.quote)) return [message.checklistCitesReporter(checklist.file, where, quote.quote)];
+    const section = attribution.sectionOf(quote);
+    if (section?.writtenBy === "unattributed") return [message.checklistCitesUnattributed(checklist.file, where, quote.quote, section.heading)];
+    return [];
+  });
 }
 
 /**

@@ -134,20 +134,22 @@ export function shareIntervalConsequence(label: string, count: number, n: number
 }
 
 /**
- * The rule of three for an "all n improved" claim: the true rate could be as low as 1 − 3/n.
+ * The rule of three for an "all n improved" claim read at its strongest (every one of the n): the
+ * true rate could still be as low as 1 − 3/n.
  *
  * Reference: Hanley JA, Lippman-Hand A (1983) JAMA 249:1743–1745, doi:10.1001/jama.1983.03330370053031.
  *
  * @param n group size, whole number ≥ 1
+ * @param what what improved, in the claim's terms (e.g. "on PHQ-9"); default none
  * @throws {CohortError} from ruleOfThree() on n < 1
  * @example
  * ruleOfThreeConsequence(20).result.lowerBound; // => 0.85
  */
-export function ruleOfThreeConsequence(n: number): Consequence {
+export function ruleOfThreeConsequence(n: number, what = ""): Consequence {
   const rule = ruleOfThree(n, n);
   return {
     method: "rule-of-three",
-    statement: `even taken at face value, ${n}/${n} improved is consistent with a true rate of improvement as low as ${pct(rule.interval[0])} (rule of three 1 − 3/${n}, one-sided 95%; exact bound ${pct(rule.exactBound)})`,
+    statement: `under the strongest reading (every one of the ${n} improved${what ? ` ${what}` : ""}), ${n}/${n} is still consistent with a true rate of improvement as low as ${pct(rule.interval[0])} (rule of three 1 − 3/${n}, one-sided 95%; exact bound ${pct(rule.exactBound)})`,
     inputs: { count: n, n },
     result: { lowerBound: rule.interval[0], exactLowerBound: rule.exactBound },
     references: [{ citation: rule.reference.citation, ...(rule.reference.doi ? { doi: rule.reference.doi } : {}) }],

@@ -1,6 +1,8 @@
 import type { Evidence } from "../schema/checklist.js";
 import type { Appraisal, AppraisedChecklist } from "./appraise-study.js";
-import type { LimitFlag } from "./limit-flag.js";
+import type { GradeOutcome } from "./grade.js";
+import { flagsAdmitted, type LimitFlag } from "./limit-flag.js";
+import type { Verdict } from "./verdict.js";
 
 const ANSWER_LABEL = { yes: "Yes", no: "No", unclear: "Unclear", "not-applicable": "N/A" } as const;
 
@@ -8,15 +10,40 @@ function quoteLines(evidence: ReadonlyArray<Evidence>, indent: string, label: st
   return evidence.map((entry) => `${indent}${label}: "${entry.source.quote}" (${entry.source.file})${entry.note ? ` — ${entry.note}` : ""}`);
 }
 
+const LEVEL_WORDS = { stated: "stated", implied: "implied", none: "not admitted" } as const;
+
 function flagLines(flag: LimitFlag, index: number): string[] {
   const pad = "     ";
   return [
-    `  ${index + 1}. ${flag.title} [${flag.id}]`,
-    ...quoteLines(flag.admission, pad, "admitted"),
+    `  ${index + 1}. ${flag.title} [${flag.id}] (${LEVEL_WORDS[flag.admission.level]} by the source)`,
+    ...quoteLines(flag.admission.quotes, pad, flag.admission.level === "implied" ? "implied" : "admitted"),
     ...quoteLines(flag.evidence, pad, "evidence"),
     ...flag.notes.map((note) => `${pad}note: ${note}`),
     `${pad}why: ${flag.why}`,
     ...flag.consequences.map((consequence) => `${pad}consequence: ${consequence.statement}`),
+  ];
+}
+
+function verdictLines(verdict: Verdict): string[] {
+  return [
+    "Verdict",
+    `  What was done: ${verdict.done}`,
+    `  What was found: ${verdict.found}`,
+    `  What it can show: ${verdict.canShow}`,
+    `  What it cannot show: ${verdict.cannotShow}`,
+    "  The three biggest reasons:",
+    ...verdict.reasons.map((reason, index) => `    ${index + 1}. ${reason}`),
+    `  ${verdict.certainty}`,
+  ];
+}
+
+function gradeLines(grade: readonly GradeOutcome[]): string[] {
+  return [
+    "GRADE certainty per outcome",
+    ...grade.flatMap((row) => [
+      `  ${row.label}: ${row.certainty} (starts at ${row.start}: ${row.startReason})`,
+      ...row.domains.map((domain) => `     ${domain.domain}: ${domain.rating}${domain.downgrade > 0 ? ` (−${domain.downgrade})` : ""} — ${domain.reasons.join("; ")}`),
+    ]),
   ];
 }
 
@@ -43,26 +70,37 @@ function checklistLines(checklist: AppraisedChecklist): string[] {
 }
 
 /**
- * The appraisal as text for people: the limits the source admits, those it does not (each with
- * quotes, why it matters and its numbers), then each checklist item by item. No total score.
+ * The appraisal as text for people: the verdict, the limits the source states, implies and does not
+ * admit (each with quotes, why it matters and its numbers), GRADE per outcome, then each checklist
+ * item by item. No total score.
  *
  * @example
  * formatAppraisal(appraiseStudy(studyA, instruments, [])).split("\n")[0]; // => "Appraisal of ketamine-im-substance-misuse: …"
  */
 export function formatAppraisal(appraisal: Appraisal): string {
   const { study, limits } = appraisal;
-  const total = limits.admitted.length + limits.notAdmitted.length;
+  const stated = flagsAdmitted(limits, "stated");
+  const implied = flagsAdmitted(limits, "implied");
+  const none = flagsAdmitted(limits, "none");
+  const total = limits.flags.length;
   const lines = [
     `Appraisal of ${study.id}: ${study.title}`,
-    `Source: ${study.sourceFile} (${study.sourceKind})`,
+    `Source: ${study.sourceFile} (${study.sourceKind}); ${limits.attribution}`,
     "",
-    `Limits register: ${total} limit${total === 1 ? "" : "s"}, ${limits.admitted.length} admitted by the source, ${limits.notAdmitted.length} not admitted`,
+    ...verdictLines(appraisal.verdict),
     "",
-    `Admitted by the source (${limits.admitted.length}):`,
-    ...(limits.admitted.length === 0 ? ["  (none)"] : limits.admitted.flatMap(flagLines)),
+    `Limits register: ${total} limit${total === 1 ? "" : "s"}, ${stated.length} stated by the source, ${implied.length} implied, ${none.length} not admitted`,
     "",
-    `Not admitted by the source (${limits.notAdmitted.length}):`,
-    ...(limits.notAdmitted.length === 0 ? ["  (none)"] : limits.notAdmitted.flatMap(flagLines)),
+    `Stated by the source (${stated.length}):`,
+    ...(stated.length === 0 ? ["  (none)"] : stated.flatMap(flagLines)),
+    "",
+    `Implied by the source (${implied.length}):`,
+    ...(implied.length === 0 ? ["  (none)"] : implied.flatMap(flagLines)),
+    "",
+    `Not admitted by the source (${none.length}):`,
+    ...(none.length === 0 ? ["  (none)"] : none.flatMap(flagLines)),
+    "",
+    ...gradeLines(appraisal.grade),
     ...appraisal.checklists.flatMap(checklistLines),
     ...(appraisal.notes.length > 0 ? ["", ...appraisal.notes.map((note) => `Note: ${note}`)] : []),
   ];

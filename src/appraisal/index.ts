@@ -1,8 +1,14 @@
-export { appraiseStudy, builtInStudiesDir, checklistsFor, studySourcesIn, type Appraisal, type AppraisedChecklist } from "./appraise-study.js";
+export { ADMISSION_OF_FORM, admissionFor } from "./admissions.js";
+export { appraiseStudy, builtInStudiesDir, checklistNotes, checklistsFor, studySourcesIn, type Appraisal, type AppraisedChecklist } from "./appraise-study.js";
+export { claimReadings, type ClaimReading } from "./claim-readings.js";
+export { GRADE_LEVELS, gradeCertainty, type GradeDomain, type GradeLevel, type GradeOutcome } from "./grade.js";
+export { attributeSections, loadAttribution, wholeDocumentAttribution, type Attribution, type LocatedSection } from "./source-sections.js";
+export { studyVerdict, type Verdict } from "./verdict.js";
 export { CHECKLIST_TOOLS, JBI_CASE_SERIES, JBI_QUASI_EXPERIMENTAL, ROBINS_I, type ChecklistToolDefinition } from "./checklist-tools.js";
+export { differenceAttritionConsequence, enrolmentConsequence, familywiseConsequence, meanAttritionConsequence, proportionAttritionConsequence, rtmConsequence, zeroEventsConsequence } from "./bound-consequences.js";
 export { mdeConsequence, powerConsequence, ruleOfThreeConsequence, shareIntervalConsequence, significanceThresholdConsequence } from "./consequences.js";
 export { formatAppraisal } from "./format-appraisal.js";
-export { Consequence, LIMIT_KINDS, LimitFlag, LimitKind, LimitsRegister } from "./limit-flag.js";
+export { Admission, AdmissionLevel, Consequence, flagsAdmitted, LIMIT_KINDS, LimitFlag, LimitKind, LimitsRegister } from "./limit-flag.js";
 export { type LimitsOptions } from "./limit-rules.js";
 export { limitsRegister } from "./limits-register.js";
 export { builtInChecklistsDir, loadChecklist, loadChecklists, parseChecklist, type LoadedChecklist, type StudySources } from "./load-checklist.js";

@@ -1,9 +1,10 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Evidence } from "../schema/checklist.js";
-import type { StatedLimitation } from "../schema/reported-value.js";
+import type { Claim } from "../schema/reported-value.js";
 import type { Source } from "../schema/source.js";
 import type { Study } from "../schema/study.js";
 import type { Consequence, LimitKind } from "./limit-flag.js";
+import type { Attribution } from "./source-sections.js";
 
 /** Thresholds of the limits register; the defaults are conventional and documented. */
 export interface LimitsOptions {
@@ -11,13 +12,25 @@ export interface LimitsOptions {
   mediumEffect?: number;
   /** A reported share is "imprecise" when its 95% Wilson interval is wider than this (0.2 = 20 points). */
   shareWidth?: number;
+  /** Multiplicity is flagged from this many outcome–time pairs or tests (3: a 14% chance of a false p < .05). */
+  multiplicityFrom?: number;
+  /** Losses above this share of those who started count as a risk-of-bias concern in GRADE (0.2). */
+  attritionConcern?: number;
   alpha?: number;
   power?: number;
 }
 
 export type ResolvedLimitsOptions = Required<LimitsOptions>;
 
-/** What a rule finds: everything of a flag except whether the source admits it. */
+/** Everything a rule may read: the study, its instruments, the thresholds and where each quote sits in the source. */
+export interface AppraisalInput {
+  study: Study;
+  instruments: InstrumentRegistry;
+  options: ResolvedLimitsOptions;
+  attribution: Attribution;
+}
+
+/** What a rule finds: everything of a flag except how far the source admits it. */
 export interface Finding {
   title: string;
   evidence: Evidence[];
@@ -26,18 +39,10 @@ export interface Finding {
   consequences: Consequence[];
 }
 
-/**
- * One kind of limit: how to find it in a study, and how to recognise the source admitting it — a
- * stated limitation of one of `admitCategories`, or any stated limitation whose quote matches
- * `admitPattern` (for limits the category list has no name for).
- */
+/** One kind of limit and how to find it in a study's fields. Admissions come from the study's `limitationsStated` (`concedes`). */
 export interface LimitRule {
   id: LimitKind;
-  admitCategories: ReadonlyArray<StatedLimitation["category"]>;
-  admitPattern?: RegExp;
-  /** Admissions that are not stated limitations (the source's own "not significant" claim). */
-  extraAdmissions?: (study: Study) => Evidence[];
-  find: (study: Study, instruments: InstrumentRegistry, options: ResolvedLimitsOptions) => Finding | undefined;
+  find: (input: AppraisalInput) => Finding | undefined;
 }
 
 /** Wraps quotes as evidence, dropping missing ones, exact repeats and quotes contained in another. */
@@ -71,3 +76,34 @@ export function attributeNote(name: string, attribute: { value: string; basis: s
 export function defined<T>(values: ReadonlyArray<T | undefined>): T[] {
   return values.filter((value): value is T => value !== undefined);
 }
+
+/** Every quote of a claim: its source, then its other quotes. */
+export function claimQuotes(claim: Claim): Source[] {
+  return [claim.source, ...(claim.alsoQuoted ?? [])];
+}
+
+/**
+ * Whether a claim can be attributed to the study: some quote of it lies in a section written by the
+ * study's authors or by a named author reporting the study. With no sections declared, every claim is.
+ */
+export function attributedToStudy(claim: Claim, attribution: Attribution): boolean {
+  if (!attribution.resolved) return true;
+  return claimQuotes(claim).some((source) => {
+    const section = attribution.sectionOf(source);
+    return section !== undefined && section.writtenBy !== "unattributed";
+  });
+}
+
+/** The study's claims that can be attributed to it (see attributedToStudy). */
+export function studyClaims(input: AppraisalInput): Claim[] {
+  return input.study.claims.filter((claim) => attributedToStudy(claim, input.attribution));
+}
+
+/** "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** A proportion as a percentage with one decimal. */
+export const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;

@@ -1,18 +1,22 @@
-import type { Claim } from "../schema/reported-value.js";
-import type { Study } from "../schema/study.js";
+import type { Claim, EffectEstimate, TestResult } from "../schema/reported-value.js";
+import { familywiseConsequence } from "./bound-consequences.js";
 import { mdeConsequence, ruleOfThreeConsequence, significanceThresholdConsequence } from "./consequences.js";
+import { claimOutcomes, readingsNote } from "./claim-readings.js";
 import type { Consequence } from "./limit-flag.js";
-import { defined, groupSize, quotes, type LimitRule } from "./limit-rules.js";
+import { attributedToStudy, claimQuotes, defined, groupSize, listWords, quotes, studyClaims, type AppraisalInput, type LimitRule } from "./limit-rules.js";
+import { WRITTEN_BY } from "./source-sections.js";
 
 /*
- * Limits that come from what the source reports and how it words it: significance, tests, spread,
- * outcome definitions, instrument versions, and who is publishing.
+ * Limits that come from what the source reports and how it words it: significance, tests, many
+ * outcomes, spread, outcome definitions, instrument versions, who is publishing, and which parts of
+ * the page speak for the study.
  */
 
-const untested = (study: Study, types: ReadonlyArray<Claim["type"]>): Claim[] => study.claims.filter((claim) => types.includes(claim.type) && !claim.testReported);
+const untested = (input: AppraisalInput, types: ReadonlyArray<Claim["type"]>): Claim[] => studyClaims(input).filter((claim) => types.includes(claim.type) && !claim.testReported);
 
 /** The test a claim about `group` would need: paired within one group, two-group between the two smallest arms. */
-function testDesignFor(study: Study, claim: Claim): { design: "paired" | "one-sample" | "two-group"; n: number[] } | undefined {
+function testDesignFor(input: AppraisalInput, claim: Claim): { design: "paired" | "one-sample" | "two-group"; n: number[] } | undefined {
+  const { study } = input;
   const sizes = study.design.arms.map((arm) => arm.size.value).sort((a, b) => a - b);
   if (claim.type === "comparison" && sizes.length >= 2) return { design: "two-group", n: [sizes[0]!, sizes[1]!] };
   const n = groupSize(study, claim.group);
@@ -27,20 +31,19 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 
 export const notSignificant: LimitRule = {
   id: "not-significant",
-  admitCategories: ["not-significant"],
-  extraAdmissions: (study) => quotes(study.claims.filter((claim) => claim.type === "non-significance").map((claim) => claim.source)),
-  find(study, _instruments, options) {
-    const claims = study.claims.filter((claim) => claim.type === "non-significance");
-    const stated = study.limitationsStated.filter((limitation) => limitation.category === "not-significant");
+  find(input) {
+    const { study, options } = input;
+    const claims = studyClaims(input).filter((claim) => claim.type === "non-significance");
+    const stated = study.limitationsStated.filter((limitation) => limitation.concedes.includes("not-significant"));
     if (claims.length === 0 && stated.length === 0) return undefined;
     const sizes = study.design.arms.map((arm) => arm.size.value).sort((a, b) => a - b);
     const n = study.design.sampleSize.value;
     const consequence = sizes.length >= 2 && sizes[0]! >= 2 ? mdeConsequence("two-group", [sizes[0]!, sizes[1]!], options.power, options.alpha) : n >= 2 ? mdeConsequence("paired", [n], options.power, options.alpha) : undefined;
     return {
       title: "results not statistically significant",
-      evidence: quotes([...claims.map((claim) => claim.source), ...stated.map((limitation) => limitation.source)]),
+      evidence: quotes(claims.map((claim) => claim.source)),
       notes: claims.some((claim) => !claim.testReported) ? ["no test, statistic or p-value is reported behind the non-significance"] : [],
-      why: "The source's own conclusion rests on differences it says chance could explain. 'Not significant' in a study this small is also weak evidence of no effect: it only rules out effects larger than the MDE.",
+      why: "Differences the source itself says chance could explain cannot carry its conclusions. 'Not significant' in a study this small is also weak evidence of no effect: it only rules out effects larger than the smallest detectable one.",
       consequences: consequence ? [consequence] : [],
     };
   },
@@ -48,48 +51,64 @@ export const notSignificant: LimitRule = {
 
 export const significanceWithoutTest: LimitRule = {
   id: "significance-without-test",
-  admitCategories: [],
-  admitPattern: /statistical test|p-value|not tested/i,
-  find(study, _instruments, options) {
-    const claims = untested(study, ["significance"]);
+  find(input) {
+    const claims = untested(input, ["significance"]);
     if (claims.length === 0) return undefined;
-    const designs = uniqueBy(defined(claims.map((claim) => testDesignFor(study, claim))), (design) => `${design.design}:${design.n.join(",")}`);
-    const consequences: Consequence[] = designs.map((design) => significanceThresholdConsequence(design.design, design.n, options.alpha));
+    const designs = uniqueBy(defined(claims.map((claim) => testDesignFor(input, claim))), (design) => `${design.design}:${design.n.join(",")}`);
     return {
       title: '"significant" claimed with no statistical test reported',
       evidence: quotes(claims.map((claim) => claim.source)),
       notes: [],
-      why: "'Significant' is a claim about a statistical test; with no test, statistic, p-value or confidence interval it is a claim stronger than the design and the report can support, and a reader cannot check it.",
-      consequences,
+      why: "'Significant' is a claim about a statistical test; with no test, statistic, p-value or confidence interval it cannot be checked, and it claims more than the report shows.",
+      consequences: designs.map((design) => significanceThresholdConsequence(design.design, design.n, input.options.alpha)),
     };
   },
 };
 
 export const noTestReported: LimitRule = {
   id: "no-test-reported",
-  admitCategories: [],
-  admitPattern: /statistical test|p-value|not tested/i,
-  find(study) {
-    const claims = untested(study, ["non-significance", "comparison", "efficacy", "improvement"]);
+  find(input) {
+    const claims = untested(input, ["non-significance", "comparison", "efficacy", "improvement"]);
     if (claims.length === 0) return undefined;
     return {
       title: "claims of effect or difference with no test, p-value or confidence interval",
       evidence: quotes(claims.map((claim) => claim.source)),
       notes: claims.map((claim) => `${claim.id} (${claim.type}): no test reported`),
-      why: "Without a test statistic, p-value or interval a reader cannot tell whether a difference exceeds what chance produces in a sample this size, nor recompute it (statcheck-style checks need them).",
+      why: "Without a test statistic, p-value or interval a reader cannot tell whether a difference exceeds what chance produces in a sample this size, nor recompute it.",
       consequences: [],
+    };
+  },
+};
+
+export const multiplicity: LimitRule = {
+  id: "multiplicity",
+  find({ study, instruments, options }) {
+    const other = new Set(study.reported.flatMap((value) => ((value.kind === "proportion" || value.kind === "effect") && value.instrument === undefined && value.variable === undefined && value.outcome !== undefined ? [value.outcome] : [])));
+    const outcomes = study.instruments.length + other.size;
+    const later = Math.max(1, study.design.timepoints.length - 1);
+    const pairs = outcomes * later;
+    const tests = study.reported.filter((value): value is TestResult | EffectEstimate => value.kind === "test" || (value.kind === "effect" && value.p !== undefined));
+    if (Math.max(pairs, tests.length) < options.multiplicityFrom) return undefined;
+    const consequences: Consequence[] = [];
+    const pairWords = `${outcomes} outcome${outcomes === 1 ? "" : "s"} × ${later} assessment${later === 1 ? "" : "s"} after ${study.design.timepoints.length >= 2 ? "the first" : "entry"} = ${pairs} outcome–time pair${pairs === 1 ? "" : "s"}`;
+    if (pairs >= options.multiplicityFrom) consequences.push(familywiseConsequence(pairs, pairWords, options.alpha));
+    if (tests.length >= 2 && tests.length !== pairs) consequences.push(familywiseConsequence(tests.length, `${tests.length} tests reported`, options.alpha));
+    return {
+      title: `many outcomes and times: ${pairWords}${tests.length > 0 ? `; ${tests.length} test${tests.length === 1 ? "" : "s"} reported` : ""}`,
+      evidence: quotes([...study.instruments.map((entry) => entry.source), ...tests.map((test) => test.source)]),
+      notes: [`outcomes: ${listWords([...study.instruments.map((entry) => instruments.get(entry.ref)?.abbreviation ?? entry.ref), ...other])}`],
+      why: "With many outcomes and times, some changes or p-values below .05 are expected by chance alone; unless one primary outcome was named in advance, a reader cannot tell the question from the results found along the way.",
+      consequences,
     };
   },
 };
 
 export const missingDispersion: LimitRule = {
   id: "missing-dispersion",
-  admitCategories: [],
-  admitPattern: /standard deviation|\bSDs?\b|variab/,
-  find(study) {
+  find({ study }) {
     const outcomes = study.reported.filter((value) => value.kind === "band-shift" || value.kind === "percent-change" || value.kind === "mean" || value.kind === "mean-change" || value.kind === "median");
     if (outcomes.length === 0) return undefined;
-    // Any reported spread (SD, SE, CI, IQR or range) lets a reader judge a change against patient-to-patient variation.
+    // Any reported spread (SD, SE, CI, IQR or range) lets a reader judge a change against person-to-person variation.
     const spread = (value: (typeof outcomes)[number]) =>
       ((value.kind === "mean" || value.kind === "mean-change") && (value.dispersion !== undefined || value.ci !== undefined)) || (value.kind === "median" && value.spread !== undefined);
     if (outcomes.some(spread)) return undefined;
@@ -98,7 +117,7 @@ export const missingDispersion: LimitRule = {
       title: "no means with standard deviations reported",
       evidence: quotes(outcomes.map((value) => value.source)),
       notes: [`outcomes are reported only as: ${kinds.join(", ")}`],
-      why: "Without SDs (or any spread) the size of a change relative to patient-to-patient variation is unknown: the same mean change can be trivial or large, significant or not, and GRIM/GRIMMER-type checks of the means are impossible.",
+      why: "Without SDs (or any spread) the size of a change relative to person-to-person variation is unknown: the same mean change can be trivial or large, significant or not, and GRIM/GRIMMER-type checks of the means are impossible.",
       consequences: [],
     };
   },
@@ -106,8 +125,7 @@ export const missingDispersion: LimitRule = {
 
 export const undefinedBandLabel: LimitRule = {
   id: "undefined-band-label",
-  admitCategories: [],
-  find(study, instruments) {
+  find({ study, instruments }) {
     const shifts = study.reported.filter((value) => value.kind === "band-shift").filter((shift) => shift.to.band === undefined || (shift.from !== undefined && shift.from.band === undefined) || shift.from === undefined);
     if (shifts.length === 0) return undefined;
     const notes = shifts.map((shift) => {
@@ -120,7 +138,7 @@ export const undefinedBandLabel: LimitRule = {
       title: "vague outcome definitions: band labels that map to no defined band",
       evidence: quotes(shifts.map((shift) => shift.source)),
       notes,
-      why: "An outcome stated in words that match no published band of the instrument (or with no starting level) cannot be checked or compared: a reader cannot tell what score 'satisfactory' means or how far anyone moved.",
+      why: "An outcome stated in words that match no published band of the instrument (or with no starting level) cannot be checked or compared: a reader cannot tell what score the words mean or how far anyone moved.",
       consequences: [],
     };
   },
@@ -128,27 +146,33 @@ export const undefinedBandLabel: LimitRule = {
 
 export const undefinedImprovement: LimitRule = {
   id: "undefined-improvement",
-  admitCategories: [],
-  admitPattern: /defin/i,
-  find(study) {
-    const claims = untested(study, ["all-improved", "improvement"]);
+  find(input) {
+    const { study, instruments } = input;
+    const claims = untested(input, ["all-improved", "improvement"]);
     if (claims.length === 0) return undefined;
-    const allSizes = [...new Set(defined(claims.filter((claim) => claim.type === "all-improved").map((claim) => groupSize(study, claim.group))))].sort((a, b) => a - b);
+    const everyone = claims.filter((claim) => claim.type === "all-improved");
+    const consequences = uniqueBy(
+      defined(everyone.map((claim) => {
+        const n = groupSize(study, claim.group);
+        if (n === undefined || n < 1) return undefined;
+        const outcomes = claimOutcomes(claim, instruments);
+        return ruleOfThreeConsequence(n, outcomes.length === 0 ? "" : outcomes.length === 1 ? `on ${outcomes[0]}` : `on every one of ${listWords(outcomes)}`);
+      })),
+      (consequence) => consequence.statement,
+    );
     return {
       title: '"improved" with no definition of improvement',
       evidence: quotes(claims.map((claim) => claim.source)),
-      notes: [],
-      why: "'Improved' is not defined (any decrease? a clinically important change? a band change?), so the share who improved cannot be checked; and even if all n did, a small n leaves room for a much lower true rate.",
-      consequences: allSizes.filter((n) => n >= 1).map((n) => ruleOfThreeConsequence(n)),
+      notes: defined(everyone.map((claim) => readingsNote(study, claim, instruments))),
+      why: "'Improved' is not defined (any decrease? a clinically important change? a band change?), so the share who improved cannot be checked. A claim about everyone has weaker readings that claim less; even the strongest leaves room, with a small n, for a much lower true rate.",
+      consequences,
     };
   },
 };
 
 export const instrumentVersionAssumed: LimitRule = {
   id: "instrument-version-assumed",
-  admitCategories: [],
-  admitPattern: /version|which scale/i,
-  find(study) {
+  find({ study }) {
     const assumed = study.instruments.filter((instrument) => instrument.note !== undefined && /assum/i.test(instrument.note));
     if (assumed.length === 0) return undefined;
     return {
@@ -165,16 +189,37 @@ const PROMOTIONAL_KINDS = new Set(["blog-post", "clinic-page", "press-release"])
 
 export const promotionalSource: LimitRule = {
   id: "promotional-source",
-  admitCategories: [],
-  find(study) {
+  find({ study }) {
     const conflicts = study.source.conflictsOfInterest ?? [];
     const promotional = PROMOTIONAL_KINDS.has(study.source.kind);
     if (!promotional && conflicts.length === 0) return undefined;
     return {
-      title: `${promotional ? `promotional source (${study.source.kind})` : "source"}${conflicts.length > 0 ? " with a conflict of interest" : ""}`,
+      title: `${promotional ? `secondary report (${study.source.kind.replace(/-/g, " ")})` : "source"}${conflicts.length > 0 ? " with a conflict of interest" : ""}`,
       evidence: quotes(conflicts.map((conflict) => conflict.source)),
       notes: [`source: ${study.source.description}${study.source.publisher ? ` Publisher: ${study.source.publisher}.` : ""}`, ...conflicts.map((conflict) => `conflict of interest: ${conflict.value}`)],
-      why: "A summary written by someone who sells the treatment selects and words results to favour it; disclosing the interest is not the same as admitting it as a limitation. Read the original paper before relying on the summary.",
+      why: conflicts.length > 0
+        ? "A report written by someone with a stake in the treatment selects and words results to favour it; disclosing the interest is not the same as admitting it as a limitation. Read the original paper before relying on the report."
+        : "A report about a study, not the study itself, selects which results to give and how to word them; read the original paper before relying on it.",
+      consequences: [],
+    };
+  },
+};
+
+export const unattributedClaims: LimitRule = {
+  id: "unattributed-claims",
+  find({ study, attribution }) {
+    if (!attribution.resolved) return undefined;
+    const claims = study.claims.filter((claim) => !attributedToStudy(claim, attribution));
+    if (claims.length === 0) return undefined;
+    const where = (claim: Claim) => {
+      const sections = [...new Set(claimQuotes(claim).map((source) => attribution.sectionOf(source)).map((section) => (section ? `${section.heading} (${WRITTEN_BY[section.writtenBy]})` : "not found in the document")))];
+      return `${claim.id} (${claim.type}): only in ${sections.join(", ")}`;
+    };
+    return {
+      title: `claims found only in a part of the source no author signs (${claims.length})`,
+      evidence: quotes(claims.map((claim) => claim.source)),
+      notes: claims.map(where),
+      why: "These sentences are the page's own summary, not the study's words, so they are not attributed to the study: the register judges the study by its own text, and a reader should not credit (or blame) the study for them.",
       consequences: [],
     };
   },

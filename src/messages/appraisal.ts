@@ -70,3 +70,27 @@ export function checklistNoteWithoutNoScore(note: string): string {
 export function checklistQuotedWithoutEvidence(number: number): string {
   return `item ${number} answers from quotes (basis "quoted") but gives none; add the quotes, or set basis to "absent-from-source" and say in the reason what the source leaves out`;
 }
+
+export function sectionHeadingNotFound(heading: string, file: string): string {
+  return `section heading "${heading}" is not a whole line of ${file} (after the previous section's heading); copy the heading line exactly`;
+}
+
+export function sectionDocumentNotFound(file: string): string {
+  return `the source's sections are declared, so its document "${file}" is needed to attribute quotes, but it is not in the study's source folders`;
+}
+
+export function multiplicityThresholdInvalid(value: number): string {
+  return `the number of outcome–time pairs or tests that marks multiplicity must be a whole number of at least 2, received ${value}`;
+}
+
+export function attritionThresholdInvalid(value: number): string {
+  return `the share lost that counts as a risk-of-bias concern must lie strictly between 0 and 1, received ${value}`;
+}
+
+export function checklistCitesReporter(file: string, where: string, quote: string): string {
+  return `${file} ${where} cites "${quote}", a conflict of interest of the report, not a feature of the study; record it in a claims register instead`;
+}
+
+export function checklistCitesUnattributed(file: string, where: string, quote: string, heading: string): string {
+  return `${file} ${where} cites "${quote}" from ${heading}, a part of the source no author signs; it is not the study's text`;
+}

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { appraiseStudy, checklistsFor, studySourcesIn } from "../../src/appraisal/appraise-study.js";
+import { appraiseStudy, checklistNotes, checklistsFor, studySourcesIn } from "../../src/appraisal/appraise-study.js";
+import { loadAttribution } from "../../src/appraisal/source-sections.js";
 import { formatAppraisal } from "../../src/appraisal/format-appraisal.js";
 import { builtInChecklistsDir } from "../../src/appraisal/load-checklist.js";
 import { loadInstruments } from "../../src/io/load-instruments.js";
@@ -40,16 +41,37 @@ describe("appraiseStudy", () => {
 });
 
 describe("formatAppraisal", () => {
-  it("prints admitted before not admitted, and every checklist answer", () => {
+  it("prints the verdict, then stated, implied and not admitted limits, GRADE and every checklist answer", () => {
     const b = loadStudy(studyB, instruments);
-    const text = formatAppraisal(appraiseStudy(b, instruments, checklistsFor(b, builtInChecklistsDir)));
-    const admitted = text.indexOf("Admitted by the source (3):");
-    const notAdmitted = text.indexOf("Not admitted by the source (");
-    expect(admitted).toBeGreaterThan(0);
-    expect(notAdmitted).toBeGreaterThan(admitted);
-    expect(text.indexOf("results not statistically significant")).toBeLessThan(notAdmitted);
+    const text = formatAppraisal(appraiseStudy(b, instruments, checklistsFor(b, builtInChecklistsDir), {}, loadAttribution(b, studyB)));
+    const order = ["Verdict", "Stated by the source (3):", "Implied by the source (0):", "Not admitted by the source (", "GRADE certainty per outcome", "Checklist: "].map((heading) => text.indexOf(heading));
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(text.indexOf("results not statistically significant")).toBeLessThan(order[3]!);
     expect(text).toContain("Overall: serious");
     expect(text).not.toMatch(/total score:|\d+\/9\b|\d+\/7\b/);
+  });
+});
+
+describe("checklistNotes", () => {
+  it("finds nothing in the seed checklists: they judge the study, not the report", () => {
+    for (const file of [studyA, studyB]) {
+      const study = loadStudy(file, instruments);
+      expect(appraiseStudy(study, instruments, checklistsFor(study, builtInChecklistsDir), {}, loadAttribution(study, file)).notes).toEqual([]);
+    }
+  });
+
+  it("notes a checklist item that cites the report's own interest or an unsigned summary", () => {
+    const b = loadStudy(studyB, instruments);
+    const [robins] = checklistsFor(b, builtInChecklistsDir).filter((entry) => entry.checklist.study === b.id && entry.checklist.tool.id === "robins-i");
+    const checklist = { file: "robins.json", ...robins!.checklist };
+    checklist.domainJudgements = checklist.domainJudgements!.map((domain) => (domain.domain === 7 ? { ...domain, evidence: [{ source: { file: b.source.file, quote: "This method, which we utilize at Innerbloom" } }] } : domain));
+    expect(checklistNotes(b, checklist, loadAttribution(b, studyB))).toEqual([message.checklistCitesReporter("robins.json", "domain 7", "This method, which we utilize at Innerbloom")]);
+    const a = loadStudy(studyA, instruments);
+    const [jbi] = checklistsFor(a, builtInChecklistsDir).filter((entry) => entry.checklist.study === a.id);
+    const withSummary = { file: "jbi.json", ...jbi!.checklist };
+    withSummary.items = withSummary.items.map((item) => (item.number === 10 ? { ...item, evidence: [{ source: { file: a.source.file, quote: "dependence severity significantly lessened" } }] } : item));
+    expect(checklistNotes(a, withSummary, loadAttribution(a, studyA))).toEqual([message.checklistCitesUnattributed("jbi.json", "item 10", "dependence severity significantly lessened", "Summary")]);
   });
 });
 

@@ -86,3 +86,23 @@ describe("loadClaimsRegister", () => {
     expect(problemsOf(() => loadClaimsRegister(file))).toEqual([{ file, path: "$.id", message: message.registerFileNameMismatch("004-anesthesiologist-blog", "004-anesthesiologist-blog.json") }]);
   });
 });
+
+describe("claims register findings", () => {
+  it("records the clinic blog's spin about study B as findings of register 003, not as checklist judgements", () => {
+    const blog = byFile("003_dc7734c5670ac6b7.txt");
+    expect(blog.findings.map((finding) => [finding.id, finding.kind, finding.study])).toEqual([
+      ["non-significance-put-down-to-size", "spin", "kap-pilot-two-approaches"],
+      ["selective-numbers", "selective-reporting", "kap-pilot-two-approaches"],
+      ["dose-credited-beyond-design", "spin", "kap-pilot-two-approaches"],
+      ["favoured-approach-is-the-clinics", "conflict-of-interest", "kap-pilot-two-approaches"],
+    ]);
+  });
+
+  it("refuses a finding quoting another document, or two findings with one id", () => {
+    const register = JSON.parse(readFileSync(join(folder, "003-clinic-blog-framing.json"), "utf8"));
+    register.findings[1].id = register.findings[0].id;
+    register.findings[0].evidence[0].source.file = "000_3f875f1cb85950c7.txt";
+    const problems = problemsOf(() => parseClaimsRegister(register, "003.json"));
+    expect(problems.map((problem) => problem.path)).toEqual(["$.findings[0].evidence[0].source.file", "$.findings[1].id"]);
+  });
+});

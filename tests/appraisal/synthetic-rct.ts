@@ -1,7 +1,9 @@
 /**
  * A user's study built from scratch for the tests: a randomised, double-blind, placebo-controlled
- * trial with 100 per arm, consecutive sampling, reported follow-up, doses, means with SDs and tests.
- * Its quotes point at an imaginary "rct.txt" (the register never reads source documents).
+ * trial with 100 per arm, consecutive sampling, reported follow-up and completion, doses, means with
+ * SDs and tests, and a difference between arms above the PHQ-9's minimal important change. Arms
+ * carry no roles (the older form), so the comparison is read from `controlGroup`. Its quotes point
+ * at an imaginary "rct.txt" (the register reads no document unless the study declares sections).
  */
 export function syntheticRct(): any {
   const quote = (text: string) => ({ file: "rct.txt", quote: text });
@@ -54,11 +56,13 @@ export function syntheticRct(): any {
       mean("drug-baseline", "drug", "baseline", "16.20", "3.10"),
       mean("drug-week-8", "drug", "week-8", "9.80", "4.40"),
       mean("placebo-baseline", "placebo", "baseline", "16.00", "3.30"),
-      mean("placebo-week-8", "placebo", "week-8", "12.10", "4.20"),
+      mean("placebo-week-8", "placebo", "week-8", "15.10", "4.20"),
+      { kind: "sample-flow", id: "completed-drug", group: "drug", stage: "completed", timepoint: "week-8", count: 100, source: quote("all 100 completed") },
+      { kind: "sample-flow", id: "completed-placebo", group: "placebo", stage: "completed", timepoint: "week-8", count: 100, source: quote("all 100 completed") },
     ],
     claims: [
       { id: "primary-significant", type: "significance", about: ["phq-9"], testReported: true, source: quote("t(198) = 3.79, p < .001") },
-      { id: "drug-better", type: "comparison", about: ["phq-9"], testReported: true, source: quote("mean difference 2.3 (95% CI 1.1 to 3.5)") },
+      { id: "drug-better", type: "comparison", about: ["phq-9"], testReported: true, source: quote("mean difference 5.3 (95% CI 4.1 to 6.5)") },
     ],
     limitationsStated: [],
   };

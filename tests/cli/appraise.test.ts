@@ -4,29 +4,32 @@ import { cohort, seedJson, studyA, studyB, tempFile } from "../helpers/fixtures.
 import { syntheticRct } from "../appraisal/synthetic-rct.js";
 
 describe("cohort appraise", () => {
-  it("prints one JSON document with study, limits and checklists for study A", () => {
+  it("prints one JSON document with study, verdict, limits, GRADE and checklists for study A", () => {
     const { status, stdout } = cohort(["appraise", studyA, "--json"]);
     expect(status).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json).sort()).toEqual(["checklists", "limits", "notes", "study"]);
+    expect(Object.keys(json).sort()).toEqual(["checklists", "grade", "limits", "notes", "study", "verdict"]);
     expect(json.study.id).toBe("ketamine-im-substance-misuse");
-    expect(json.limits.admitted).toEqual([]);
-    expect(json.limits.notAdmitted.map((flag: { id: string }) => flag.id)).toContain("significance-without-test");
+    expect(json.limits.flags.filter((flag: { admission: { level: string } }) => flag.admission.level === "stated")).toEqual([]);
+    // The 'significant' claims are the aggregator summary's, read from the source document's sections.
+    expect(json.limits.flags.map((flag: { id: string }) => flag.id)).toContain("unattributed-claims");
+    expect(json.verdict.reasons).toHaveLength(3);
     expect(json.checklists.map((checklist: { tool: { id: string } }) => checklist.tool.id)).toEqual(["jbi-case-series"]);
     expect(json.checklists[0].items).toHaveLength(10);
   });
 
-  it("prints the register as text for study B, admitted limits first", () => {
+  it("prints the appraisal as text for study B, the verdict and stated limits first", () => {
     const { status, stdout } = cohort(["appraise", studyB]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/Admitted by the source \(3\):[\s\S]*results not statistically significant[\s\S]*Not admitted by the source/);
+    expect(stdout).toMatch(/Verdict[\s\S]*Stated by the source \(3\):[\s\S]*results not statistically significant[\s\S]*Not admitted by the source/);
     expect(stdout).toContain("Checklist: ROBINS-I");
   });
 
   it("appraises a user's study with no checklist, and an empty checklists folder", () => {
     const file = tempFile("rct.json", syntheticRct());
     const json = JSON.parse(cohort(["appraise", file, "--json"]).stdout);
-    expect(json.limits).toEqual({ study: "synthetic-rct", admitted: [], notAdmitted: [] });
+    expect(json.limits.flags).toEqual([]);
+    expect(json.grade.map((row: { certainty: string }) => row.certainty)).toEqual(["high"]);
     expect(json.notes).toEqual([message.noChecklistNote("synthetic-rct")]);
     const emptyDir = tempFile("readme.txt", "no checklists here").replace(/\/readme\.txt$/, "");
     const withEmpty = cohort(["appraise", studyA, "--checklists", emptyDir, "--json"]);

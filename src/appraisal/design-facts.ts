@@ -1,0 +1,62 @@
+import type { InstrumentRegistry } from "../io/load-instruments.js";
+import type { Arm, ArmRole, Study } from "../schema/study.js";
+import { listWords } from "./limit-rules.js";
+
+/*
+ * What the design fields say, in words taken from the study file only: arms by role, what was
+ * measured, who gave what. Every limit's wording goes through these, so a sentence about a study
+ * names nothing its file does not record.
+ */
+
+/** Roles of comparison arms that receive no active treatment of the kind studied. */
+export const INACTIVE_ROLES: ReadonlySet<ArmRole> = new Set(["placebo", "sham", "usual-care", "wait-list", "no-treatment"]);
+
+/** Words for each arm role. */
+export const ROLE_WORDS: Record<ArmRole, string> = {
+  experimental: "experimental arm",
+  "active-comparator": "active comparator",
+  placebo: "placebo",
+  sham: "sham",
+  "usual-care": "usual care",
+  "wait-list": "wait list",
+  "no-treatment": "no treatment",
+  other: "other arm",
+};
+
+/** Whether any arm carries a role (older files may leave roles out). */
+export const rolesGiven = (study: Study): boolean => study.design.arms.some((arm) => arm.role !== undefined);
+
+/** Comparison arms given no active treatment (placebo, sham, usual care, wait list, none). */
+export function inactiveControlArms(study: Study): Arm[] {
+  return study.design.arms.filter((arm) => arm.role !== undefined && INACTIVE_ROLES.has(arm.role));
+}
+
+/**
+ * Whether the study has a comparison with no active treatment: from the arms' roles when given,
+ * else from the `controlGroup` field.
+ */
+export function hasInactiveControl(study: Study): boolean {
+  if (rolesGiven(study)) return inactiveControlArms(study).length > 0;
+  return study.design.controlGroup.value === "yes" && study.design.arms.length >= 2;
+}
+
+/** Whether an arm's intervention is recorded as a drug (its type, or a named drug). */
+export const isDrugArm = (arm: Arm): boolean => arm.intervention.type === "drug" || arm.intervention.drug !== undefined;
+
+/** Whether an arm gives nothing active (wait list, no treatment, an intervention of type none). */
+export const isUntreatedArm = (arm: Arm): boolean => arm.role === "wait-list" || arm.role === "no-treatment" || arm.intervention.type === "none";
+
+/** "PHQ-9 (depressive symptoms)" for each instrument the study lists, in its own words. */
+export function measuredWords(study: Study, instruments: InstrumentRegistry): string {
+  return listWords(study.instruments.map((entry) => `${instruments.get(entry.ref)?.abbreviation ?? entry.ref} (${entry.measures})`));
+}
+
+/** The arms' labels with sizes: "group therapy (24) and a wait list (24)". */
+export function armWords(study: Study): string {
+  return listWords(study.design.arms.map((arm) => `${arm.label} (${arm.size.value})`));
+}
+
+/** Timepoints in order. */
+export function orderedTimepoints(study: Study) {
+  return [...study.design.timepoints].sort((a, b) => a.order - b.order);
+}
