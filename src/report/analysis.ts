@@ -10,6 +10,8 @@ export interface AnalysisContext {
   instruments: InstrumentRegistry;
   /** Seed for every random step (reconstructions); fixed so reports regenerate byte for byte. */
   seed: number;
+  /** Path of the study file, to find its source documents (`sources` is relative to it); absent for a study built in memory. */
+  studyFile?: string;
 }
 
 /**

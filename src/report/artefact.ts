@@ -2,9 +2,10 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Table } from "./table.js";
 
 /** The part of a study report an artefact belongs to (report.md has one section per part, in this order). */
-export type ReportSection = "reported" | "reconstructed" | "checked" | "limits";
+export type ReportSection = "verdict" | "reported" | "reconstructed" | "checked" | "limits";
 
 export const REPORT_SECTIONS: ReadonlyArray<{ id: ReportSection; title: string }> = [
+  { id: "verdict", title: "Verdict" },
   { id: "reported", title: "What is reported" },
   { id: "reconstructed", title: "What is reconstructed, and on which assumptions" },
   { id: "checked", title: "What is checked, and what is found" },

@@ -123,9 +123,12 @@ export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly
     parts.push(`<p><strong>Source:</strong> ${e(citationLine(study))} (${e(study.source.kind)}: ${e(study.source.description)})</p>`);
     parts.push(`<p><strong>Design:</strong> ${e(study.design.type.value)}, ${e(study.design.sampling.value)} sampling, control group: ${e(study.design.controlGroup.value)}, n = ${study.design.sampleSize.value}. Full report: <a href="${e(study.id)}/report.md">${e(study.id)}/report.md</a>.</p>`);
     const summaries = artefacts.filter((a) => a.summary !== undefined);
-    if (summaries.length > 0) parts.push('<h3>Summary</h3>', "<ul class=\"summary\">", ...summaries.map((a) => `<li>${e(a.summary!)}</li>`), "</ul>");
+    // The verdict section opens the study, before the summary.
+    const summaryHtml = summaries.length > 0 ? ['<h3>Summary</h3>', "<ul class=\"summary\">", ...summaries.map((a) => `<li>${e(a.summary!)}</li>`), "</ul>"] : [];
+    if (!artefacts.some((a) => a.section === "verdict")) parts.push(...summaryHtml);
     for (const section of REPORT_SECTIONS) {
       const inSection = artefacts.filter((a) => a.section === section.id);
+      if (section.id === "reported" && artefacts.some((a) => a.section === "verdict")) parts.push(...summaryHtml);
       if (inSection.length === 0) continue;
       parts.push(`<h3>${e(section.title)}</h3>`);
       for (const artefact of inSection) parts.push(...renderArtefact(artefact, study.id));

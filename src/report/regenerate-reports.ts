@@ -175,7 +175,7 @@ async function writeAll(options: RegenerateOptions, csv: CsvWriter, built: Array
 /** Runs one analysis on one study; any failure becomes a CohortError naming both. */
 async function runAnalysis(analysis: Analysis, study: Study, file: string, instruments: InstrumentRegistry, seed: number): Promise<Array<Artefact | Skipped>> {
   try {
-    const outcome = await analysis.run({ study, instruments, seed });
+    const outcome = await analysis.run({ study, instruments, seed, studyFile: file });
     return Array.isArray(outcome) ? outcome : [outcome];
   } catch (error) {
     const reason = isCohortError(error) ? error.problems.map((p) => p.message).join("; ") : error instanceof Error ? error.message : String(error);

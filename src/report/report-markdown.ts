@@ -32,13 +32,15 @@ export function reportMarkdown(study: Study, artefacts: readonly Artefact[], ski
   if (study.source.conflictsOfInterest?.length) {
     lines.push(`**Conflicts of interest visible in the source:** ${study.source.conflictsOfInterest.map((c) => `${t(c.value)} ("${t(c.source.quote)}")`).join("; ")}`, "");
   }
+  // The verdict (a one-page plain-language appraisal) opens the report, before the summary.
+  for (const artefact of artefacts.filter((a) => a.section === "verdict")) lines.push(...artefactMarkdown(artefact).map((line, i) => (i === 0 ? line.replace(/^### /, "## ") : line)));
   const summaries = artefacts.filter((a) => a.summary !== undefined);
   if (summaries.length > 0) {
     lines.push("## Summary", "");
     for (const a of summaries) lines.push(`- ${t(a.summary!)}`);
     lines.push("");
   }
-  for (const section of REPORT_SECTIONS) {
+  for (const section of REPORT_SECTIONS.filter((entry) => entry.id !== "verdict")) {
     const inSection = artefacts.filter((a) => a.section === section.id);
     if (inSection.length === 0) continue;
     lines.push(`## ${section.title}`, "");
