@@ -2,7 +2,7 @@
 // Run: npx tsx tests/bench/appraisal.bench.ts (or npm run bench). Not a test; no assertions on speed.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { appraiseStudy, builtInChecklistsDir, checklistsFor, formatAppraisal, limitsRegister } from "../../src/appraisal/index.js";
+import { appraiseStudy, builtInChecklistsDir, checklistsFor, formatAppraisal, limitsRegister, loadAttribution } from "../../src/appraisal/index.js";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { loadStudy, parseStudy } from "../../src/io/load-study.js";
 import { readJsonFile } from "../../src/io/read-json.js";
@@ -20,14 +20,17 @@ const rawB = readJsonFile(studyB);
 const a = loadStudy(studyA, instruments);
 const b = loadStudy(studyB, instruments);
 const checklists = checklistsFor(b, builtInChecklistsDir);
+const attributionA = loadAttribution(a, studyA);
+const attributionB = loadAttribution(b, studyB);
 
 const rows: Array<[string, number]> = [];
 const baseline = time(500, () => parseStudy(rawB, instruments));
 rows.push(["parseStudy study B (baseline: schema validation)", baseline]);
-rows.push(["limitsRegister study A (13 flags, 6 intervals, 1 MDE)", time(100, () => limitsRegister(a, instruments))]);
-rows.push(["limitsRegister study B (15 flags, 3 MDEs, 3 powers)", time(100, () => limitsRegister(b, instruments))]);
+rows.push(["limitsRegister study A (15 flags, 6 intervals, 1 MDE)", time(100, () => limitsRegister(a, instruments, {}, attributionA))]);
+rows.push(["limitsRegister study B (19 flags, 3 MDEs, 3 powers)", time(100, () => limitsRegister(b, instruments, {}, attributionB))]);
+rows.push(["loadAttribution study A (read the source, place quotes)", time(100, () => loadAttribution(a, studyA))]);
 rows.push(["checklistsFor (read + validate 3 checklists)", time(100, () => checklistsFor(b, builtInChecklistsDir))]);
-rows.push(["appraiseStudy + formatAppraisal study B", time(100, () => formatAppraisal(appraiseStudy(b, instruments, checklists)))]);
+rows.push(["appraiseStudy + formatAppraisal study B (verdict, register, GRADE, checklists)", time(100, () => formatAppraisal(appraiseStudy(b, instruments, checklists, {}, attributionB)))]);
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}`);
