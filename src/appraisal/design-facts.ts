@@ -43,8 +43,9 @@ export function hasInactiveControl(study: Study): boolean {
 /** Whether an arm's intervention is recorded as a drug (its type, or a named drug). */
 export const isDrugArm = (arm: Arm): boolean => arm.intervention.type === "drug" || arm.intervention.drug !== undefined;
 
-/** Whether an arm gives nothing active (wait list, no treatment, an intervention of type none). */
-export const isUntreatedArm = (arm: Arm): boolean => arm.role === "wait-list" || arm.role === "no-treatment" || arm.intervention.type === "none";
+/** Whether an arm gives nothing active (wait list, no treatment, placebo or sham, an intervention of type none or placebo). */
+export const isUntreatedArm = (arm: Arm): boolean =>
+  arm.role === "wait-list" || arm.role === "no-treatment" || arm.role === "placebo" || arm.role === "sham" || arm.intervention.type === "none" || arm.intervention.type === "placebo";
 
 /** "PHQ-9 (depressive symptoms)" for each instrument the study lists, in its own words. */
 export function measuredWords(study: Study, instruments: InstrumentRegistry): string {

@@ -145,7 +145,7 @@ export function studyVerdict(study: Study, instruments: InstrumentRegistry, regi
   if (!hasInactiveControl(study) || has("non-random-allocation")) cannot.push(d.arms.length === 1 ? "that the treatment caused the changes reported" : "that one treatment caused a difference between the groups");
   if (has("missing-dispersion") || has("no-test-reported") || has("significance-without-test")) cannot.push("how large any effect is, or whether it is more than chance");
   if (has("below-important-difference")) cannot.push("that the changes are large enough to matter to patients");
-  if (has("harms-imprecise")) cannot.push("that the treatment is safe");
+  if (has("harms-imprecise")) cannot.push(d.arms.length === 1 ? "that the treatment is safe" : "that the treatments are safe");
   if (has("regression-to-the-mean") && !hasInactiveControl(study)) cannot.push("how much of the change would have happened without treatment");
   const cannotShow = cannot.length > 0 ? `It cannot show: ${cannot.join("; ")}.` : "Within its own question, the limits below are what stands between the result and a firm answer.";
 

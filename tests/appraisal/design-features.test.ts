@@ -50,6 +50,7 @@ const CASES: Array<[string, () => any, Edit, Edit]> = [
   ["no-follow-up", twoArmTrial, () => {}, (s) => { s.design.followUp = { value: "not-reported", basis: "not-reported" }; }],
   ["missing-dose", syntheticRct, () => {}, (s) => { delete s.design.arms[0].intervention.dose; }],
   ["missing-dose", twoArmTrial, () => {}, (s) => { s.design.arms[0].intervention.type = "drug"; }],
+  ["missing-dose", twoArmTrial, (s) => { s.design.arms[1].role = "placebo"; s.design.arms[1].intervention.type = "placebo"; }, (s) => { s.design.arms[1].role = "active-comparator"; s.design.arms[1].intervention.type = "drug"; }],
   ["instrument-version-assumed", twoArmTrial, () => {}, (s) => { s.instruments[0].note = "Version not stated; the 9-item PHQ-9 is assumed."; }],
   ["promotional-source", twoArmTrial, () => {}, (s) => { s.source.kind = "blog-post"; }],
 ];
