@@ -26,7 +26,13 @@ const NUMBER_KEYS = ["value", "count", "percent", "mean", "sd", "median", "chang
  */
 const NUMBER_PARTS = ["dispersion", "ci", "p", "statistic", "spread"] as const;
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const UNIT_WORDS = NUMBER_WORDS.slice(1, 10).join("|");
+const TENS_PATTERN = TENS_WORDS.filter(Boolean).join("|");
+
+/** Separators papers print between groups of three digits ("1,296", "4 647" with a no-break, thin or narrow space). */
+const THOUSANDS_SEPARATORS = [",", "\u00a0", "\u2009", "\u202f"];
 
 /**
  * Where a data file's source documents are when no folder is given: the `sources` it declares
@@ -45,7 +51,7 @@ export function declaredSources(data: unknown, dataFile: string): string[] {
 /**
  * Provenance audit: every `source` (and `alsoQuoted`) object in a data file must name a document in
  * the source folders or files given and quote it verbatim, and every reported number must be stated by its own
- * quote (as digits, or as a word for small whole numbers: "twenty", "Ten"). Works on any JSON data
+ * quote (as digits, or as a word for whole numbers below 100: "Ten", "Thirty"). Works on any JSON data
  * file, so checklists and claim registers are audited the same way as studies.
  *
  * @example
@@ -158,10 +164,12 @@ function reportedNumbers(owner: Record<string, unknown>): string[] {
  * Whether `quote` states `value` as a stand-alone number (not as part of a longer one), or as a
  * number word. The ways papers print the same digits count: a decimal below 1 without its leading
  * zero (".04" states "0.04"), a negative number with a Unicode minus, or its magnitude when the
- * sign is in words ("fell by 3.2" states "-3.2").
+ * sign is in words ("fell by 3.2" states "-3.2"), thousands grouped by a comma or a no-break, thin
+ * or narrow space ("1,296" states "1296"), and whole numbers below 100 in words ("Thirty", "forty-four").
  *
  * @example
  * statesNumber("p = .04", "0.04"); // => true
+ * statesNumber("1,296 patients", "1296"); // => true
  */
 export function statesNumber(quote: string, value: string): boolean {
   const magnitude = value.startsWith("-") ? value.slice(1) : value;
@@ -169,10 +177,35 @@ export function statesNumber(quote: string, value: string): boolean {
   if (magnitude.startsWith("0.")) forms.add(magnitude.slice(1));
   for (const form of forms) {
     const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    if (new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(quote)) return true;
+    // Three digits after "1," are a thousands group of a longer number, not a number of their own.
+    const before = /^\d{3}(\.|$)/.test(form) ? "(?<![\\d.]|\\d,)" : "(?<![\\d.])";
+    if (new RegExp(`${before}${escaped}(?![\\d]|\\.\\d)`).test(quote)) return true;
   }
-  const word = NUMBER_WORDS[Number(value)];
-  return word !== undefined && /^\d+$/.test(value) && new RegExp(`\\b${word}\\b`, "i").test(quote);
+  const [whole = "", decimals] = magnitude.split(".");
+  if (whole.length > 3) {
+    // "1,296" states 1296, but "11,296" and "1,296,000" do not.
+    const groups = whole.replace(/\B(?=(\d{3})+$)/g, "\u0000").split("\u0000");
+    const tail = decimals === undefined ? "" : `\\.${decimals}`;
+    for (const separator of THOUSANDS_SEPARATORS) {
+      if (new RegExp(`(?<![\\d.,])${groups.join(separator)}${tail}(?![\\d]|[.,]\\d)`).test(quote)) return true;
+    }
+  }
+  const word = numberWordPattern(value);
+  return word !== undefined && new RegExp(word, "i").test(quote);
+}
+
+/**
+ * A whole number from 0 to 99 as words, as a pattern: "thirty" (not "thirty-one"), "forty-four" or
+ * "forty four"; a unit word is not read inside a compound ("twenty-one" does not state 1).
+ */
+function numberWordPattern(value: string): string | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  const number = Number(value);
+  if (number < 20) return `(?<!(?:${TENS_PATTERN})[- ])\\b${NUMBER_WORDS[number]}\\b`;
+  if (number > 99) return undefined;
+  const tens = TENS_WORDS[Math.floor(number / 10)];
+  const unit = number % 10;
+  return unit === 0 ? `\\b${tens}\\b(?![- ](?:${UNIT_WORDS})\\b)` : `\\b${tens}[- ]${NUMBER_WORDS[unit]}\\b`;
 }
 
 /**

@@ -53,6 +53,27 @@ describe("statesNumber", () => {
     expect(statesNumber("Ten adults with", "10")).toBe(true);
     expect(statesNumber("Tenacious adults", "10")).toBe(false);
   });
+
+  it("accepts whole numbers up to 99 in words, and no part of a compound as another number", () => {
+    // Wurz et al. 2023: "Thirty young adults participated in this study".
+    expect(statesNumber("Thirty young adults participated", "30")).toBe(true);
+    expect(statesNumber("Forty-four completed", "44")).toBe(true);
+    expect(statesNumber("forty four completed", "44")).toBe(true);
+    expect(statesNumber("Forty-four completed", "40")).toBe(false);
+    expect(statesNumber("Forty-four completed", "4")).toBe(false);
+    expect(statesNumber("twenty-one adults", "1")).toBe(false);
+    expect(statesNumber("thirty adults", "13")).toBe(false);
+  });
+
+  it("accepts thousands grouped by a comma or a no-break space, not a longer number", () => {
+    // Corrêa et al. 2021: "1,296 patients"; a narrow no-break space as some journals print it.
+    expect(statesNumber("During the study period, 1,296 patients", "1296")).toBe(true);
+    expect(statesNumber("1\u202f296 patients", "1296")).toBe(true);
+    expect(statesNumber("11,296 patients", "1296")).toBe(false);
+    expect(statesNumber("1,296,000 patients", "1296")).toBe(false);
+    expect(statesNumber("1,296 patients", "296")).toBe(false);
+    expect(statesNumber("a mean of 1,296.5 mL", "1296.5")).toBe(true);
+  });
 });
 
 describe("declaredSources", () => {
