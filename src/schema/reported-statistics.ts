@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { DecimalString, NonNegativeDecimalString, PercentString, Slug } from "./primitives.js";
 import { Source } from "./source.js";
-import { alsoQuoted, ConfidenceInterval, Dispersion, group, measureFields, PValue, Spread } from "./statistic-parts.js";
+import { alsoQuoted, ConfidenceInterval, Dispersion, group, measureFields, PValue, readingNote, Spread } from "./statistic-parts.js";
 
 /*
  * The reported statistics of a paper's results: means, medians, proportions, changes, tests, effect
@@ -38,6 +38,7 @@ export const Mean = z
     n,
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine((mean, context) => {
@@ -62,6 +63,7 @@ export const Median = z
     n,
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine((median, context) => {
@@ -90,6 +92,7 @@ export const Proportion = z
     percent: PercentString.optional(),
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine((proportion, context) => {
@@ -118,6 +121,7 @@ export const MeanChange = z
     n,
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine((change, context) => {
@@ -166,6 +170,7 @@ export const TestResult = z
     about: z.array(Slug).optional().meta({ description: "Ids of the reported values (means, proportions…) this test is computed from, when the source makes that clear." }),
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine((test, context) => {
@@ -181,8 +186,8 @@ export const EffectEstimate = z
     kind: z.literal("effect"),
     id: Slug,
     measure: z
-      .enum(["mean-difference", "risk-difference", "risk-ratio", "odds-ratio", "hazard-ratio", "standardised-mean-difference", "correlation", "other"])
-      .meta({ description: "Ratios (risk, odds, hazard) are checked on the log scale; differences on the natural scale." }),
+      .enum(["mean-difference", "risk-difference", "risk-ratio", "odds-ratio", "hazard-ratio", "standardised-mean-difference", "correlation", "eta-squared", "partial-eta-squared", "other"])
+      .meta({ description: "Ratios (risk, odds, hazard) are checked on the log scale; differences on the natural scale; `eta-squared` and `partial-eta-squared` (η², ηp²) are shares of variance, between 0 and 1." }),
     label: z.string().min(1).optional().meta({ description: "The source's words, e.g. `adjusted OR`, `Cohen's d`." }),
     estimate: DecimalString,
     ci: ConfidenceInterval.optional(),
@@ -194,11 +199,14 @@ export const EffectEstimate = z
     timepoint: Slug.optional(),
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine((effect, context) => {
     atMostOneMeasure(effect, context);
     const ratio = effect.measure === "risk-ratio" || effect.measure === "odds-ratio" || effect.measure === "hazard-ratio";
+    const share = effect.measure === "eta-squared" || effect.measure === "partial-eta-squared";
+    if (share && (Number(effect.estimate) < 0 || Number(effect.estimate) > 1)) context.addIssue({ code: "custom", path: ["estimate"], message: `${effect.measure === "eta-squared" ? "η²" : "ηp²"} is a share of variance between 0 and 1, received "${effect.estimate}"` });
     if (ratio && Number(effect.estimate) <= 0) context.addIssue({ code: "custom", path: ["estimate"], message: `a ${effect.measure.replace("-", " ")} is positive, received "${effect.estimate}"` });
     if (ratio && effect.ci && Number(effect.ci.lower) <= 0) context.addIssue({ code: "custom", path: ["ci", "lower"], message: `a ratio's confidence interval lies above 0, received lower end "${effect.ci.lower}"` });
     if (effect.ci && (Number(effect.estimate) < Number(effect.ci.lower) || Number(effect.estimate) > Number(effect.ci.upper))) {
@@ -225,6 +233,7 @@ export const SampleFlow = z
     timepoint: Slug.optional().meta({ description: "For `completed`, `analysed` or losses at a given timepoint." }),
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .meta({ id: "SampleFlow", description: "A count at one stage of the flow, e.g. \"48 were randomised\"." });
@@ -241,6 +250,7 @@ export const Eligibility = z
     inclusive: z.boolean().meta({ description: "`true` for ≥ / ≤, `false` for > / <." }),
     source: Source,
     alsoQuoted,
+    note: readingNote,
   })
   .strict()
   .superRefine(requireOneMeasure)

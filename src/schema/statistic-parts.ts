@@ -82,5 +82,12 @@ export const measureFields = {
 /** Further places in the sources that state the same value. */
 export const alsoQuoted = z.array(Source).optional().meta({ description: "Further places in the sources that state the same value." });
 
+/** How a value was read where the source is not explicit (a footnote missing from the copy read; a label given once for several values). */
+export const readingNote = z
+  .string()
+  .min(1)
+  .optional()
+  .meta({ description: "How the value was read where the source is not explicit, e.g. `the footnote that explains † is not in the copy read`." });
+
 /** Whose value it is: one arm, or the whole sample. */
 export const group = Slug.meta({ description: "An arm id, or `all` for the whole sample." });

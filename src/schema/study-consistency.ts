@@ -121,7 +121,8 @@ export function checkStudyConsistency(study: StudyParts, context: z.RefinementCt
       case "composition": {
         const n = value.n.value;
         const size = groupSize(value.group);
-        if (size !== undefined && n !== size) issue(at("n", "value"), `the composition's n (${n}) differs from the size of group "${value.group}" (${size})`);
+        // Fewer is possible (a composition of those analysed); more is not.
+        if (size !== undefined && n > size) issue(at("n", "value"), `the composition's n (${n}) exceeds the size of group "${value.group}" (${size})`);
         duplicates(value.categories.map((category) => category.id)).forEach((categoryIndex) => issue(at("categories", categoryIndex, "id"), `duplicate category id "${value.categories[categoryIndex]?.id}"`));
         value.categories.forEach((category, categoryIndex) => {
           if (category.count !== undefined && category.count > n) issue(at("categories", categoryIndex, "count"), `count ${category.count} exceeds n = ${n}`);

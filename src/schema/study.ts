@@ -86,6 +86,7 @@ export const Arm = z
     role: ArmRole.optional(),
     size: ReportedInteger,
     intervention: Intervention,
+    definedBy: ReportedText.optional().meta({ description: "How membership of the group is defined when it is not an assignment, with the quote: an exposure, or an outcome (an observational cohort's survivors and non-survivors)." }),
   })
   .strict()
   .meta({ id: "Arm" });

@@ -82,6 +82,26 @@ describe("a study of any design", () => {
     ).toContainEqual("$.reported[16].median: median 28 lies outside the PHQ-9 range 0–27");
   });
 
+  it("takes a partial eta squared as an effect, between 0 and 1", () => {
+    // Wurz et al. 2023, Table 4 prints ηp² beside each repeated-measures F ("Effect size (ηp2)").
+    const eta = { kind: "effect", id: "eta", measure: "partial-eta-squared", label: "ηp²", estimate: "0.165", groups: ["therapy"], source: { file: "trial.txt", quote: "t(42) = 2.83" } };
+    expect(problemsAfter((study) => study.reported.push(eta)).problems.filter((problem) => problem.startsWith("$.reported[16]"))).toEqual([]);
+    expect(problemsAfter((study) => study.reported.push({ ...eta, estimate: "1.65" })).problems).toContainEqual('$.reported[16].estimate: ηp² is a share of variance between 0 and 1, received "1.65"');
+  });
+
+  it("keeps a note on how a value was read, and refuses an empty one", () => {
+    const study = parseStudy(twoArmTrial(), instruments);
+    expect(study.reported.every((value) => !("note" in value) || value.note === undefined)).toBe(true);
+    expect(problemsAfter((data) => (data.reported[11].note = "the test is not named; a t-test is assumed")).problems).toEqual([]);
+    expect(problemsAfter((data) => (data.reported[11].note = "")).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[11\]\.note: /));
+  });
+
+  it("accepts a group defined by an outcome rather than an assignment, with its quote", () => {
+    const definedBy = { value: "completed the 8-week assessment", source: { file: "trial.txt", quote: "Forty-four completed the 8-week assessment" } };
+    const study = parseStudy({ ...twoArmTrial(), design: { ...twoArmTrial().design, arms: twoArmTrial().design.arms.map((arm: any) => ({ ...arm, definedBy })) } }, instruments);
+    expect(study.design.arms[0]!.definedBy?.value).toBe("completed the 8-week assessment");
+  });
+
   it("describes each value in the source's own terms, with an unlabelled ± said to be unlabelled", () => {
     const study = parseStudy(twoArmTrial(), instruments);
     const line = (id: string) => describeReported(study.reported.find((value) => value.id === id)!, study, instruments);

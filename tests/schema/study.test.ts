@@ -71,6 +71,16 @@ describe("Study", () => {
     expect(result.problems).toEqual([]);
   });
 
+  it("accepts a composition of fewer people than its group (those analysed), and refuses one of more", () => {
+    // Solberg et al. 2024: of 4647 randomised, the 4575 analysed split "2313 (50.6%)" and "2262 (49.4%)" by arm.
+    const fewer = problemsAfter(studyA, (s) => {
+      s.reported[1].n.value = 19;
+      s.reported[1].categories[0].count = 8;
+    });
+    expect(fewer.problems).toEqual([]);
+    expectProblem(problemsAfter(studyA, (s) => (s.reported[1].n.value = 21)), "$.reported[1].n.value", /the composition's n \(21\) exceeds the size of group "all" \(20\)/);
+  });
+
   it("rejects a share over 100%", () => {
     expectProblem(problemsAfter(studyA, (s) => (s.reported[0].categories[0].percent = "155")), "$.reported[0].categories[0].percent", /cannot exceed 100%/);
   });
