@@ -165,7 +165,8 @@ function reportedNumbers(owner: Record<string, unknown>): string[] {
  * number word. The ways papers print the same digits count: a decimal below 1 without its leading
  * zero (".04" states "0.04"), a negative number with a Unicode minus, or its magnitude when the
  * sign is in words ("fell by 3.2" states "-3.2"), thousands grouped by a comma or a no-break, thin
- * or narrow space ("1,296" states "1296"), and whole numbers below 100 in words ("Thirty", "forty-four").
+ * or narrow space ("1,296" states "1296"), whole numbers below 100 in words ("Thirty", "forty-four"), and
+ * zero as "no" or "none" ("no adverse events").
  *
  * @example
  * statesNumber("p = .04", "0.04"); // => true
@@ -190,6 +191,8 @@ export function statesNumber(quote: string, value: string): boolean {
       if (new RegExp(`(?<![\\d.,])${groups.join(separator)}${tail}(?![\\d]|[.,]\\d)`).test(quote)) return true;
     }
   }
+  // "no adverse events", "none withdrew": a count of zero in words.
+  if (magnitude === "0" && /\b(?:no|none|nil)\b/i.test(quote)) return true;
   const word = numberWordPattern(value);
   return word !== undefined && new RegExp(word, "i").test(quote);
 }

@@ -65,6 +65,14 @@ describe("statesNumber", () => {
     expect(statesNumber("thirty adults", "13")).toBe(false);
   });
 
+  it("reads \"no\" and \"none\" as a count of zero, and only as zero", () => {
+    // Wurz et al. 2023: "There were little missing data (< 5%) and no adverse events."
+    expect(statesNumber("and no adverse events.", "0")).toBe(true);
+    expect(statesNumber("None withdrew.", "0")).toBe(true);
+    expect(statesNumber("and no adverse events.", "1")).toBe(false);
+    expect(statesNumber("Nobody withdrew; notably", "0")).toBe(false);
+  });
+
   it("accepts thousands grouped by a comma or a no-break space, not a longer number", () => {
     // Corrêa et al. 2021: "1,296 patients"; a narrow no-break space as some journals print it.
     expect(statesNumber("During the study period, 1,296 patients", "1296")).toBe(true);
