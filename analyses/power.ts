@@ -1,6 +1,8 @@
 import { powerCurveChart } from "../src/charts/power-curve-chart.js";
+import { MAX_NONCENTRALITY } from "../src/inference/distributions.js";
 import { mde } from "../src/inference/mde.js";
 import { power } from "../src/inference/power.js";
+import { tDesignShape } from "../src/inference/t-design.js";
 import { defineAnalysis } from "../src/report/analysis.js";
 import { formatNumber, formatPercent } from "../src/report/format-number.js";
 import { shortGroupLabel } from "../src/report/study-lookup.js";
@@ -22,7 +24,9 @@ export default defineAnalysis({
       ? `two groups, ${arms[0]!.size.value} vs ${arms[1]!.size.value} (${shortGroupLabel(study, arms[0]!.id)} vs ${shortGroupLabel(study, arms[1]!.id)})`
       : `paired before/after, n = ${study.design.sampleSize.value}`;
     const result = mde(design, n, 0.8, 0.05);
-    const top = Math.max(2, Math.ceil(result.mde * 1.6 * 2) / 2);
+    // A large sample reaches the noncentrality the series cannot evaluate (power is 1 there) before effect 2.
+    const evaluable = Math.floor((MAX_NONCENTRALITY / tDesignShape(design, n).ncpPerEffect) * 100) / 100;
+    const top = Math.min(evaluable, Math.max(2, Math.ceil(result.mde * 1.6 * 2) / 2));
     // 26 points draw the smooth, monotone curve; each costs a noncentral-t evaluation.
     const points = Array.from({ length: 26 }, (_, i) => (top * i) / 25).map((effect) => ({ effect, power: power(design, n, effect, 0.05).power }));
     const atHalf = power(design, n, 0.5, 0.05).power;
