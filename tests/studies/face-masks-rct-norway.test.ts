@@ -23,6 +23,12 @@ describe("cohort check on the face-mask trial (Solberg et al. 2024)", () => {
       "flow-stage-order allocated-mask,analysed-mask: consistent",
       "flow-stage-order allocated-no-mask,analysed-no-mask: consistent",
       "flow-stage-sum analysed,analysed-mask,analysed-no-mask: consistent",
+      "percent women: consistent",
+      "percent symptoms-mask: inconsistent",
+      "percent symptoms-no-mask: inconsistent",
+      "ci-p symptoms-or: consistent",
+      "ci-p symptoms-rd: consistent",
+      "ci-p covid-self-reported-or: consistent",
     ]);
   });
 
@@ -41,5 +47,41 @@ describe("cohort check on the face-mask trial (Solberg et al. 2024)", () => {
     expect(findResult(results, "flow-stage-order", "allocated-mask").details).toMatchObject({ comparisons: [{ holds: true, larger: "allocated-mask", smaller: "analysed-mask" }] });
     expect(findResult(results, "flow-stage-order", "allocated-no-mask").details).toMatchObject({ comparisons: [{ holds: true, larger: "allocated-no-mask", smaller: "analysed-no-mask" }] });
     expect(findResult(results, "flow-stage-sum", "analysed").status).toBe("consistent");
+  });
+
+  it("women: 2788 of the 4575 analysed is 60.9%", () => {
+    // Hand: 2788/4575 = 60.940% → 60.9. The counts that round to 60.9% of 4575 are those in
+    // [0.6085 × 4575, 0.6095 × 4575) = [2783.9, 2788.5): 2784–2788.
+    expect(findResult(results, "percent", "women").details).toMatchObject({ counts: [2784, 2785, 2786, 2787, 2788] });
+  });
+
+  it("the event percentages are not of the arm sizes", () => {
+    // The abstract prints no denominator for "163 events (8.9%)" and "239 (12.2%)"; of the arms' sizes they
+    // would be 163/2371 = 6.875% and 239/2276 = 10.501% (of the 2313 and 2262 analysed: 7.05% and 10.57%,
+    // the colleague's figures, equally far off). Hand: the counts that round to 8.9% of 2371 are in
+    // [0.0885 × 2371, 0.0895 × 2371) = [209.8, 212.2): 210–212; to 12.2% of 2276, [276.5, 278.8): 277–278.
+    // The printed percentages fit denominators of 1822–1841 and 1952–1967 (calc/solberg.py).
+    const mask = findResult(results, "percent", "symptoms-mask");
+    expect([mask.status, mask.inputs]).toEqual(["inconsistent", { count: 163, n: 2371, percent: "8.9" }]);
+    expect(mask.details).toMatchObject({ counts: [210, 211, 212] });
+    const control = findResult(results, "percent", "symptoms-no-mask");
+    expect([control.status, control.inputs]).toEqual(["inconsistent", { count: 239, n: 2276, percent: "12.2" }]);
+    expect(control.details).toMatchObject({ counts: [277, 278] });
+  });
+
+  it("each effect's CI gives a p that fits the printed p", () => {
+    // Second method (scipy.stats.norm in Python, not project code): SE from the CI width,
+    // (f(upper) − f(lower)) / (2 × 1.959964), f = ln for the odds ratios; p = 2·(1 − Φ(|f(estimate)| / SE)),
+    // minimised and maximised over the corners of every printed number's rounding interval (p is monotone in each):
+    //   OR 0.71 (0.58 to 0.87): p ∈ [0.0004594, 0.0017355] — contains 0.001 (face value: SE 0.1034, z −3.311, p 0.0009);
+    //   RD −3.2 (−5.2 to −1.3): p ∈ [0.0008006, 0.0020223] — reaches below 0.001 only near the edge (face value 0.0013);
+    //   OR 1.07 (0.58 to 1.98): p ∈ [0.8157627, 0.8420766] — contains 0.82 (face value 0.829).
+    for (const [id, low, high] of [["symptoms-or", 0.0004594, 0.0017355], ["symptoms-rd", 0.0008006, 0.0020223], ["covid-self-reported-or", 0.8157627, 0.8420766]] as const) {
+      const result = findResult(results, "ci-p", id);
+      expect(result.status, id).toBe("consistent");
+      const [pLow, pHigh] = (result.details as { pRange: [number, number] }).pRange;
+      expect(pLow, id).toBeCloseTo(low, 6);
+      expect(pHigh, id).toBeCloseTo(high, 6);
+    }
   });
 });
