@@ -44,10 +44,6 @@ export function unknownFormat(value: string): string {
   return `--format must be json or csv, received "${value}"`;
 }
 
-export function unsafeCsvCell(column: string, value: string): string {
-  return `cannot write "${value}" in column ${column} to CSV: values with commas, quotes or line breaks are not supported (danfojs does not quote them)`;
-}
-
 // ---- assumption texts (each reconstruction lists every one it used) ----
 
 export const assumeCategoriesExclusive = (variable: string): string => `${variable}: categories exclusive (each patient in exactly one), as the study file reads them`;

@@ -13,6 +13,6 @@ export { citationLine, compositions, groupLabel, groupSize, instrumentOf, report
 export { unsafeSvgReason } from "./svg-safety.js";
 export { type Table, type TableColumn } from "./table.js";
 export { startPngRenderer, type PngRenderer } from "./png-renderer.js";
-export { startCsvWriter, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
+export { startCsvWriter, tableCsv, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
 export { startWorkerClient, type WorkerClient } from "./worker-client.js";
 export { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";

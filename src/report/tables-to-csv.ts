@@ -1,55 +1,46 @@
+import { csvText } from "../io/csv-text.js";
 import type { Table } from "./table.js";
-import { startWorkerClient } from "./worker-client.js";
 
 /**
- * RFC 4180 quoting of one cell. Why by hand: danfojs-node 1.2 `toCSV` writes cells verbatim
- * (checked: a cell `x,"y"` comes out unquoted, splitting the row), so cells are quoted before
- * they reach it. Reference: Shafranovich Y (2005) RFC 4180, https://www.rfc-editor.org/rfc/rfc4180
+ * The CSV text of one report table: header from the column labels, cells as the formatted strings
+ * (so "2.50" keeps its zero), RFC 4180 quoting and formula neutralisation by csvText. A table
+ * without rows gets its header only.
+ *
+ * @example
+ * tableCsv({ columns: [{ key: "a", label: "A" }], rows: [{ a: "1,5" }] }); // => 'A\n"1,5"\n'
  */
-function quoteCell(cell: string): string {
-  return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
+export function tableCsv(table: Table): string {
+  return csvText(
+    table.columns.map((column) => column.label),
+    table.rows.map((row) => table.columns.map((column) => row[column.key] ?? "")),
+  );
 }
 
-/** A table as the CSV worker receives it: quoted header and cells. */
-interface QuotedTable {
-  header: string[];
-  data: string[][];
-}
-
-function quoteTable(table: Table): QuotedTable {
-  return {
-    header: table.columns.map((column) => quoteCell(column.label)),
-    data: table.rows.map((row) => table.columns.map((column) => quoteCell(row[column.key] ?? ""))),
-  };
-}
-
-/** A CSV writer running in a worker thread (see csv-worker.mjs); danfojs-node loads there once. */
+/** Turns report tables into CSV text (see tableCsv). Kept as an object with `close` so callers can start it early. */
 export interface CsvWriter {
   /** The CSV text of each table, in order, each ending with a newline. */
   toCsv(tables: readonly Table[]): Promise<string[]>;
-  /** Stops the worker; pending conversions reject. */
+  /** Releases the writer (nothing to release since CSV is written in process). */
   close(): Promise<void>;
 }
 
 /**
- * Starts the CSV worker now, so danfojs-node (about 1–2 s to import: TensorFlow.js loads with it)
- * loads on another core while the caller goes on; tables are converted when `toCsv` is called.
- * Output is a danfojs DataFrame's `toCSV` of the quoted cells: header from the column labels,
- * cells as the formatted strings, so "2.50" keeps its zero. A table without rows gets its header only.
+ * A CSV writer for the report run. It used to start a worker that loaded danfojs-node (1–2 s of
+ * CPU); csv-stringify writes a report's tables in about a millisecond on the calling thread, so
+ * there is nothing to start early any more. The interface stays for the report pipeline's callers.
  *
  * @example
- * const writer = startCsvWriter(); (await writer.toCsv([{ columns: [{ key: "a", label: "A" }], rows: [{ a: "1,5" }] }])); await writer.close(); // => ['A\n"1,5"\n']
+ * const writer = startCsvWriter(); (await writer.toCsv([{ columns: [{ key: "a", label: "A" }], rows: [{ a: "1,5" }] }])); // => ['A\n"1,5"\n']
  */
 export function startCsvWriter(): CsvWriter {
-  const worker = startWorkerClient<{ tables: QuotedTable[] }, string[]>(new URL("./csv-worker.mjs", import.meta.url), "CSV worker");
   return {
-    toCsv: (tables) => (tables.length === 0 ? Promise.resolve([]) : worker.request({ tables: tables.map(quoteTable) })),
-    close: () => worker.close(),
+    toCsv: async (tables) => tables.map(tableCsv),
+    close: async () => {},
   };
 }
 
 /**
- * The CSV text of each table (see startCsvWriter), in a worker started and stopped for this call.
+ * The CSV text of each table (see tableCsv).
  *
  * @param tables report tables
  * @returns one CSV string per table, in order, each ending with a newline
@@ -57,11 +48,5 @@ export function startCsvWriter(): CsvWriter {
  * await tablesToCsv([{ columns: [{ key: "a", label: "A" }], rows: [{ a: "1,5" }] }]); // => ['A\n"1,5"\n']
  */
 export async function tablesToCsv(tables: readonly Table[]): Promise<string[]> {
-  if (tables.length === 0) return [];
-  const writer = startCsvWriter();
-  try {
-    return await writer.toCsv(tables);
-  } finally {
-    await writer.close();
-  }
+  return tables.map(tableCsv);
 }

@@ -37,4 +37,9 @@ describe("tablesToCsv", () => {
     const [csv] = await tablesToCsv([{ columns: [{ key: "a", label: "A" }, { key: "b", label: "B" }], rows: [] }]);
     expect(csv).toBe("A,B\n");
   });
+
+  it("neutralises formula cells from a hostile study (issue 15, finding 2) but keeps negative numbers as numbers", async () => {
+    const [csv] = await tablesToCsv([{ columns: [{ key: "a", label: "label" }, { key: "b", label: "change" }], rows: [{ a: '=HYPERLINK("http://evil.example")', b: "-3.39" }, { a: "@cmd", b: "+24.56" }] }]);
+    expect(parseCsv(csv!)).toEqual([["label", "change"], ['\'=HYPERLINK("http://evil.example")', "-3.39"], ["'@cmd", "+24.56"]]);
+  });
 });

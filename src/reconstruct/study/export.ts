@@ -1,32 +1,21 @@
-import { CohortError } from "../../errors.js";
+import { csvText } from "../../io/csv-text.js";
 import { stableJson } from "../../io/stable-json.js";
-import * as message from "../../messages/reconstruct-study.js";
 import type { Reconstruction } from "../../schema/reconstruction.js";
 import type { StudyReconstruction } from "./reconstruct-study.js";
 
 /**
- * One reconstruction as CSV, written by danfojs, preceded by `#` comment lines: the label
- * "reconstruction — not patient data" first, then the study, method, seed and index, then every
- * assumption. Empty cells are values the report does not constrain. danfojs is imported here, and
- * only here, because importing it costs about a second.
+ * One reconstruction as CSV, preceded by `#` comment lines: the label "reconstruction — not patient
+ * data" first, then the study, method, seed and index, then every assumption. Empty cells are values
+ * the report does not constrain. Cells are quoted (RFC 4180) and neutralised against spreadsheet
+ * formulas by csvText, so a label with a comma or a leading `=` is written safely.
  *
  * @param reconstruction one reconstruction (label, assumptions, columns, rows)
- * @throws CohortError when a text cell holds a comma, quote or line break (danfojs does not quote them)
  * @example
- * (await reconstructionCsv(r)).split("\n")[0]; // => "# reconstruction — not patient data"
+ * reconstructionCsv(r).split("\n")[0]; // => "# reconstruction — not patient data"
  */
-export async function reconstructionCsv(reconstruction: Reconstruction): Promise<string> {
-  for (const row of reconstruction.rows) {
-    for (const column of reconstruction.columns) {
-      const value = row[column];
-      if (typeof value === "string" && /[",\r\n]/.test(value)) throw new CohortError({ message: message.unsafeCsvCell(column, value) });
-    }
-  }
-  const dfd = await import("danfojs-node");
-  const data = reconstruction.rows.map((row) => reconstruction.columns.map((column) => row[column] ?? null));
-  const frame = new dfd.DataFrame(data, { columns: reconstruction.columns });
-  const csv = dfd.toCSV(frame) as string;
-  return `${csvHeader(reconstruction)}${csv.endsWith("\n") ? csv : `${csv}\n`}`;
+export function reconstructionCsv(reconstruction: Reconstruction): string {
+  const rows = reconstruction.rows.map((row) => reconstruction.columns.map((column) => row[column] ?? null));
+  return `${csvHeader(reconstruction)}${csvText(reconstruction.columns, rows)}`;
 }
 
 /**

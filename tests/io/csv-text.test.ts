@@ -1,0 +1,55 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { csvRows, csvText, neutraliseFormula } from "../../src/io/csv-text.js";
+
+describe("neutraliseFormula", () => {
+  // OWASP CSV Injection: cells starting with =, +, -, @, tab or carriage return are formulas to a spreadsheet.
+  it.each([
+    ["=HYPERLINK(\"http://evil.example\",\"x\")", "'=HYPERLINK(\"http://evil.example\",\"x\")"],
+    ["+1+1", "'+1+1"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", "'\r=1"],
+    ["-", "'-"],
+    ["- 3", "'- 3"],
+    ["-3.39 points", "'-3.39 points"],
+  ])("neutralises %j", (cell, expected) => {
+    expect(neutraliseFormula(cell)).toBe(expected);
+  });
+
+  // Whole plain numbers are numbers to a spreadsheet, never formulas: they stay numbers.
+  it.each(["-3.39", "+24.56", "-0", "-.5", "1e-9", "-1.5E+3", "-12.5%", "2.50", "0"])("keeps the plain number %j", (cell) => {
+    expect(neutraliseFormula(cell)).toBe(cell);
+  });
+
+  it("leaves text that does not start with a trigger alone, including a Unicode minus", () => {
+    for (const cell of ["a=b", "−3.39", "psychedelic", " =1", ""]) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+});
+
+describe("csvText", () => {
+  it("round-trips through csv-parse (RFC 4180): commas, quotes, line breaks, padding, trailing zeros, empty cells", () => {
+    const rows = [
+      ["2.50", 'say "hi"', "a,b", ""],
+      ["55", "line one\nline two", " padded ", "x\r\ny"],
+    ];
+    const text = csvText(["mean", "quote", "list, of", "empty"], rows);
+    expect(parse(text, { relax_column_count: false })).toEqual([["mean", "quote", "list, of", "empty"], ...rows]);
+    expect(text.endsWith("\n")).toBe(true);
+  });
+
+  it("writes numbers as JavaScript prints them and null as an empty cell", () => {
+    expect(csvText(["a", "b", "c"], [[-3.39, null, 6.571428571428571]])).toBe("a,b,c\n-3.39,,6.571428571428571\n");
+  });
+
+  it("neutralises formulas in header and cells, and they parse back with the quote in front", () => {
+    const text = csvText(["=cmd"], [["@x"], ["-1"]]);
+    expect(parse(text)).toEqual([["'=cmd"], ["'@x"], ["-1"]]);
+  });
+
+  it("writes a header alone for no rows, and csvRows nothing", () => {
+    expect(csvText(["A", "B"], [])).toBe("A,B\n");
+    expect(csvRows([])).toBe("");
+  });
+});
