@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages cohortcheck needs when they are missing (apt-get, as root):
-#   fonts-liberation  the one font PNG charts are rendered with (src/charts/render-png.ts loads its files
-#                     directly, so a PNG never depends on whatever other fonts a machine has)
-#   chromium          only with --browser: the notebook's browser test (it never skips)
-# Both README commands call this, so a fresh machine needs nothing installed by hand.
+# Installs the Debian packages cohortcheck's tests need when they are missing (apt-get, as root):
+#   chromium  only with --browser: the notebook's browser test (it never skips)
+# PNG charts need no system package: their font (Arimo) comes from the npm package
+# @expo-google-fonts/arimo (src/charts/png-options.ts). `npm test` calls this, so a fresh machine
+# needs nothing installed by hand.
 set -euo pipefail
 need=()
-[ -f /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || need+=(fonts-liberation)
 if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then need+=(chromium); fi
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ]; then

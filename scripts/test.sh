@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README: `npm ci && npm test`; .ci/run runs exactly this).
-# Installs what the suite needs and is missing (Debian's chromium and fonts-liberation, via
+# Installs what the suite needs and is missing (Debian's chromium, via
 # scripts/ensure-system-deps.sh),
 # type-checks, validates and audits the seed data, runs the vitest suite, and prints a plain
 # "N passed, N failed" closing line.

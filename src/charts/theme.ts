@@ -1,7 +1,13 @@
 import type { Config } from "vega-lite";
 
-/** The one font of every chart: Liberation Sans (metric-compatible with Arial, shipped by Debian's fonts-liberation). */
-export const CHART_FONT = "Liberation Sans";
+/**
+ * The one font of every chart: Arimo (metric-compatible with Arial and Liberation Sans), whose files come
+ * with the npm package @expo-google-fonts/arimo, so PNGs render the same on any operating system.
+ */
+export const CHART_FONT = "Arimo";
+
+/** The font-family of chart text in SVG: Arimo, then metric-compatible fonts for browsers that lack it. */
+export const CHART_FONT_STACK = "Arimo, Liberation Sans, Arial, sans-serif";
 
 /**
  * Shared look of every report chart. Why: one font that both resvg (PNG) and the browser
@@ -9,7 +15,7 @@ export const CHART_FONT = "Liberation Sans";
  * limits wide enough for the instruments' band names.
  */
 export const chartConfig: Config = {
-  font: CHART_FONT,
+  font: CHART_FONT_STACK,
   background: "white",
   padding: 12,
   title: { fontSize: 14, anchor: "start", subtitleFontSize: 11, subtitleColor: "#444", offset: 8 },

@@ -28,7 +28,7 @@ export function unsafeName(name: string): string {
 }
 
 export function fontMissing(file: string): string {
-  return `font file ${file} is missing; PNG charts need it to draw text (install it with 'apt-get install -y fonts-liberation')`;
+  return `font file ${file} is missing; PNG charts need it to draw text (it comes with the npm package @expo-google-fonts/arimo: run npm install)`;
 }
 
 export function renderFailed(id: string, reason: string): string {
