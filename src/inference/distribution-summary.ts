@@ -1,3 +1,4 @@
+import { medianSorted, quantileSorted } from "simple-statistics";
 import * as z from "zod";
 import { CohortError } from "../errors.js";
 import * as message from "../messages/inference.js";
@@ -20,8 +21,9 @@ export type DistributionSummary = z.infer<typeof DistributionSummary>;
  * Summarises a distribution: min, quartiles, max, and the share of values below a threshold.
  *
  * Why: over many reconstructed datasets a test has no single p-value; "p ranged 0.002–0.31, median
- * 0.04, below 0.05 in 58%" is the honest report. Quartiles use linear interpolation between order
- * statistics (Hyndman & Fan 1996 type 7, R's default quantile), so they match R.
+ * 0.04, below 0.05 in 58%" is the honest report. Quartiles and median are simple-statistics'
+ * quantileSorted / medianSorted: linear interpolation between order statistics (Hyndman & Fan 1996
+ * type 7, R's default quantile, since simple-statistics 7.12), so they match R.
  *
  * Reference: Hyndman RJ, Fan Y (1996) Sample quantiles in statistical packages. Am Stat 50:361–365,
  * doi:10.1080/00031305.1996.10473566.
@@ -40,20 +42,11 @@ export function distributionSummary(values: ReadonlyArray<number>, threshold = 0
   return {
     count: sorted.length,
     min: sorted[0] as number,
-    q1: quantileType7(sorted, 0.25),
-    median: quantileType7(sorted, 0.5),
-    q3: quantileType7(sorted, 0.75),
+    q1: quantileSorted(sorted, 0.25),
+    median: medianSorted(sorted),
+    q3: quantileSorted(sorted, 0.75),
     max: sorted[sorted.length - 1] as number,
     threshold,
     shareBelow: below / sorted.length,
   };
-}
-
-function quantileType7(sorted: ReadonlyArray<number>, probability: number): number {
-  const position = (sorted.length - 1) * probability;
-  const lower = Math.floor(position);
-  const fraction = position - lower;
-  const low = sorted[lower] as number;
-  const high = sorted[Math.min(lower + 1, sorted.length - 1)] as number;
-  return fraction === 0 ? low : low + fraction * (high - low);
 }

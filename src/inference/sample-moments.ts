@@ -1,13 +1,15 @@
+import { mean, sampleVariance } from "simple-statistics";
+
 /**
- * Mean and sample (n − 1) variance. Written out rather than taken from simple-statistics so no
- * population-SD function can slip in (ss.tTest divides by n; STYLE.md §1). Two-pass for accuracy.
+ * Mean and sample (n − 1) variance, from simple-statistics: `mean` sums with Neumaier's compensated
+ * summation, `sampleVariance` is two-pass with Bessel's correction. Only these two are taken from it:
+ * its `tTest` divides by the population SD (STYLE.md §1) and is never used.
+ *
+ * @param values at least two numbers (callers check)
+ * @example
+ * sampleMoments([1, 2, 3, 4, 5]); // => { n: 5, mean: 3, variance: 2.5 }
  */
 export function sampleMoments(values: ReadonlyArray<number>): { n: number; mean: number; variance: number } {
-  const n = values.length;
-  let sum = 0;
-  for (const value of values) sum += value;
-  const mean = sum / n;
-  let squares = 0;
-  for (const value of values) squares += (value - mean) * (value - mean);
-  return { n, mean, variance: squares / (n - 1) };
+  const data = values as number[];
+  return { n: values.length, mean: mean(data), variance: sampleVariance(data) };
 }
