@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // dist/ built first, so spawned CLIs run compiled code built from these sources (tests/setup/build-dist.ts).
+    globalSetup: ["tests/setup/build-dist.ts"],
   },
 });

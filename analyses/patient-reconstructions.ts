@@ -1,5 +1,6 @@
 import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-chart.js";
 import { reconstructStudy } from "../src/reconstruct/study/reconstruct-study.js";
+import { reconstructionTable } from "../src/reconstruct/study/reconstruction-table.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { formatNumber } from "../src/report/format-number.js";
 import { shortGroupLabel, withoutDetail } from "../src/report/study-lookup.js";
@@ -45,6 +46,7 @@ export default defineAnalysis({
     });
     const format = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : typeof value === "number" ? formatNumber(value, Number.isInteger(value) ? 0 : 3) : value);
     const assumptions = [...new Set(result.reconstructions.flatMap((r) => r.assumptions))];
+    const tabulated = reconstructionTable(result.reconstructions);
     return {
       id,
       title,
@@ -56,9 +58,10 @@ export default defineAnalysis({
         ...(result.notes.length > 0 ? [`Not reconstructed: ${result.notes.join("; ")}.`] : []),
       ],
       summary: `${result.reconstructions.length} illustrative patient-level datasets rebuilt (${first.rows.length} rows each); ${result.notes.length} thing${result.notes.length === 1 ? "" : "s"} the report does not allow to rebuild.`,
+      // The datasets stacked into one long table, as cohortcheck/dataframe's toDataFrame gives them to scripts.
       table: {
-        columns: [{ key: "dataset", label: "dataset", align: "right" }, ...first.columns.map((c) => ({ key: c, label: c, align: scoreColumns.includes(c) ? ("right" as const) : ("left" as const) }))],
-        rows: result.reconstructions.flatMap((r, index) => r.rows.map((row) => ({ dataset: String(index + 1), ...Object.fromEntries(first.columns.map((c) => [c, format(row[c])])) }))),
+        columns: tabulated.columns.map((c, i) => ({ key: c, label: c, align: i === 0 || scoreColumns.includes(c) ? ("right" as const) : ("left" as const) })),
+        rows: tabulated.rows.map((cells) => Object.fromEntries(tabulated.columns.map((c, i) => [c, i === 0 ? String(cells[i]) : format(cells[i])]))),
       },
       ...(panels.length > 0
         ? {

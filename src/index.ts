@@ -1,14 +1,13 @@
-export * from "./appraisal/index.js";
-export * from "./charts/index.js";
+// The core entry, `import { grim } from "cohortcheck"`: checks, reconstruction, inference, schemas and
+// the rounding vocabulary. No file system, charts, vega or DataFrames (a test walks its imports); those
+// are the subpath entries in src/entries/ (cohortcheck/io, /charts, /reports, /appraisal, /dataframe).
 export * from "./checks/index.js";
 export { CohortError, exitCodes, formatProblem, isCohortError, jsonPath, type Problem } from "./errors.js";
 export * from "./inference/index.js";
-export * from "./io/index.js";
-export { auditSources, statesNumber, type QuoteAudit, type SourceAudit } from "./provenance/audit-sources.js";
 export * from "./reconstruct/index.js";
-export * from "./report/index.js";
 export * from "./schema/index.js";
-export { decimalPlaces, reround, RoundingMode, roundTo, unround } from "./stats/rounding.js";
+export { RoundingMode } from "./schema/rounding-mode.js";
+export { decimalPlaces, isRoundingMode, parseDecimal, reround, ROUNDING_MODES, roundingInterval, roundTo, unround, type ParsedDecimal } from "./stats/rounding.js";
 export { createRng, shuffle, type Rng } from "./stats/rng.js";
 export { binaryRound } from "./stats/binary-rounding.js";
 export { reportedNumber, type ReportedNumber, type RoundingAssumption } from "./stats/reported-number.js";

@@ -1,6 +1,6 @@
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
-import { RoundingMode } from "../stats/rounding.js";
+import { isRoundingMode, type RoundingMode } from "../stats/rounding.js";
 
 /** Throws a CohortError unless `value` is a whole number ≥ min. Shared input guard of the checks. */
 export function requireWhole(name: string, value: unknown, min: number): number {
@@ -16,9 +16,9 @@ export function requireFinite(name: string, value: unknown): number {
 
 /** Parses a rounding mode or throws a CohortError naming the value received. */
 export function requireMode(value: unknown): RoundingMode {
-  const parsed = RoundingMode.safeParse(value ?? "up_or_down");
-  if (!parsed.success) throw new CohortError({ message: msg.unknownRoundingMode(value) });
-  return parsed.data;
+  const mode = value ?? "up_or_down";
+  if (!isRoundingMode(mode)) throw new CohortError({ message: msg.unknownRoundingMode(value) });
+  return mode;
 }
 
 /**

@@ -2,35 +2,39 @@ import { Command, CommanderError } from "commander";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { exitCodes } from "../errors.js";
+import { commandList, type CommandEntry } from "./command-list.js";
 import { reportError } from "./run.js";
-import * as appraise from "./commands/appraise.js";
-import * as auditSources from "./commands/audit-sources.js";
-import * as change from "./commands/change.js";
-import * as check from "./commands/check.js";
-import * as ci from "./commands/ci.js";
-import * as closure from "./commands/closure.js";
-import * as explain from "./commands/explain.js";
-import * as crosstab from "./commands/crosstab.js";
-import * as debit from "./commands/debit.js";
-import * as grim from "./commands/grim.js";
-import * as grimmer from "./commands/grimmer.js";
-import * as percent from "./commands/percent.js";
-import * as power from "./commands/power.js";
-import * as reconstruct from "./commands/reconstruct.js";
-import * as sprite from "./commands/sprite.js";
-import * as validate from "./commands/validate.js";
 
-/** Every command, in the order `cohort --help` lists them. Each module registers one command. */
-const commands = [validate, auditSources, check, explain, percent, grim, grimmer, debit, change, crosstab, closure, sprite, reconstruct, ci, power, appraise];
+/** The package version `cohort --version` prints (a test keeps it equal to package.json's). */
+export const VERSION = "0.1.0";
 
-export function buildProgram(): Command {
+/**
+ * The program with every command listed. Only the commands named in `load` are declared in full (their
+ * modules imported); the others are listed by name and description alone, which is all `cohort --help`
+ * shows, so a run imports one command module, not fourteen.
+ *
+ * @param load names of the commands to declare in full (default: all, e.g. for tests)
+ */
+export async function buildProgram(load: ReadonlySet<string> = new Set(commandList.map((entry) => entry.name))): Promise<Command> {
   const program = new Command("cohort")
     .description("cohortcheck: rebuild small clinical cohorts from reported numbers, check every number, flag what the evidence cannot carry")
-    .version("0.1.0")
+    .version(VERSION)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  for (const command of commands) command.register(program);
+  const terms = new Map(commandList.map((entry) => [entry.name, entry.term]));
+  program.configureHelp({ subcommandTerm: (command) => terms.get(command.name()) ?? command.name() });
+  const modules = await Promise.all(commandList.map((entry) => (load.has(entry.name) ? entry.load() : undefined)));
+  commandList.forEach((entry: CommandEntry, index) => {
+    const module = modules[index];
+    if (module) module.register(program);
+    else program.command(entry.name).description(entry.description);
+  });
   return program;
+}
+
+/** The command a command line names: `cohort grim …` and `cohort help grim` name grim. */
+function namedCommand(argv: readonly string[]): string | undefined {
+  return argv[0] === "help" ? argv[1] : argv[0];
 }
 
 let pipeGuardInstalled = false;
@@ -52,8 +56,9 @@ function guardBrokenPipes(): void {
 
 export async function main(argv: string[]): Promise<void> {
   guardBrokenPipes();
-  const program = buildProgram();
+  const name = namedCommand(argv);
   try {
+    const program = await buildProgram(new Set(name === undefined ? [] : [name]));
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,6 +1,6 @@
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
-import { parseDecimal, roundingInterval, RoundingMode, type ParsedDecimal, type ScaledInterval } from "./rounding.js";
+import { isRoundingMode, parseDecimal, roundingInterval, type ParsedDecimal, type RoundingMode, type ScaledInterval } from "./rounding.js";
 
 /** How the source is assumed to have rounded: scrutiny's mode and, for the `*_from` modes, the threshold digit. */
 export interface RoundingAssumption {
@@ -47,7 +47,7 @@ export interface ReportedNumber {
 export function reportedNumber(text: string, assumption: Partial<RoundingAssumption> = {}, name = "value"): ReportedNumber {
   if (typeof text !== "string") throw new CohortError({ message: msg.notADecimalString(name, text) });
   const rounding = assumption.rounding ?? "up_or_down";
-  if (!RoundingMode.safeParse(rounding).success) throw new CohortError({ message: msg.unknownRoundingMode(rounding) });
+  if (!isRoundingMode(rounding)) throw new CohortError({ message: msg.unknownRoundingMode(rounding) });
   const threshold = assumption.threshold ?? 5;
   const decimal = parseDecimal(text, name);
   const interval = roundingInterval(text.trim(), rounding, threshold);

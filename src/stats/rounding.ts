@@ -1,4 +1,3 @@
-import * as z from "zod";
 import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import { binaryRound, type BinaryMode } from "./binary-rounding.js";
@@ -15,16 +14,21 @@ import { binaryRound, type BinaryMode } from "./binary-rounding.js";
  * `binary_half_even` and `r_round` round the double a program holds, as Python's round() and R ≥ 4.0.0's
  * round() do (src/stats/binary-rounding.ts): 2.675 → 2.67, because 2.675 is stored as 2.67499999…
  * Reference: Jung L., scrutiny, vignettes/rounding-options.Rmd and rounding-in-depth.Rmd, R/round.R,
- * https://lhdjung.github.io/scrutiny/.
+ * https://lhdjung.github.io/scrutiny/. A plain list, so arithmetic on reported numbers loads no schema
+ * library (the zod enum built from it, for data files and JSON Schema, is src/schema/rounding-mode.ts).
  */
-export const RoundingMode = z
-  .enum(["up_or_down", "up", "down", "even", "up_from", "down_from", "up_from_or_down_from", "ceiling_or_floor", "ceiling", "floor", "trunc", "anti_trunc", "binary_half_even", "r_round"])
-  .meta({
-    id: "RoundingMode",
-    description:
-      "How the source rounded its numbers (scrutiny's vocabulary); default up_or_down. binary_half_even: Python's round() (the double's exact binary value, half to even); r_round: R ≥ 4.0.0's round().",
-  });
-export type RoundingMode = z.infer<typeof RoundingMode>;
+export const ROUNDING_MODES = ["up_or_down", "up", "down", "even", "up_from", "down_from", "up_from_or_down_from", "ceiling_or_floor", "ceiling", "floor", "trunc", "anti_trunc", "binary_half_even", "r_round"] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
+
+/**
+ * Whether a value names one of scrutiny's rounding modes (or the two binary ones).
+ *
+ * @example
+ * isRoundingMode("up_or_down"); // => true
+ */
+export function isRoundingMode(value: unknown): value is RoundingMode {
+  return typeof value === "string" && (ROUNDING_MODES as readonly string[]).includes(value);
+}
 
 /** The modes that admit two candidates for one unrounded number. */
 export const twoCandidateModes: ReadonlySet<RoundingMode> = new Set(["up_or_down", "up_from_or_down_from", "ceiling_or_floor"]);
@@ -127,7 +131,7 @@ function checkThreshold(threshold: number): void {
 }
 
 function checkMode(mode: unknown): asserts mode is RoundingMode {
-  if (!RoundingMode.safeParse(mode).success) throw new CohortError({ message: msg.unknownRoundingMode(mode) });
+  if (!isRoundingMode(mode)) throw new CohortError({ message: msg.unknownRoundingMode(mode) });
 }
 
 /**

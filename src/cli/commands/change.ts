@@ -6,7 +6,7 @@ import * as msg from "../../messages/checks.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 
 interface ChangeOptions {
   from?: string;

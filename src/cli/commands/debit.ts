@@ -3,7 +3,7 @@ import { debit } from "../../checks/debit.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 
 /** `cohort debit`: DEBIT on one reported mean and SD of binary (0/1) data. */
 export function register(program: Command): void {

@@ -19,7 +19,7 @@ import { parseDecimalList, parseDecimalString, parseFiniteNumber, parseIntegerLi
 import { action, withJson } from "../run.js";
 import { instrumentsFrom, withInstruments } from "../study-options.js";
 import { parseChangeSpecs } from "./change.js";
-import { roundingOption } from "./check.js";
+import { roundingOption } from "../check-output.js";
 
 interface ExplainOptions {
   value?: string;

@@ -3,7 +3,7 @@ import { grim } from "../../checks/grim.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 
 /** `cohort grim`: the GRIM test on one reported mean. */
 export function register(program: Command): void {

@@ -4,7 +4,7 @@ import { CohortError, exitCodes } from "../../errors.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseInteger, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 
 /** `cohort grimmer`: GRIMMER on one reported mean and SD. */
 export function register(program: Command): void {

@@ -3,7 +3,7 @@ import { percent } from "../../checks/percent.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseInteger, parseIntegerList, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
-import { formatCheckResult, roundingOption, thresholdOption } from "./check.js";
+import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 
 /** `cohort percent`: can a reported percentage come from a whole count of n? */
 export function register(program: Command): void {

@@ -7,3 +7,4 @@ export { studyGroups, type PatientGroup } from "./groups.js";
 export { chosenConvention, instrumentTimepoints, reconstructMeans, type MeanTarget, type MeanTargetOptions, type PerPatientBands, type SumRange } from "./mean-targets.js";
 export { chooseTotals, patientUnits, type MeanChoice } from "./patient-values.js";
 export { reconstructStudy, type MeanLevelSummary, type StudyReconstruction, type StudyReconstructionOptions } from "./reconstruct-study.js";
+export { reconstructionTable, type ReconstructionTable } from "./reconstruction-table.js";

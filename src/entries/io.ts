@@ -1,0 +1,5 @@
+// `cohortcheck/io`: reading and validating data files, atomic and streamed writing, the provenance
+// audit against source documents. Everything here touches the file system.
+export * from "../io/index.js";
+export { auditSources, statesNumber, type QuoteAudit, type SourceAudit } from "../provenance/audit-sources.js";
+export { createSampleWriter, type SampleFormat, type SampleWriter } from "../reconstruct/sample-writer.js";
