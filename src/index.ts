@@ -1,6 +1,7 @@
 // The core entry, `import { grim } from "cohortcheck"`: checks, reconstruction, inference, schemas and
 // the rounding vocabulary. No file system, charts, vega or DataFrames (a test walks its imports); those
 // are the subpath entries in src/entries/ (cohortcheck/io, /charts, /reports, /appraisal, /dataframe).
+export * from "./batch/index.js";
 export * from "./checks/index.js";
 export { CohortError, exitCodes, formatProblem, isCohortError, jsonPath, type Problem } from "./errors.js";
 export * from "./inference/index.js";

@@ -8,6 +8,8 @@ export interface CommandResult {
   text: string;
   /** Defaults to 0. Inconsistent numbers are findings and still exit 0. */
   exitCode?: number;
+  /** Print `text` exactly as it is (the end of a stream the command already wrote), without adding a newline. */
+  raw?: boolean;
 }
 
 /** Adds the `--json` flag every command carries. */
@@ -28,7 +30,7 @@ export function action<Args extends unknown[]>(
     const json = Boolean(command.opts().json);
     try {
       const result = await handler(...args);
-      process.stdout.write(json ? stableJson(result.json) : ensureNewline(result.text));
+      process.stdout.write(json ? stableJson(result.json) : result.raw ? result.text : ensureNewline(result.text));
       process.exitCode = result.exitCode ?? exitCodes.ok;
     } catch (error) {
       reportError(error, json);

@@ -3,3 +3,5 @@
 export * from "../io/index.js";
 export { auditSources, statesNumber, type QuoteAudit, type SourceAudit } from "../provenance/audit-sources.js";
 export { createSampleWriter, type SampleFormat, type SampleWriter } from "../reconstruct/sample-writer.js";
+export { guessTableFormat, readTable, type TableBatch, type TableFormat, type TableRow } from "../batch/read-rows.js";
+export { csvRows, csvText, neutraliseFormula, type CsvCell } from "../io/csv-text.js";

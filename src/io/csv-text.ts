@@ -48,16 +48,28 @@ export function csvText(header: readonly string[], rows: ReadonlyArray<ReadonlyA
   return csvRows([header, ...rows]);
 }
 
+/** A cell csv-stringify would quote (with the options below): a comma, quote or line break, or edge spaces. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const OPTIONS = { quoted_match: /^\s|\s$/, record_delimiter: "unix", eof: false } as const;
+
 /**
- * CSV lines for rows without a header (for streaming a long table in chunks); see csvText.
+ * CSV lines for rows without a header (for streaming a long table in chunks); see csvText. A cell that
+ * needs quoting is quoted by csv-stringify; any other cell is written as it is, which is what
+ * csv-stringify writes for it too (a test compares the two on random tables), without its per-cell
+ * cost: a million rows of verdicts stream out several times faster.
  *
  * @example
  * csvRows([["=1+1", -2]]); // => "'=1+1,-2\n"
  */
 export function csvRows(rows: ReadonlyArray<ReadonlyArray<CsvCell>>): string {
-  if (rows.length === 0) return "";
-  return stringify(
-    rows.map((row) => row.map(cellText)),
-    { quoted_match: /^\s|\s$/, record_delimiter: "unix", eof: true },
-  );
+  let text = "";
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const cell = cellText(row[i]);
+      if (i > 0) text += ",";
+      text += NEEDS_QUOTES.test(cell) ? stringify([[cell]], OPTIONS) : cell;
+    }
+    text += "\n";
+  }
+  return text;
 }

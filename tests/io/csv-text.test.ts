@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvRows, csvText, neutraliseFormula } from "../../src/io/csv-text.js";
 
@@ -51,5 +53,19 @@ describe("csvText", () => {
   it("writes a header alone for no rows, and csvRows nothing", () => {
     expect(csvText(["A", "B"], [])).toBe("A,B\n");
     expect(csvRows([])).toBe("");
+  });
+});
+
+describe("csvRows against csv-stringify itself", () => {
+  it("writes every random table exactly as csv-stringify does (after formula neutralisation)", () => {
+    const alphabet = ["a", "1", ",", '"', "\n", "\r", " ", "\t", "=", "-", "+", "@", ".", "é", "'"];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 6 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 4 }), { maxLength: 5 }), (rows) => {
+        const cells = rows.map((row) => row.map((cell) => (cell === null ? "" : neutraliseFormula(typeof cell === "number" ? String(cell) : cell))));
+        const expected = cells.length === 0 ? "" : stringify(cells, { quoted_match: /^\s|\s$/, record_delimiter: "unix", eof: true });
+        expect(csvRows(rows)).toBe(expected);
+      }),
+      { seed: 20260402, numRuns: 2000 },
+    );
   });
 });

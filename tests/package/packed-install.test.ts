@@ -68,7 +68,7 @@ describe("the packed tarball", () => {
   });
 
   it("gives TypeScript the types: a tiny program type-checks, and a wrong call is caught", () => {
-    // @ts-expect-error fails the check if the types did not resolve (everything would be `any`).
+    // The expect-error line below fails the check if the types did not resolve (everything would be `any`).
     writeFileSync(
       join(consumer, "check.ts"),
       [

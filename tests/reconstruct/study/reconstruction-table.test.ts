@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reconstructionTable } from "../../../src/reconstruct/study/reconstruction-table.js";
 import { RECONSTRUCTION_LABEL, type Reconstruction } from "../../../src/schema/reconstruction.js";
 
-const base = { label: RECONSTRUCTION_LABEL, method: "test", assumptions: ["made up for the test"] } as const;
+const base = { label: RECONSTRUCTION_LABEL, method: "test", assumptions: ["made up for the test"] };
 
 describe("reconstructionTable", () => {
   it("stacks datasets under a 1-based dataset column, one row per patient per dataset, null where a dataset lacks a column", () => {
