@@ -61,7 +61,7 @@ export function refuseMaterialise(count: string, values: string): string {
 }
 
 export function longRunWarning(count: string, seconds: string): string {
-  return `warning: ${count} samples to enumerate, about ${seconds} s on this kind of machine; consider --count (counting only), --limit N, or cohort sprite`;
+  return `warning: ${count} samples to enumerate, about ${seconds} s on this machine (timed on its first samples); consider --count (counting only), --limit N, or cohort sprite`;
 }
 
 export function formatNeedsOutput(): string {
@@ -69,11 +69,15 @@ export function formatNeedsOutput(): string {
 }
 
 export function unknownFormat(value: string): string {
-  return `--format must be csv or jsonl, received "${value}"`;
+  return `--format must be csv, jsonl or parquet, received "${value}"`;
 }
 
 export function unknownExtension(path: string): string {
-  return `cannot tell the format of --out ${path}; name it .csv or .jsonl, or pass --format`;
+  return `cannot tell the format of --out ${path}; name it .csv, .jsonl or .parquet, or pass --format`;
+}
+
+export function parquetNeedsOut(): string {
+  return "--format parquet writes a binary file: give --out FILE.parquet";
 }
 
 export function illustrativeLabel(count: string): string {

@@ -28,3 +28,4 @@ export type { CountBounds } from "./restrictions.js";
 export type { SpriteInput, SpriteOptions } from "./sprite.js";
 export type { SummarizeOptions } from "./closure-summary.js";
 export * from "./study/index.js";
+export { closureFrequencies, type ClosureFrequencies } from "./closure-frequencies.js";

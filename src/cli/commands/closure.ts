@@ -3,24 +3,30 @@ import { CohortError, exitCodes } from "../../errors.js";
 import * as message from "../../messages/reconstruct.js";
 import { closureBounds, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
 import { countClosure } from "../../reconstruct/closure-count.js";
+import { closureFrequencies } from "../../reconstruct/closure-frequencies.js";
 import { summarizeClosure } from "../../reconstruct/closure-summary.js";
 import { createSampleWriter, type SampleFormat } from "../../reconstruct/sample-writer.js";
 import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
 import { parseFiniteNumber, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
+import { createProgress, measureSamplesPerSecond } from "../closure-progress.js";
 import { withSampleOptions, type SampleOptions } from "../sample-options.js";
 
 /** Without --limit, enumerations beyond this many samples are refused (exit 3). */
 export const REFUSE_SAMPLES = 200_000_000;
 /** Without --limit, writing beyond this many values (samples × n) is refused (exit 3). */
 export const REFUSE_VALUES = 2_000_000_000;
-/** Rough throughput measured on the benchmark machine (tests/bench/reconstruct.bench.ts), for the warning's estimate. */
+/**
+ * Rough throughput of the benchmark machine (tests/bench/reconstruct.bench.ts, sample-writer.bench.ts):
+ * only to decide whether a run is long enough to time on this machine before warning about it.
+ */
 const SAMPLES_PER_SECOND = 5_000_000;
-const VALUES_PER_SECOND = 40_000_000;
+const VALUES_PER_SECOND = 200_000_000;
 const WARN_SECONDS = 10;
 
 interface ClosureOptions extends SampleOptions {
   count?: boolean;
+  frequencies?: boolean;
   limit?: number;
   timeBudget?: number;
   out?: string;
@@ -37,19 +43,25 @@ export function register(program: Command): void {
         .description("list (or count) every sample of n integers on [min, max] whose mean and SD round to the reported values (CLOSURE)"),
     )
       .option("--count", "count the samples by dynamic programming, without listing them")
+      .option("--frequencies", "with --count: also how often each scale value occurs across all samples, and the horns index's range (exact, by dynamic programming)")
       .option("--limit <N>", "stop after the first N samples (in lexicographic order)", parsePositiveInteger)
       .option("--time-budget <seconds>", "stop enumerating after this many seconds (the samples so far are kept and marked incomplete; how many depends on the machine)", parseNonNegativeSeconds)
-      .option("--out <file>", "write the samples to this file (.csv or .jsonl), atomically")
-      .option("--format <format>", "csv or jsonl; without --out the samples go to stdout and the summary to stderr"),
+      .option("--out <file>", "write the samples to this file (.csv, .jsonl or .parquet), atomically")
+      .option("--format <format>", "csv, jsonl or parquet (parquet needs --out); without --out the samples go to stdout and the summary to stderr"),
   )
     .addHelpText(
       "after",
       `
 Bounds are inclusive (as in closure-core), with a 1e-9 float slack. Samples are listed in
-non-decreasing order, one per line, in lexicographic order; memory stays constant.
+non-decreasing order, one per line, in lexicographic order; memory stays constant. Parquet files hold
+id, horns and count_<value> (how many of the n values equal each scale value) per sample, with the
+label, inputs and assumptions as metadata. A run longer than a second shows its progress on stderr
+(elapsed time, time left) when stderr is a terminal, and as JSON lines on stderr under --json.
 
 Examples:
   $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --count        # 661948 samples
+  $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --count --frequencies   # + value shares, horns range
+  $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --out samples.parquet   # about 1% of the CSV
   $ cohort closure --mean 2.9 --sd 0.5 --n 25 --min 1 --max 5                  # summary: 4 samples, horns, frequencies
   $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --out samples.csv
   $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --format jsonl --limit 5
@@ -73,11 +85,12 @@ function run(options: ClosureOptions) {
     if (options.count || (options.limit === undefined && options.timeBudget === undefined)) throw error;
   }
   const countJson = total === undefined ? null : total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : total.toString();
-  if (options.count) {
-    return {
+  if (options.count || options.frequencies) {
+    const counted = {
       json: { count: countJson, method: "dynamic programming (no samples materialised)", inputs: input, bounds: described },
       text: `${countJson} samples of n = ${bounds.n} on ${bounds.min}–${bounds.max} have a mean in [${described.mean.join(", ")}] and an SD in [${described.sd.join(", ")}] (bounds inclusive).`,
     };
+    return options.frequencies ? withFrequencies(counted, bounds) : counted;
   }
   const planned = total === undefined ? BigInt(options.limit ?? 0) : options.limit === undefined ? total : total < BigInt(options.limit) ? total : BigInt(options.limit);
   const writing = format !== undefined;
@@ -87,10 +100,14 @@ function run(options: ClosureOptions) {
       throw new CohortError({ message: message.refuseMaterialise(total.toString(), values.toString()) }, exitCodes.refused);
     }
   }
-  const seconds = Number(planned) / SAMPLES_PER_SECOND + (writing ? (Number(planned) * bounds.n) / VALUES_PER_SECOND : 0);
-  if (seconds > WARN_SECONDS) process.stderr.write(`cohort: ${message.longRunWarning(planned.toString(), seconds.toFixed(0))}\n`);
+  // A run that may be long is timed on this machine first (its first samples, through the same writer).
+  const rough = Number(planned) / SAMPLES_PER_SECOND + (writing ? (Number(planned) * bounds.n) / VALUES_PER_SECOND : 0);
+  if (rough > WARN_SECONDS / 10) {
+    const seconds = Number(planned) / measureSamplesPerSecond(bounds, format);
+    if (seconds > WARN_SECONDS) process.stderr.write(`cohort: ${message.longRunWarning(planned.toString(), seconds.toFixed(0))}\n`);
+  }
   const writer = writing ? createSampleWriter(options.out, format, bounds, { method: "closure", inputs: input, assumptions: assumptions(described) }) : undefined;
-  const progress = process.stderr.isTTY && Number(planned) > 2_000_000;
+  const progress = createProgress(Number(planned), options.json === true);
   const examples: string[] = [];
   // The CLI, not the library, reads the clock: a time budget is a property of this run on this machine.
   const deadline = options.timeBudget === undefined ? undefined : performance.now() + options.timeBudget * 1000;
@@ -103,15 +120,14 @@ function run(options: ClosureOptions) {
       onSample: (frequencies, index) => {
         writer?.write(frequencies);
         if (index < 3) examples.push(describeSample(frequencies, bounds.min));
-        // Progress by count, not by clock (no clocks in src/): every 2^20 samples.
-        if (progress && (index & 0xfffff) === 0xfffff) process.stderr.write(`\rclosure: ${index + 1} / ${planned} samples (${((100 * (index + 1)) / Number(planned)).toFixed(0)}%)`);
+        progress.tick(index + 1);
       },
     });
   } catch (error) {
     writer?.abort();
     throw error;
   }
-  if (progress) process.stderr.write("\n");
+  progress.end();
   const tail = writer?.commit() ?? "";
   const json = {
     count: countJson,
@@ -134,20 +150,35 @@ function run(options: ClosureOptions) {
   const text = summaryText(json, bounds);
   if (writing && options.out === undefined) {
     process.stderr.write(`${text}\n`);
-    return { json, text: tail };
+    return { json, text: tail, raw: true };
   }
   return { json, text: writing ? `${text}\nsamples written to ${options.out} (${format})` : text };
 }
 
 function resolveFormat(options: ClosureOptions): SampleFormat | undefined {
   if (options.format !== undefined) {
-    if (options.format !== "csv" && options.format !== "jsonl") throw new CohortError({ message: message.unknownFormat(options.format) }, exitCodes.usage);
+    if (options.format !== "csv" && options.format !== "jsonl" && options.format !== "parquet") throw new CohortError({ message: message.unknownFormat(options.format) }, exitCodes.usage);
+    if (options.format === "parquet" && options.out === undefined) throw new CohortError({ message: message.parquetNeedsOut() }, exitCodes.usage);
     return options.format;
   }
   if (options.out === undefined) return undefined;
   if (options.out.endsWith(".csv")) return "csv";
+  if (options.out.endsWith(".parquet")) return "parquet";
   if (options.out.endsWith(".jsonl") || options.out.endsWith(".ndjson")) return "jsonl";
   throw new CohortError({ message: message.unknownExtension(options.out) }, exitCodes.usage);
+}
+
+/** Adds the DP's value frequencies and horns range to a --count result (`--frequencies`). */
+function withFrequencies(counted: { json: Record<string, unknown>; text: string }, bounds: ClosureBounds) {
+  const found = closureFrequencies(bounds);
+  const exact = (value: bigint) => (value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString());
+  const frequency = found.frequency.map((row) => ({ value: row.value, count: exact(row.count), share: row.share }));
+  const lines = [counted.text];
+  if (found.horns) {
+    lines.push(`Horns index over all samples: min ${found.horns.min.toFixed(3)}, max ${found.horns.max.toFixed(3)}, mean ${found.horns.mean.toFixed(3)} (exact range, by dynamic programming).`);
+    lines.push("Share of each value across all samples: " + frequency.map((row) => `${row.value}: ${(100 * row.share).toFixed(1)}%`).join(", "));
+  }
+  return { json: { ...counted.json, frequency, horns: found.horns }, text: lines.join("\n") };
 }
 
 function describeBounds(bounds: ClosureBounds, options: ClosureOptions) {
