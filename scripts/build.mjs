@@ -60,4 +60,6 @@ function copyPlainJavaScript(folder) {
   }
 }
 copyPlainJavaScript(join(root, "src"));
+// Worker files the CLI bundle starts (new URL("./x.mjs", import.meta.url) from a chunk in dist/cli/).
+copyFileSync(join(root, "src/reconstruct/write-worker.mjs"), join(root, "dist/cli/write-worker.mjs"));
 writeFileSync(join(root, "dist/.build-stamp"), `${started}\n`);

@@ -1,6 +1,6 @@
 import { summarizeClosure } from "../reconstruct/closure-summary.js";
 import type { ClosureBounds } from "../reconstruct/closure-bounds.js";
-import { discardBytes, sampleWriterTo, type SampleFormat } from "../reconstruct/sample-writer.js";
+import { discardTarget, sampleWriterTo, type SampleFormat } from "../reconstruct/sample-writer.js";
 
 /** Samples the up-front timing runs through the real enumeration and writer (about 1–3 % of a long run). */
 const PROBE_SAMPLES = 20_000;
@@ -14,7 +14,7 @@ const PROBE_SAMPLES = 20_000;
  * @param format the output format, or undefined when nothing is written
  */
 export function measureSamplesPerSecond(bounds: ClosureBounds, format: SampleFormat | undefined): number {
-  const writer = format === undefined ? undefined : sampleWriterTo(discardBytes, false, format, bounds, {});
+  const writer = format === undefined ? undefined : sampleWriterTo(discardTarget(), format, bounds, {});
   const start = performance.now();
   const { count } = summarizeClosure(bounds, { limit: PROBE_SAMPLES, onSample: writer ? (frequencies) => writer.write(frequencies) : undefined });
   writer?.commit();

@@ -1,9 +1,11 @@
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import type { ByteTarget, SampleWriter } from "./sample-writer.js";
+import type { ByteTarget } from "./byte-target.js";
+import type { SampleWriter } from "./sample-writer.js";
 import { hornsIndex } from "./horns.js";
 
-/** Rows per Parquet row group: large enough for long runs in each column, small enough to bound memory (k + 2 columns × 64 Ki rows). */
+/** Rows per Parquet row group: 64 Ki, fewer on wide scales so a group's columns stay within 2^24 cells (64 MiB). */
 const ROW_GROUP = 1 << 16;
+const GROUP_CELLS = 1 << 24;
 
 /** hyparquet-writer's byte writer, emptied into the target after each row group instead of growing. */
 class TargetWriter extends ByteWriter {
@@ -23,7 +25,7 @@ class TargetWriter extends ByteWriter {
 /**
  * Samples as a Parquet file through hyparquet-writer (a maintained pure-JavaScript Parquet writer): one
  * row per sample with `id` (INT32), `horns` (DOUBLE, rounded to 6 decimals as in the CSV) and, for each
- * scale value v, `count_v` (INT32): how many of the sample's n values equal v. All required, 65,536 rows
+ * scale value v, `count_v` (INT32): how many of the sample's n values equal v. All required, 65,536 rows (fewer on wide scales)
  * per row group, Snappy-compressed; the label, method, inputs and assumptions as the key-value metadata
  * `cohortcheck` (JSON).
  * Why counts, not the CSV's v1…vn: a sample is a multiset, so its counts say all its sorted values say
@@ -47,9 +49,10 @@ export function createParquetSampleSink(target: ByteTarget, scale: { min: number
     ...names.slice(2).map((name) => ({ name, type: "INT32" as const, repetition_type: "REQUIRED" as const })),
   ];
   const parquet = new ParquetWriter({ writer, schema, kvMetadata: [{ key: "cohortcheck", value: JSON.stringify(metadata) }], createdBy: "cohortcheck" });
-  const ids = new Int32Array(ROW_GROUP);
-  const horns = new Float64Array(ROW_GROUP);
-  const columns = Array.from({ length: points }, () => new Int32Array(ROW_GROUP));
+  const group = Math.max(1, Math.min(ROW_GROUP, Math.floor(GROUP_CELLS / (points + 2))));
+  const ids = new Int32Array(group);
+  const horns = new Float64Array(group);
+  const columns = Array.from({ length: points }, () => new Int32Array(group));
   let rows = 0;
   let id = 0;
   let bytes = 0;
@@ -62,7 +65,7 @@ export function createParquetSampleSink(target: ByteTarget, scale: { min: number
         { name: "horns", data: horns.subarray(0, rows) },
         ...columns.map((column, index) => ({ name: names[index + 2]!, data: column.subarray(0, rows) })),
       ],
-      rowGroupSize: ROW_GROUP,
+      rowGroupSize: group,
     });
     bytes += writer.offset - before;
     rows = 0;
@@ -75,7 +78,7 @@ export function createParquetSampleSink(target: ByteTarget, scale: { min: number
       ids[rows] = ++id;
       horns[rows] = Number(hornsIndex(frequencies, scale.min, scale.max).toFixed(6));
       for (let index = 0; index < points; index++) columns[index]![rows] = frequencies[index] as number;
-      if (++rows === ROW_GROUP) writeGroup();
+      if (++rows === group) writeGroup();
     },
     commit() {
       writeGroup();

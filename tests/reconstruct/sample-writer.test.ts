@@ -69,6 +69,19 @@ describe("createSampleWriter", () => {
     });
   }
 
+  it("writes a file of many buffers (handed to the writer thread) with the same bytes", () => {
+    // 70,000 samples of n 200: about 28 MB, seven 4 MiB buffers, so the worker path and its slots are used.
+    const scale = { min: 1, max: 5, n: 200 };
+    const samples: number[][] = [];
+    forEachClosureSample({ mean: "3.0", sd: "1.2", n: 200, min: 1, max: 5, meanError: 0.05, sdError: 0.05 }, (frequencies) => {
+      if (samples.length < 70_000) samples.push(Array.from(frequencies));
+    });
+    const { file, folder } = writeAll("csv", scale, samples);
+    const names = ["id", "horns", ...Array.from({ length: 200 }, (_, i) => `v${i + 1}`)].join(",");
+    expect(readFileSync(file, "utf8") === `${names}\n${plainRows(samples, scale, "csv")}`).toBe(true);
+    expect(readdirSync(folder)).toEqual(["samples.csv"]);
+  });
+
   it("writes CSV that csv-parse reads back to the samples", () => {
     const scale = { min: 1, max: 5, n: 25 };
     const samples = randomSamples(scale, 50, 3);
