@@ -24,8 +24,6 @@ export interface RegenerateFolders {
  * await regenerate({ reportsDir: "/tmp/reports" }); // => { studies: [{ id: "kap-pilot-two-approaches", … }], files: [...] }
  */
 export async function regenerate(folders: RegenerateFolders = {}): Promise<RegenerateSummary> {
-  // The CSV worker starts first, so its import of danfojs-node runs on the second core while this
-  // thread imports the analyses, vega and vega-lite below.
   const csvWriter = startCsvWriter();
   const [{ regenerateReports }, { analyses }, { claimsRegisters }] = await Promise.all([
     import("../src/report/regenerate-reports.js"),

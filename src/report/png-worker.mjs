@@ -1,6 +1,7 @@
 // Worker thread that turns chart SVG into PNG through resvg: parse, rasterise and PNG-encode all
 // happen here, off the main thread, which meanwhile draws the next charts with vega. Plain
-// JavaScript for the reason csv-worker.mjs gives; the resvg options come with each request.
+// JavaScript: a worker thread does not inherit the TypeScript loader in every runner (vitest's forks,
+// plain node); the resvg options come with each request.
 import { parentPort } from "node:worker_threads";
 import { Resvg } from "@resvg/resvg-js";
 

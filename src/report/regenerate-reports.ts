@@ -31,7 +31,7 @@ export interface RegenerateOptions {
   seed?: number;
   /** Free-standing notebook sections built after the studies (e.g. the claims registers) and their report folders. */
   extras?: (context: { reportsDir: string }) => Promise<Array<NotebookExtra & { folder?: string; files?: Map<string, string | Uint8Array> }>>;
-  /** A CSV writer already started (so danfojs loads early); default: one started here. Closed at the end either way. */
+  /** A CSV writer (csv-stringify, in process); default: one made here. Closed at the end either way. */
   csvWriter?: CsvWriter;
   /** Called with one line per step; default prints to stderr only when it is a terminal. */
   progress?: (line: string) => void;
@@ -46,7 +46,7 @@ const DEFAULT_SEED = 20240501;
 
 /**
  * Regenerates every report: for each study file in `studiesDir` (sorted by name), runs every
- * analysis, renders each chart (Vega-Lite spec → SVG → PNG) and table (→ CSV through danfojs), writes
+ * analysis, renders each chart (Vega-Lite spec → SVG → PNG) and table (→ CSV through csv-stringify), writes
  * `<reportsDir>/<study-id>/` (report.md, figures/, tables/) by building it aside and swapping it in,
  * then the notebook `<reportsDir>/index.html`. Everything is computed before anything is written, so
  * a failure leaves the previous reports intact. Deterministic: seeded, no clock, sorted JSON keys,
@@ -58,7 +58,6 @@ const DEFAULT_SEED = 20240501;
  * await regenerateReports({ studiesDir: "data/studies", reportsDir: "reports", analyses }); // => { studies: [...], files: [...] }
  */
 export async function regenerateReports(options: RegenerateOptions): Promise<RegenerateSummary> {
-  // Started first: danfojs-node loads in the worker while studies are analysed and charts drawn.
   const csv = options.csvWriter ?? startCsvWriter();
   try {
     return await regenerate(options, csv);

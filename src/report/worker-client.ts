@@ -9,13 +9,13 @@ export interface WorkerClient<Request, Result> {
 }
 
 /**
- * Starts a plain-JavaScript worker (see csv-worker.mjs, png-worker.mjs) and returns a client for it.
- * Why one helper: each report output (CSV through danfojs, PNG through resvg) runs in a worker of its
- * own so its import and its work overlap the main thread's; they share this request bookkeeping.
+ * Starts a plain-JavaScript worker (see png-worker.mjs) and returns a client for it.
+ * Why a helper: a report output whose work is slow and synchronous (PNG through resvg) runs in a worker of its
+ * own so its import and its work overlap the main thread's.
  * The worker is unref'd while nothing is pending, so an idle worker never keeps the process alive.
  *
  * @param url the worker module (plain JavaScript: worker threads do not inherit the TypeScript loader in every runner)
- * @param name names the worker in errors ("CSV worker")
+ * @param name names the worker in errors ("PNG worker")
  * @example
  * const png = startWorkerClient<{ svg: string }, Uint8Array>(new URL("./png-worker.mjs", import.meta.url), "PNG worker");
  */

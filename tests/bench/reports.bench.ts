@@ -26,7 +26,7 @@ writeFileSync(
     "vega-lite",
     "@resvg/resvg-js",
     "zod",
-    "danfojs-node",
+    "csv-stringify/sync",
     "jstat",
     "jsonc-parser",
     "pure-rand/generator/mersenne",
@@ -83,7 +83,7 @@ const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log(`repetitions: ${repetitions} each, interleaved; both spawned through npm (npm exec -- node ${nodeArgs.join(" ")} <imports> vs npm run reports)`);
 console.log("run | median ms | min ms | max ms");
-console.log(`import floor (vega, vega-lite, resvg, zod, danfojs-node, jstat, @stdlib, …) | ${median(floor).toFixed(0)} | ${Math.min(...floor).toFixed(0)} | ${Math.max(...floor).toFixed(0)}`);
+console.log(`import floor (vega, vega-lite, resvg, zod, csv-stringify, jstat, @stdlib, …) | ${median(floor).toFixed(0)} | ${Math.min(...floor).toFixed(0)} | ${Math.max(...floor).toFixed(0)}`);
 console.log(`npm run reports (every study, every artefact, notebook) | ${median(reports).toFixed(0)} | ${Math.min(...reports).toFixed(0)} | ${Math.max(...reports).toFixed(0)}`);
 const ratio = median(reports) / median(floor);
 console.log(`ratio reports / floor: ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? "met" : "not met"}); budget of the hook: 50 s, median run ${(median(reports) / 1000).toFixed(1)} s`);

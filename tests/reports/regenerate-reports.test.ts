@@ -15,7 +15,7 @@ const scratch = () => {
 };
 afterAll(() => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
 
-// Analyses without tables or charts keep these tests fast (no danfojs, no rendering).
+// Analyses without tables or charts keep these tests fast (no rendering).
 const titleOnly = defineAnalysis({ id: "title", title: "Title", section: "reported", run: ({ study }) => ({ id: "title", title: study.title, section: "reported", paragraphs: [`n = ${study.design.sampleSize.value}`] }) });
 const neverApplies = defineAnalysis({ id: "never", title: "Never", section: "checked", run: () => skip("never", "Never", "it never applies") });
 
