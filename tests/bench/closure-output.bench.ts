@@ -7,9 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { machine, median } from "./timing.js";
+import { machine, median, timedShell } from "./timing.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = join(root, ".tmp");
@@ -21,17 +20,6 @@ const cargo = spawnSync("cargo", ["build", "--release", "--quiet", "--manifest-p
 const rust = cargo.status === 0 ? join(tmp, "cargo-target/release/closure-dfs-baseline") : undefined;
 if (!rust) console.log("cargo build failed or cargo is missing: no Rust baseline");
 
-// CPU time of children via /usr/bin/time would need another tool; the shell's `times` builtin gives it.
-function cpuOf(command: string): { wall: number; cpu: number } {
-  const start = performance.now();
-  const result = spawnSync("bash", ["-c", `${command} > /dev/null 2>&1; times`], { cwd: root, encoding: "utf8" });
-  const wall = performance.now() - start;
-  // `times` prints the shell's and its children's user/system times; the second line is the children's.
-  const match = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(result.stdout.trim().split("\n").pop() ?? "");
-  const cpu = match ? (Number(match[1]) * 60 + Number(match[2]) + Number(match[3]) * 60 + Number(match[4])) * 1000 : NaN;
-  return { wall, cpu };
-}
-
 const csv = join(tmp, "bench-closure.csv");
 const parquet = join(tmp, "bench-closure.parquet");
 const rustCsv = join(tmp, "bench-closure-rust.csv");
@@ -40,10 +28,10 @@ const cohort = `${node} ${join(root, "bin/cohort.js")} closure ${args.join(" ")}
 const times: Record<string, { wall: number; cpu: number }[]> = { csv: [], parquet: [], rust: [], floor: [] };
 for (let round = 0; round < repetitions; round++) {
   for (const file of [csv, parquet, rustCsv]) rmSync(file, { force: true });
-  times.csv!.push(cpuOf(`${cohort} --out ${csv}`));
-  times.parquet!.push(cpuOf(`${cohort} --out ${parquet}`));
-  if (rust) times.rust!.push(cpuOf(`${rust} 3.0 1.2 200 1 5 0.05 0.05 ${rustCsv}`));
-  times.floor!.push(cpuOf(`${node} -e 0`));
+  times.csv!.push(timedShell(`${cohort} --out ${csv}`));
+  times.parquet!.push(timedShell(`${cohort} --out ${parquet}`));
+  if (rust) times.rust!.push(timedShell(`${rust} 3.0 1.2 200 1 5 0.05 0.05 ${rustCsv}`));
+  times.floor!.push(timedShell(`${node} -e 0`));
 }
 const same = rust ? readFileSync(csv).equals(readFileSync(rustCsv)) : false;
 const wall = (name: string) => median(times[name]!.map((t) => t.wall));

@@ -37,3 +37,17 @@ export function interleaved(commands: Record<string, readonly [string, readonly 
   }
   return times;
 }
+
+/**
+ * Wall and CPU milliseconds (user + system of the command and its children, from bash's `times`) of
+ * one shell command, its output discarded. CPU time is what a run costs; on a shared machine its wall
+ * time also holds the time it waited for a core.
+ */
+export function timedShell(command: string, cwd?: string): { wall: number; cpu: number } {
+  const start = performance.now();
+  const result = spawnSync("bash", ["-c", `${command} > /dev/null 2>&1; times`], { cwd, encoding: "utf8" });
+  const wall = performance.now() - start;
+  const match = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(result.stdout.trim().split("\n").pop() ?? "");
+  const cpu = match ? (Number(match[1]) * 60 + Number(match[2]) + Number(match[3]) * 60 + Number(match[4])) * 1000 : Number.NaN;
+  return { wall, cpu };
+}
