@@ -75,7 +75,6 @@ export function sampleWriterTo(target: ByteTarget, format: SampleFormat, scale: 
   let buffer: Buffer = own ?? target.buffer();
   let offset = 0;
   let written = 0;
-  let id = 0;
   let pending = false;
   const flush = () => {
     if (offset === 0) return;
@@ -117,14 +116,16 @@ export function sampleWriterTo(target: ByteTarget, format: SampleFormat, scale: 
     }
     return cached;
   };
-  /** Writes a positive whole number's digits (the row id) at the offset. */
-  const digits = (value: number) => {
-    const start = offset;
-    do {
-      buffer[offset++] = 0x30 + (value % 10);
-      value = Math.floor(value / 10);
-    } while (value > 0);
-    buffer.subarray(start, offset).reverse();
+  // The row id as ASCII digits, right-aligned, counted up in place (no number formatting per row).
+  const idText = new Uint8Array(20).fill(0x30);
+  let idStart = 19;
+  /** Counts the id up by one and writes its digits at the offset. */
+  const nextId = () => {
+    let at = 19;
+    while (idText[at] === 0x39) idText[at--] = 0x30;
+    idText[at]!++;
+    if (at < idStart) idStart = at;
+    for (let i = idStart; i < 20; i++) buffer[offset++] = idText[i]!;
   };
   if (csv) {
     const names = ["id", "horns"];
@@ -138,16 +139,15 @@ export function sampleWriterTo(target: ByteTarget, format: SampleFormat, scale: 
       return written + offset;
     },
     write(frequencies) {
-      id++;
       room(rowBytes);
       const horns = hornsOf(frequencies);
       if (csv) {
-        digits(id);
+        nextId();
         buffer[offset++] = 0x2c;
         offset += horns.copy(buffer, offset);
       } else {
         offset += horns.copy(buffer, offset);
-        digits(id);
+        nextId();
         offset += buffer.write(',"values":[', offset, "latin1");
       }
       offset = writeRuns(buffer, offset, frequencies, points, encodedOf);
