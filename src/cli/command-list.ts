@@ -123,7 +123,7 @@ export const commandList: readonly CommandEntry[] = [
     name: "appraise",
     term: "appraise [options] <study>",
     description:
-      "critical appraisal of a study: the limits the source admits and those it does not (quotes, why it matters, MDE / interval / rule of three), and any filled-in checklist (JBI, ROBINS-I) for the study; no total score",
+      "critical appraisal of a study: a plain-language verdict, the limits the source states, implies or does not admit (quotes, why it matters, and their numbers: MDE, intervals, regression to the mean, worst-case bounds, zero-event bounds, familywise error, important changes), GRADE certainty per outcome, and any filled-in checklist (JBI, ROBINS-I) for the study; no total score",
     load: () => import("./commands/appraise.js"),
   },
 ];
