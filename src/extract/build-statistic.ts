@@ -84,6 +84,7 @@ export function scan(context: ScanContext, regex: RegExp, read: (match: RegExpEx
   const found: ExtractedStatistic[] = [];
   regex.lastIndex = 0;
   for (let match = regex.exec(context.shadow); match !== null; match = regex.exec(context.shadow)) {
+    context.work += match[0].length;
     const statistic = read(match);
     if (statistic) found.push(statistic);
     // A rejected match may hide a good one starting inside it; each start is still tried once.

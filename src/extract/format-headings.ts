@@ -142,6 +142,7 @@ export function headingFormats(context: ScanContext, pos: number): HeadingFormat
   }
   const formats: HeadingFormat[] = [];
   for (let i = lo - 1, looked = 0; i >= 0 && looked < HEADINGS_LOOKED_AT; i--, looked++) {
+    context.work++;
     const { at, end, heading } = list[i]!;
     if (pos - at > HEADING_REACH) break;
     const next = list[i + 1];

@@ -1,8 +1,8 @@
 import { pattern } from "./patterns.js";
-import type { ScanContext } from "./scan-context.js";
+import { look, type ScanContext } from "./scan-context.js";
 import type { ExtractedNumber } from "./types.js";
 
-const YEAR_CONTEXT = pattern(String.raw`(?:\b(?:in|since|from|to|until|till|during|between|and|by|of|year|years|et al\.?,?|[A-Z][a-z]{2,9},?)|[(\[,;]) ?$`, "");
+const YEAR_CONTEXT = pattern(String.raw`(?:\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Dd]uring|[Bb]etween|[Bb]y|[Yy]ears?|et al\.?,?|[A-Z][a-z]{2,9},)|[(\[,;]) ?$`, "");
 
 /**
  * Whether a whole number printed at `start` reads as a calendar year (1900–2099 after "in", "since",
@@ -13,7 +13,7 @@ const YEAR_CONTEXT = pattern(String.raw`(?:\b(?:in|since|from|to|until|till|duri
  */
 export function looksLikeYear(context: ScanContext, start: number, value: ExtractedNumber): boolean {
   if (value.parsed.digits !== 0 || value.value < 1900 || value.value > 2099 || value.text.includes(",")) return false;
-  return YEAR_CONTEXT.test(context.shadow.slice(Math.max(0, start - 12), start));
+  return YEAR_CONTEXT.test(look(context, start - 12, start));
 }
 
 const REFERENCE_CONTEXT = pattern(String.raw`(?:\b(?:Tables?|Figs?\.?|Figures?|Supplementary|Appendix|Sections?|Chapters?|Refs?\.?|References?|p\.|pp\.|pages?|vol\.?|no\.|No\.|Step|Phase|Grade|Stage|Type|Day|Week|Month|Year|Session|Visit|Cycle|Version|Model|Study|Trial|Group|Arm|Cohort)) ?$`, "");
@@ -23,7 +23,7 @@ const REFERENCE_CONTEXT = pattern(String.raw`(?:\b(?:Tables?|Figs?\.?|Figures?|S
  * "p. 11", "Phase 3", "Day 14") rather than counting anything.
  */
 export function looksLikeReference(context: ScanContext, start: number): boolean {
-  return REFERENCE_CONTEXT.test(context.shadow.slice(Math.max(0, start - 14), start));
+  return REFERENCE_CONTEXT.test(look(context, start - 14, start));
 }
 
 /** Whether a number is a whole number (no decimals printed). */

@@ -1,4 +1,4 @@
-export { extractStatistics, recognisers } from "./extract-statistics.js";
+export { extractStatistics, extractStatisticsWithWork, recognisers } from "./extract-statistics.js";
 export { readNumber, type DecimalMark } from "./read-number.js";
 export { kindPriority, resolveOverlaps } from "./resolve-overlaps.js";
 export { shadowText } from "./shadow-text.js";

@@ -2,7 +2,7 @@ import { buildStatistic, printed, scan, type Recogniser } from "./build-statisti
 import { columnHeadingFormats, hasFormat, nearestHeading } from "./format-headings.js";
 import { CELL_END, CELL_START, pattern, PNUM, REL, S, UNUM } from "./patterns.js";
 import { readRelation } from "./relation.js";
-import { textAfter, type ScanContext } from "./scan-context.js";
+import { look, textAfter, type ScanContext } from "./scan-context.js";
 import type { ExtractedStatistic, StatisticFlag } from "./types.js";
 
 /** "p", "P", "p-value", "P value", "p for trend", "P(interaction)", "p_adj", "pFDR". */
@@ -31,7 +31,7 @@ const THRESHOLD_AFTER = pattern(String.raw`^[^.;]{0,40}?(?:(?:was|were|is|are|be
 const LEGEND_BEFORE = pattern(String.raw`[*†‡§]{1,3}${S}$`, "");
 
 function read(context: ScanContext, match: RegExpExecArray): ExtractedStatistic | undefined {
-  if (LEGEND_BEFORE.test(context.shadow.slice(Math.max(0, match.index - 6), match.index))) return undefined;
+  if (LEGEND_BEFORE.test(look(context, match.index - 6, match.index))) return undefined;
   const p = printed(context, match, "p")!;
   const relation = match.groups?.relation;
   const flags: StatisticFlag[] = [];
@@ -54,8 +54,8 @@ export const pValue: Recogniser = {
     ...forms.flatMap((form) => scan(context, form, (match) => read(context, match))),
     ...scan(context, CELL, (match) => {
       const end = match.index + match[0].length;
-      const sameLine = !/[\n\r]/.test(context.text.slice(Math.max(0, match.index - 12), match.index));
-      if (!sameLine || !CELL_END_AFTER.test(context.text.slice(end, end + 16))) return undefined;
+      const sameLine = !/[\n\r]/.test(look(context, match.index - 12, match.index, "text"));
+      if (!sameLine || !CELL_END_AFTER.test(look(context, end, end + 16, "text"))) return undefined;
       if (nearestHeading(context, match.index, ["p-value"]) === undefined) return undefined;
       const statistic = read(context, match);
       if (statistic) statistic.flags = [...statistic.flags.filter((flag) => flag !== "relation-implied"), "read-from-heading" as const].sort();

@@ -1,7 +1,7 @@
 import { buildStatistic, groupSpan, printed, scan, type Recogniser } from "./build-statistic.js";
 import { hasFormat, headingFormats } from "./format-headings.js";
 import { NUMBER_START, pattern, S, SNUM } from "./patterns.js";
-import type { ScanContext } from "./scan-context.js";
+import { look, textBefore, type ScanContext } from "./scan-context.js";
 import type { ExtractedStatistic, StatisticFields } from "./types.js";
 
 type Direction = StatisticFields["percent-change"]["direction"];
@@ -28,6 +28,10 @@ const forms = {
 /** In a table under "ΔMean (% change)": the bracketed number of "–4.76 (–35.81)". */
 const UNDER_HEADING = pattern(String.raw`${NUMBER_START}${SNUM}${S}[(\[]${S}(?<percent>${SNUM})${S}%?${S}[)\]]`);
 
+/** "…fell by 37%, medical admissions by 30% and bed occupancy by 27%": the verb is shared. */
+const BY_ONLY = pattern(String.raw`(?<![A-Za-z])by${S}${HEDGE}${PERCENT}`);
+const EARLIER_VERB = pattern(VERB, "g");
+
 function directionOf(word: string): Direction {
   const lower = word.toLowerCase();
   if (INCREASE.includes(lower)) return "increase";
@@ -41,7 +45,7 @@ const THRESHOLD_BEFORE = pattern(String.raw`(?:[≥>]|at least|or more than|more
 function read(context: ScanContext, match: RegExpExecArray): ExtractedStatistic | undefined {
   const word = printed(context, match, "verb") ?? printed(context, match, "noun")!;
   const percent = printed(context, match, "percent")!;
-  if (THRESHOLD_BEFORE.test(context.shadow.slice(Math.max(0, match.index - 16), match.index))) return undefined;
+  if (THRESHOLD_BEFORE.test(look(context, match.index - 16, match.index))) return undefined;
   const statistic = buildStatistic(context, "percent-change", match.index, match.index + match[0].length, { percent, direction: directionOf(word) });
   return statistic;
 }
@@ -68,6 +72,15 @@ export const percentChange: Recogniser = {
       // A signed change says its direction by its sign ("–35.81" fell); an unsigned one rose.
       const direction = negative ? "decrease" : "increase";
       return buildStatistic(context, "percent-change", start, end, { percent, direction }, ["read-from-heading"]);
+    }),
+    ...scan(context, BY_ONLY, (match) => {
+      // Only a continuation: an earlier change verb in the same sentence gives the direction.
+      const { text } = textBefore(context, match.index, 150);
+      let verb: string | undefined;
+      EARLIER_VERB.lastIndex = 0;
+      for (let m = EARLIER_VERB.exec(text); m !== null; m = EARLIER_VERB.exec(text)) verb = m.groups!.verb!;
+      if (verb === undefined) return undefined;
+      return buildStatistic(context, "percent-change", match.index, match.index + match[0].length, { percent: printed(context, match, "percent")!, direction: directionOf(verb) });
     }),
   ],
 };

@@ -1,13 +1,19 @@
-import type { ScanContext } from "./scan-context.js";
+import { look, type ScanContext } from "./scan-context.js";
 
 /** How far up a table's header may be, and how many lines are looked at. */
 const TABLE_REACH = 6000;
 const LINES_LOOKED_AT = 80;
 
-const lineStart = (text: string, pos: number): number => text.lastIndexOf("\n", pos - 1) + 1;
+/** The longest line looked at: a longer one is read from this far around the number only. */
+const LINE_REACH = 2000;
+const lineStart = (text: string, pos: number): number => {
+  const from = Math.max(0, pos - LINE_REACH);
+  const at = text.slice(from, pos).lastIndexOf("\n");
+  return at >= 0 ? from + at + 1 : from;
+};
 const lineEnd = (text: string, pos: number): number => {
-  const end = text.indexOf("\n", pos);
-  return end < 0 ? text.length : end;
+  const end = text.slice(pos, pos + LINE_REACH).indexOf("\n");
+  return end < 0 ? Math.min(text.length, pos + LINE_REACH) : pos + end;
 };
 const SEPARATOR = /^\s*\|?\s*:?-{3,}/;
 
@@ -30,28 +36,32 @@ function cells(row: string): string[] {
 export function columnHeader(context: ScanContext, pos: number): string | undefined {
   const text = context.text;
   const start = lineStart(text, pos);
-  const row = text.slice(start, lineEnd(text, pos));
+  const row = look(context, start, lineEnd(text, pos), "text");
   if (!row.includes("|") || SEPARATOR.test(row)) return undefined;
-  const column = cells(text.slice(start, pos)).length - 1;
+  const column = cells(look(context, start, pos, "text")).length - 1;
   if (column < 0) return undefined;
   let memo = headers.get(context);
   if (!memo) headers.set(context, (memo = new Map()));
-  if (!memo.has(start)) memo.set(start, headerCells(text, start));
+  if (!memo.has(start)) memo.set(start, headerCells(context, start, memo));
   return memo.get(start)?.[column]?.trim();
 }
 
 const headers = new WeakMap<ScanContext, Map<number, string[] | undefined>>();
 
 /** The header cells of the table whose row starts at `start`, or undefined when there is none above. */
-function headerCells(text: string, start: number): string[] | undefined {
+function headerCells(context: ScanContext, start: number, memo: Map<number, string[] | undefined>): string[] | undefined {
+  const text = context.text;
   // Walk up while lines hold a "|": the table's block; note the last separator line above.
   let top = start;
   let separatorAt = -1;
   for (let looked = 0; top > 0 && start - top < TABLE_REACH && looked < LINES_LOOKED_AT; looked++) {
     const previous = lineStart(text, top - 1);
-    const line = text.slice(previous, top - 1);
+    const line = look(context, previous, top - 1, "text");
     if (!line.includes("|")) break;
-    if (SEPARATOR.test(line) && separatorAt < 0) separatorAt = previous;
+    const separator = SEPARATOR.test(line);
+    // A data row above whose header is known has the same header (same table, same separator).
+    if (!separator && separatorAt < 0 && memo.has(previous)) return memo.get(previous);
+    if (separator && separatorAt < 0) separatorAt = previous;
     top = previous;
   }
   if (top === start) return undefined;

@@ -2,7 +2,7 @@ import { buildStatistic, groupSpan, printed, scan, type Recogniser } from "./bui
 import { isWhole, looksLikeReference, looksLikeYear } from "./guards.js";
 import { columnHeadingFormats, hasFormat } from "./format-headings.js";
 import { CELL_END, CELL_START, COUNT_START, INT, NUMBER_WORD, pattern, S, STOP_WORDS } from "./patterns.js";
-import { textAfter, textBefore, type ScanContext } from "./scan-context.js";
+import { look, textAfter, textBefore, type ScanContext } from "./scan-context.js";
 import type { ExtractedStatistic, StatisticFields } from "./types.js";
 
 type Stage = NonNullable<StatisticFields["sample-size"]["stage"]>;
@@ -35,10 +35,11 @@ const stages: ReadonlyArray<[Stage, RegExp]> = [
 ];
 
 /** The stage a verb right after (or just before) the number names; undefined when none is printed. */
-function stageOf(context: ScanContext, start: number, end: number): Stage | undefined {
+function stageOf(context: ScanContext, start: number, nEnd: number, end: number): Stage | undefined {
+  // "96 were analysed" says its stage inside the quote; "120 participants were randomised" just after.
   const after = textAfter(context, end, 50);
   const cut = after.search(/[,;:(]|\d/);
-  const clauseAfter = cut >= 0 ? after.slice(0, cut) : after;
+  const clauseAfter = look(context, nEnd, end) + (cut >= 0 ? after.slice(0, cut) : after);
   for (const [stage, regex] of stages) if (regex.test(clauseAfter)) return stage;
   const before = textBefore(context, start, 40).text;
   const clauseBefore = before.slice(Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf(":")) + 1);
@@ -50,7 +51,7 @@ function read(context: ScanContext, match: RegExpExecArray): ExtractedStatistic 
   const n = printed(context, match, "n")!;
   const start = match.index;
   const end = start + match[0].length;
-  const stage = stageOf(context, start, end);
+  const stage = stageOf(context, start, groupSpan(match, "n")![1], end);
   const statistic = buildStatistic(context, "sample-size", start, end, stage === undefined ? { n } : { n, stage });
   if (!statistic || !isWhole(statistic.values.n)) return undefined;
   const nAt = groupSpan(match, "n")![0];

@@ -10,6 +10,21 @@ export interface ScanContext {
   mark: DecimalMark;
   /** Where the text declares its ± or bracketed spreads to be SDs or SEs ("mean ± SD", "mean (SE)"). */
   dispersionDeclarations: ReadonlyArray<{ at: number; kind: "sd" | "se" }>;
+  /** The kinds declared anywhere in the text. */
+  documentDispersionKinds: ReadonlySet<"sd" | "se">;
+  /**
+   * Characters looked at so far beyond the patterns' own scan (context windows, table rows, spans):
+   * a deterministic measure of work, so a test can show the scan stays linear without a clock.
+   */
+  work: number;
+}
+
+/** Cuts a window of the shadow (or original) text and counts its length as work. */
+export function look(context: ScanContext, from: number, to: number, source: "shadow" | "text" = "shadow"): string {
+  const start = Math.max(0, from);
+  const end = Math.min(context.text.length, to);
+  if (end > start) context.work += end - start;
+  return (source === "shadow" ? context.shadow : context.text).slice(start, end);
 }
 
 /** The farthest a recogniser looks back or ahead for a label or a sentence boundary. */
@@ -45,7 +60,8 @@ export function scanContext(text: string): ScanContext {
     const label = m.groups?.label ?? m.groups?.plusLabel ?? m.groups?.bareLabel ?? "";
     dispersionDeclarations.push({ at: m.index, kind: dispersionKindOf(label) });
   }
-  return { text, shadow, mark, dispersionDeclarations };
+  const documentDispersionKinds = new Set(dispersionDeclarations.map((declaration) => declaration.kind));
+  return { text, shadow, mark, dispersionDeclarations, documentDispersionKinds, work: text.length };
 }
 
 const SENTENCE_BREAK = pattern(String.raw`[.!?]["')\]]? {1,3}(?=[A-Z(\[])|[.!?]["')\]]?$`, "g");
@@ -56,7 +72,7 @@ const NEXT_PARAGRAPH_BREAK = pattern(String.raw`\n[ \t\u00a0]{0,8}\r?\n`, "");
 /** Offset where the sentence holding `pos` starts (at most CONTEXT_REACH back). */
 export function sentenceStart(context: ScanContext, pos: number): number {
   const from = Math.max(0, pos - CONTEXT_REACH);
-  const window = context.shadow.slice(from, pos);
+  const window = look(context, from, pos);
   let start = from;
   SENTENCE_BREAK.lastIndex = 0;
   for (let m = SENTENCE_BREAK.exec(window); m !== null; m = SENTENCE_BREAK.exec(window)) {
@@ -64,7 +80,7 @@ export function sentenceStart(context: ScanContext, pos: number): number {
     if (m[0][0] === "." && /\d/.test(window[m.index - 1] ?? "") && /\d/.test(window[m.index + 1] ?? "")) continue;
     start = from + m.index + m[0].length;
   }
-  const original = context.text.slice(from, pos);
+  const original = look(context, from, pos, "text");
   PARAGRAPH_BREAK.lastIndex = 0;
   for (let m = PARAGRAPH_BREAK.exec(original); m !== null; m = PARAGRAPH_BREAK.exec(original)) start = Math.max(start, from + m.index + m[0].length);
   return start;
@@ -73,9 +89,9 @@ export function sentenceStart(context: ScanContext, pos: number): number {
 /** Offset where the sentence holding `pos` ends (at most CONTEXT_REACH ahead). */
 export function sentenceEnd(context: ScanContext, pos: number): number {
   const to = Math.min(context.shadow.length, pos + CONTEXT_REACH);
-  const window = context.shadow.slice(pos, to);
+  const window = look(context, pos, to);
   const breakAt = NEXT_SENTENCE_BREAK.exec(window);
-  const paragraph = NEXT_PARAGRAPH_BREAK.exec(context.text.slice(pos, to));
+  const paragraph = NEXT_PARAGRAPH_BREAK.exec(look(context, pos, to, "text"));
   const ends = [to, breakAt ? pos + breakAt.index + 1 : to, paragraph ? pos + paragraph.index : to];
   return Math.min(...ends);
 }
@@ -83,12 +99,12 @@ export function sentenceEnd(context: ScanContext, pos: number): number {
 /** The shadow text of the sentence before `pos`, at most `reach` characters. */
 export function textBefore(context: ScanContext, pos: number, reach: number): { text: string; from: number } {
   const from = Math.max(sentenceStart(context, pos), pos - reach);
-  return { text: context.shadow.slice(from, pos), from };
+  return { text: look(context, from, pos), from };
 }
 
 /** The shadow text of the sentence after `pos`, at most `reach` characters. */
 export function textAfter(context: ScanContext, pos: number, reach: number): string {
-  return context.shadow.slice(pos, Math.min(sentenceEnd(context, pos), pos + reach));
+  return look(context, pos, Math.min(sentenceEnd(context, pos), pos + reach));
 }
 
 /**
@@ -101,11 +117,26 @@ export function labelBefore(context: ScanContext, pos: number, label: RegExp): {
   return match ? { start: from + match.index, match } : undefined;
 }
 
-/** The kinds of spread declared in the sentence around `pos`, else anywhere in the text. */
-export function declaredDispersion(context: ScanContext, start: number, end: number): { kinds: Set<"sd" | "se">; local: boolean } {
-  const from = sentenceStart(context, start);
-  const to = sentenceEnd(context, end);
-  const local = new Set(context.dispersionDeclarations.filter((d) => d.at >= from && d.at < to).map((d) => d.kind));
+/** Index of the first declaration at or after `pos` (declarations are in text order). */
+function firstAtOrAfter(list: ScanContext["dispersionDeclarations"], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The kinds of spread declared in the sentence around `start`–`end`, else anywhere in the text. */
+export function declaredDispersion(context: ScanContext, start: number, end: number): { kinds: ReadonlySet<"sd" | "se">; local: boolean } {
+  const list = context.dispersionDeclarations;
+  const from = firstAtOrAfter(list, sentenceStart(context, start));
+  const to = firstAtOrAfter(list, sentenceEnd(context, end));
+  const local = new Set<"sd" | "se">();
+  // A sentence is at most 2·CONTEXT_REACH long, so this loop is bounded.
+  for (let i = from; i < to; i++) local.add(list[i]!.kind);
   if (local.size > 0) return { kinds: local, local: true };
-  return { kinds: new Set(context.dispersionDeclarations.map((d) => d.kind)), local: false };
+  return { kinds: context.documentDispersionKinds, local: false };
 }
