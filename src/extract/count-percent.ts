@@ -23,8 +23,8 @@ const forms = [
   pattern(String.raw`[(\[]${S}[nN]${S}=${S}(?<count>${INT})${S}[,;]${S}${PCT}${CLOSE}`),
   // 11 (55%) · n = 11 (55%) · 11 of 20 (55%) · 11 patients (55%) · Thirty-eight (27%)
   pattern(String.raw`(?:(?<![A-Za-z])[nN]${S}=${S}|${COUNT_START})${COUNT}(?:${S}(?:of|out of)${S}(?:the${S})?(?<total>${INT}))?(?: ${WORD}){0,3}${OPEN}${PCT}${CLOSE}`),
-  // 84 female, 59.6% (a word between, never "45% of …")
-  pattern(String.raw`${COUNT_START}(?<count>${INT})(?: ${WORD}){1,2}${S},${S}${PCT}(?! of)`),
+  // (84 female, 59.6%): only as a whole bracket, since "of 20 adults, 45% misused opioids" is two statements
+  pattern(String.raw`(?<=[(\[]${S})(?<count>${INT})(?: ${WORD}){1,2}${S},${S}${PCT}(?=${S}[)\]])`),
 ];
 
 /** In a table, "910 (61)" is a count and its percentage under an "n (%)" heading. */

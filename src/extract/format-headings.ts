@@ -1,7 +1,7 @@
 import { pattern, S } from "./patterns.js";
 import { columnHeader } from "./pipe-table.js";
 import { shadowText } from "./shadow-text.js";
-import type { ScanContext } from "./scan-context.js";
+import { look, type ScanContext } from "./scan-context.js";
 import type { StatisticFields } from "./types.js";
 
 /**
@@ -114,8 +114,12 @@ export function formatHeadings(context: ScanContext): Heading[] {
   return list;
 }
 
-/** Headings printed this close together are one header (a table's header row, wrapped). */
-const HEADER_GAP = 150;
+/**
+ * Headings printed close together with no data cell between them ("26 (7.5)", "60 ± 15") are one
+ * header (a table's header row, wrapped); a data cell between two headings separates them.
+ */
+const HEADER_GAP = 300;
+const DATA_CELL = pattern(String.raw`\d${S}[(\[±]`, "");
 
 /**
  * What the headings over `pos` say its numbers are. In a pipe table, the formats its column header
@@ -146,7 +150,7 @@ export function headingFormats(context: ScanContext, pos: number): HeadingFormat
     const { at, end, heading } = list[i]!;
     if (pos - at > HEADING_REACH) break;
     const next = list[i + 1];
-    if (formats.length > 0 && next !== undefined && next.at - end > HEADER_GAP) break;
+    if (formats.length > 0 && next !== undefined && (next.at - end > HEADER_GAP || DATA_CELL.test(look(context, end, next.at)))) break;
     formats.push(heading);
   }
   return formats;

@@ -23,7 +23,7 @@ const CELL = pattern(String.raw`(?<=(?:\)|\]|±${S}${UNUM})[*†‡§¶]{0,3}(?:
 /** A bare p in a pipe-table column headed "P" or "P value": "| <.001 |", "| 0.000⋆ |". */
 const PIPE_CELL = pattern(String.raw`${CELL_START}(?:(?<relation>${REL})${S})?(?<p>${PNUM})${CELL_END}`);
 
-const CELL_END_AFTER = pattern(String.raw`^[*†‡§¶a-e,]{0,4}(?: {0,3}\||[ \t]{0,8}(?:\r?\n|$)| {2,})`, "");
+const CELL_END_AFTER = pattern(String.raw`^[*†‡§¶a-e,]{0,4}(?: {0,3}\||[ \t]{0,8}(?:\r?\n|$)| {2,8})`, "");
 
 const THRESHOLD_AFTER = pattern(String.raw`^[^.;]{0,40}?(?:(?:was|were|is|are|be)${S}(?:considered|deemed|taken|regarded|set|accepted|defined)|indicat\w{0,6}|denot\w{0,6}|level of significance|significance level|statistically significant\.|for (?:statistical )?significance)`, "");
 

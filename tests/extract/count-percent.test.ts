@@ -32,6 +32,9 @@ describe("countPercent", () => {
     expect(quotesOf("see Table 2 (45%)", "count-percent")).toEqual([]);
     expect(quotesOf("21/20 (105%)", "count-percent")).toEqual([]);
     expect(quotesOf("aged 65 years (45%)", "count-percent")).toEqual([]);
+    // Two statements, not a count with its share: 20 adults in all, 45% of them misused opioids.
+    expect(quotesOf("In a cohort of 20 adults, 45% misused opioids", "count-percent")).toEqual([]);
+    expect(single("The median age was 81 years (84 female, 59.6%).", "count-percent").fields).toEqual({ count: "84", percent: "59.6" });
   });
   it("reads the counts of a table under an n (%) heading, and only there", () => {
     const table = "Sex, n (%) 0.01\n Male 895 (59) 431 (56)\n Female 608 (41) 335 (44)";
