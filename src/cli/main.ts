@@ -12,6 +12,7 @@ import * as closure from "./commands/closure.js";
 import * as explain from "./commands/explain.js";
 import * as crosstab from "./commands/crosstab.js";
 import * as debit from "./commands/debit.js";
+import * as extract from "./commands/extract.js";
 import * as grim from "./commands/grim.js";
 import * as grimmer from "./commands/grimmer.js";
 import * as percent from "./commands/percent.js";
@@ -21,7 +22,7 @@ import * as sprite from "./commands/sprite.js";
 import * as validate from "./commands/validate.js";
 
 /** Every command, in the order `cohort --help` lists them. Each module registers one command. */
-const commands = [validate, auditSources, check, explain, percent, grim, grimmer, debit, change, crosstab, closure, sprite, reconstruct, ci, power, appraise];
+const commands = [validate, auditSources, extract, check, explain, percent, grim, grimmer, debit, change, crosstab, closure, sprite, reconstruct, ci, power, appraise];
 
 export function buildProgram(): Command {
   const program = new Command("cohort")
