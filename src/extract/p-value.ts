@@ -23,6 +23,9 @@ const CELL = pattern(String.raw`(?<=(?:\)|\]|±${S}${UNUM})[*†‡§¶]{0,3}(?:
 /** A bare p in a pipe-table column headed "P" or "P value": "| <.001 |", "| 0.000⋆ |". */
 const PIPE_CELL = pattern(String.raw`${CELL_START}(?:(?<relation>${REL})${S})?(?<p>${PNUM})${CELL_END}`);
 
+const AFTER_DF = pattern(String.raw`\(${S}\d{1,6}(?:${S}[,;]${S}\d{1,6})?${S}\)[*†‡§¶]{0,3} {1,4}$`, "");
+const PARAGRAPH_BEFORE = pattern(String.raw`\n[ \t]{0,8}\r?\n[ \t]{0,8}$`, "");
+
 const CELL_END_AFTER = pattern(String.raw`^[*†‡§¶a-e,]{0,4}(?: {0,3}\||[ \t]{0,8}(?:\r?\n|$)| {2,8})`, "");
 
 const THRESHOLD_AFTER = pattern(String.raw`^[^.;]{0,40}?(?:(?:was|were|is|are|be)${S}(?:considered|deemed|taken|regarded|set|accepted|defined)|indicat\w{0,6}|denot\w{0,6}|level of significance|significance level|statistically significant\.|for (?:statistical )?significance)`, "");
@@ -54,8 +57,15 @@ export const pValue: Recogniser = {
     ...forms.flatMap((form) => scan(context, form, (match) => read(context, match))),
     ...scan(context, CELL, (match) => {
       const end = match.index + match[0].length;
-      const sameLine = !/[\n\r]/.test(look(context, match.index - 12, match.index, "text"));
-      if (!sameLine || !CELL_END_AFTER.test(look(context, end, end + 16, "text"))) return undefined;
+      // "<.001" is a p wherever a P heading is over it; a bare "0.02" only where it ends its cell, or
+      // right after a test's "(df)" cell ("3.48 (33) .001 0.04 (…)": the p of that test).
+      const unmistakable = match.groups?.relation !== undefined && match.groups.relation !== "=";
+      if (!unmistakable) {
+        const before = look(context, match.index - 16, match.index, "text");
+        const sameLine = !/[\n\r]/.test(before.slice(-12));
+        const afterTest = AFTER_DF.test(before);
+        if (!sameLine || (!afterTest && !CELL_END_AFTER.test(look(context, end, end + 16, "text")))) return undefined;
+      } else if (PARAGRAPH_BEFORE.test(look(context, match.index - 16, match.index, "text"))) return undefined;
       if (nearestHeading(context, match.index, ["p-value"]) === undefined) return undefined;
       const statistic = read(context, match);
       if (statistic) statistic.flags = [...statistic.flags.filter((flag) => flag !== "relation-implied"), "read-from-heading" as const].sort();

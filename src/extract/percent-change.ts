@@ -32,6 +32,10 @@ const UNDER_HEADING = pattern(String.raw`${NUMBER_START}${SNUM}${S}[(\[]${S}(?<p
 const BY_ONLY = pattern(String.raw`(?<![A-Za-z])by${S}${HEDGE}${PERCENT}`);
 const EARLIER_VERB = pattern(VERB, "g");
 
+/** "The drop was maximum during daytime (69.8%)": a bracketed percentage whose clause names a change. */
+const BRACKETED = pattern(String.raw`(?<![\d%] {0,3})[(\[]${S}(?<percent>${SNUM})${S}%${S}[)\]]`);
+const CHANGE_BEFORE = pattern(String.raw`(?<![A-Za-z])(?<verb>${words([...INCREASE, ...DECREASE].filter((w) => !["higher", "greater", "more", "lower", "less", "fewer", "lost", "gains", "gained"].includes(w)))})(?![A-Za-z])(?<rest>[^\d%();]{0,60})$`, "");
+
 function directionOf(word: string): Direction {
   const lower = word.toLowerCase();
   if (INCREASE.includes(lower)) return "increase";
@@ -72,6 +76,15 @@ export const percentChange: Recogniser = {
       // A signed change says its direction by its sign ("–35.81" fell); an unsigned one rose.
       const direction = negative ? "decrease" : "increase";
       return buildStatistic(context, "percent-change", start, end, { percent, direction }, ["read-from-heading"]);
+    }),
+    ...scan(context, BRACKETED, (match) => {
+      // Only when a change word leads to it with no number between (not "11 (55%)", not "in 2019 (45%)").
+      const { text } = textBefore(context, match.index, 80);
+      const change = CHANGE_BEFORE.exec(text);
+      if (!change) return undefined;
+      const [start, end] = groupSpan(match, "percent")!;
+      const percentEnd = end + (/^ {0,3}%/.exec(context.shadow.slice(end, end + 4))?.[0].length ?? 0);
+      return buildStatistic(context, "percent-change", start, percentEnd, { percent: context.text.slice(start, end), direction: directionOf(change.groups!.verb!) });
     }),
     ...scan(context, BY_ONLY, (match) => {
       // Only a continuation: an earlier change verb in the same sentence gives the direction.

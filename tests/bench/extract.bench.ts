@@ -34,6 +34,15 @@ if (existsSync(folder)) {
   console.log("match rule: same kind and overlapping span, one to one; exact span and exact fields are shares of the matched pairs");
   const { kinds } = scoreCorpus(passages);
   printTable("all passages", kinds);
+  // statcheck reads a test only when statistic, df and p are all printed (APA); how many labelled tests
+  // are that complete, and how many of those the extractor finds with exactly those fields.
+  const apa = passages.map((p) => ({ ...p, labels: p.labels.filter((l) => l.kind === "test-statistic" && l.fields.df1 !== undefined && l.fields.p !== undefined) }));
+  const apaLabelled = apa.reduce((n, p) => n + p.labels.length, 0);
+  const apaExact = apa.reduce((n, p) => {
+    const found = extractStatistics(p.text);
+    return n + p.labels.filter((l) => found.some((s) => s.kind === "test-statistic" && s.start === l.start && s.end === l.end && JSON.stringify(Object.entries(s.fields).sort()) === JSON.stringify(Object.entries(l.fields).sort()))).length;
+  }, 0);
+  console.log(`\nAPA-complete tests (statistic, df and p printed, what statcheck reads): ${apaLabelled} labelled, ${apaExact} found with exact span and fields`);
   // Passages the recognisers were tuned on are listed in tests/extract/corpus-figures.json; the rest were
   // added after, and score the extractor as unseen text would.
   const figuresFile = join(root, "tests/extract/corpus-figures.json");

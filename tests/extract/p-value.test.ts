@@ -50,6 +50,11 @@ describe("pValue", () => {
     ]);
     const pipe = "| Group | Mean (SD) | P value |\n|---|---|---|\n| A | 26 (7.5) | 0.02 |";
     expect(found(pipe, "p-value").map((s) => s.quote)).toEqual(["0.02"]);
+    // Space-separated cells: the bare decimal after a test's "(df)" cell is its p; after a mean (SD) it is not.
+    const spaced = "Baseline, mean (SD) Cohen d t test (df) P value\nTreatment 7.85 (3.73) 0.60 3.48 (33) .001 0.04 (–0.45 to 0.54)";
+    expect(found(spaced, "p-value").map((s) => s.quote)).toEqual([".001"]);
+    // "<.001" on the line after a bracketed cell is a p under a P heading.
+    expect(found("ΔMean (% change) P value Effect size\n–4.76\n(–35.81)\n<.001 1.03", "p-value").map((s) => s.fields)).toEqual([{ relation: "<", p: ".001" }]);
     // Without the heading the same numbers are not p's.
     expect(quotesOf("Male 1.33 (1.05 to 1.67) 0.017", "p-value")).toEqual([]);
   });

@@ -19,6 +19,10 @@ describe("percentChange", () => {
       "by 27%",
     ]);
   });
+  it("reads a bracketed percentage that a change word leads to", () => {
+    expect(single("The drop was maximum during daytime (69.8%).", "percent-change")).toMatchObject({ quote: "69.8%", fields: { percent: "69.8", direction: "decrease" } });
+    expect(quotesOf("Of 20 patients, 11 (55%) improved.", "percent-change")).toEqual([]);
+  });
   it("does not read a change between two percentages, a threshold or a CI level", () => {
     expect(quotesOf("use decreased from 30% to 20%", "percent-change")).toEqual([]);
     expect(quotesOf("a ≥30% reduction in pain defined response", "percent-change")).toEqual([]);
