@@ -18,11 +18,12 @@ import * as grimmer from "./commands/grimmer.js";
 import * as percent from "./commands/percent.js";
 import * as power from "./commands/power.js";
 import * as reconstruct from "./commands/reconstruct.js";
+import * as scan from "./commands/scan.js";
 import * as sprite from "./commands/sprite.js";
 import * as validate from "./commands/validate.js";
 
 /** Every command, in the order `cohort --help` lists them. Each module registers one command. */
-const commands = [validate, auditSources, extract, check, explain, percent, grim, grimmer, debit, change, crosstab, closure, sprite, reconstruct, ci, power, appraise];
+const commands = [validate, auditSources, extract, scan, check, explain, percent, grim, grimmer, debit, change, crosstab, closure, sprite, reconstruct, ci, power, appraise];
 
 export function buildProgram(): Command {
   const program = new Command("cohort")

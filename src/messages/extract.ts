@@ -30,3 +30,5 @@ export const nothingFound = (file: string): string => `found no reported statist
 
 export const sourceNameNotPlain = (name: string): string =>
   `the source's file name "${name}" must be plain (letters, digits, '.', '_', '-') because study files cite it by name; rename the file`;
+
+export const scanUnreadable = (count: number): string => `${count} source file(s) could not be read; see the messages above`;
