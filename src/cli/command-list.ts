@@ -35,6 +35,20 @@ export const commandList: readonly CommandEntry[] = [
     load: () => import("./commands/audit-sources.js"),
   },
   {
+    name: "extract",
+    term: "extract [options] <source>",
+    description:
+      "read every reported statistic in a plain-text source (counts and percentages, means with SD/SE/CI, medians, percent changes, tests and p-values, effects with CIs, sample sizes) into a draft study file, each value with its verbatim quote and offsets; what only a person can decide is left \"unknown\"",
+    load: () => import("./commands/extract.js"),
+  },
+  {
+    name: "scan",
+    term: "scan [options] <source...>",
+    description:
+      "find every reported statistic in plain-text sources and run each check that needs nothing but what is printed with it (p from a test statistic, a percentage from its count and total, CI ↔ p): a statcheck-like report per file",
+    load: () => import("./commands/scan.js"),
+  },
+  {
     name: "check",
     term: "check [options] <study>",
     description: "run every applicable check on a study file: compositions, band shifts, means (GRIM, GRIMMER, SD bounds), percent-change chains",

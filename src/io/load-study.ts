@@ -1,4 +1,6 @@
+import { unfilledPaths } from "../draft/unknown.js";
 import { CohortError, jsonPath, type Problem } from "../errors.js";
+import { unfilled } from "../messages/extract.js";
 import { Study } from "../schema/study.js";
 import type { InstrumentRegistry } from "./load-instruments.js";
 import { readJsonFile } from "./read-json.js";
@@ -9,11 +11,26 @@ import { zodProblems } from "./zod-problems.js";
  * references into the instrument definitions. Throws one CohortError listing every problem.
  */
 export function parseStudy(data: unknown, instruments: InstrumentRegistry, file?: string): Study {
+  const unfilled = draftProblems(data, file);
   const parsed = Study.safeParse(data);
-  if (!parsed.success) throw new CohortError(zodProblems(parsed.error, file));
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error, file, data);
+    const reported = new Set(problems.map((problem) => problem.path));
+    throw new CohortError([...problems, ...unfilled.filter((problem) => !reported.has(problem.path))]);
+  }
+  if (unfilled.length > 0) throw new CohortError(unfilled);
   const problems = instrumentProblems(parsed.data, instruments, file);
   if (problems.length > 0) throw new CohortError(problems);
   return parsed.data;
+}
+
+/**
+ * A draft from `cohort extract` (a file with an `extraction` record) is not finished while any field
+ * still reads "unknown", even one the schema would accept as text (a title, an outcome's words).
+ */
+function draftProblems(data: unknown, file?: string): Problem[] {
+  if (data === null || typeof data !== "object" || !("extraction" in data)) return [];
+  return unfilledPaths(data).map((path) => ({ ...(file !== undefined ? { file } : {}), path: jsonPath(path), message: unfilled() }));
 }
 
 /** Reads a study file and validates it (see parseStudy). */

@@ -6,6 +6,7 @@ export { CitesEvidence, ClaimNumber, ClaimsRegister, RegisteredClaim, RegisterFi
 export { Claim, Composition, CompositionCategory, BandPoint, BandShift, LimitationForm, Mean, PercentChange, ReportedValue, StatedLimitation } from "./reported-value.js";
 export { DecimalString, PercentString, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
 export { dataFileSchemas, jsonSchemaText, registerDataFileSchema } from "./json-schemas.js";
+export { ExtractedValueRecord, ExtractionRecord } from "./extraction-record.js";
 export { Reconstruction, RECONSTRUCTION_LABEL } from "./reconstruction.js";
 export { Reference } from "./reference.js";
 export { Source } from "./source.js";

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Source, SourcePaths } from "./source.js";
 import { designAttribute, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
+import { ExtractionRecord } from "./extraction-record.js";
 import { Claim, ReportedValue, StatedLimitation } from "./reported-value.js";
 import { checkStudyConsistency } from "./study-consistency.js";
 import { Variable } from "./variable.js";
@@ -168,6 +169,7 @@ export const Study = z
     reported: z.array(ReportedValue),
     claims: z.array(Claim),
     limitationsStated: z.array(StatedLimitation),
+    extraction: ExtractionRecord.optional().meta({ description: "Left by `cohort extract`: where each drafted value's quote sits in the source, and what was left to fill." }),
   })
   .strict()
   .superRefine(checkStudyConsistency)

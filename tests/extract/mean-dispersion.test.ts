@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { found, quotesOf, single } from "./helpers.js";
+
+describe("meanDispersion", () => {
+  it("reads mean ± spread, and the spread's kind only when the text says it", () => {
+    const bare = single("Pain was 5.2 ± 1.3 at baseline.", "mean-dispersion");
+    expect(bare.fields).toEqual({ mean: "5.2", dispersion: "1.3", dispersionKind: "unstated" });
+    expect(bare.flags).toContain("ambiguous-dispersion");
+    expect(single("Pain was 5.2 ± 1.3 SD.", "mean-dispersion")).toMatchObject({ quote: "5.2 ± 1.3 SD", fields: { dispersionKind: "sd" } });
+    expect(single("Pain was 5.2 ± 1.3 (SEM).", "mean-dispersion")).toMatchObject({ quote: "5.2 ± 1.3 (SEM)", fields: { dispersionKind: "se" } });
+    const declared = single("Age was 45.2 ± 11.3 years (mean ± SD).", "mean-dispersion");
+    expect(declared.fields).toEqual({ mean: "45.2", dispersion: "11.3", dispersionKind: "sd" });
+    expect(declared.flags).toContain("dispersion-kind-from-context");
+  });
+  it("does not take an outer closing bracket into the quote", () => {
+    expect(single("(pain 5.2 ± 1.3)", "mean-dispersion").quote).toBe("5.2 ± 1.3");
+    expect(single("(5.2 ± 1.3 SD)", "mean-dispersion").quote).toBe("5.2 ± 1.3 SD");
+  });
+  it("reads the APA and labelled forms", () => {
+    expect(single("scores (M = 4.10, SD = 0.90) rose", "mean-dispersion")).toMatchObject({ quote: "M = 4.10, SD = 0.90", fields: { mean: "4.10", dispersion: "0.90", dispersionKind: "sd" } });
+    expect(single("mean 5.2 (SD 1.3)", "mean-dispersion").quote).toBe("mean 5.2 (SD 1.3)");
+    expect(single("mean age 51.0 (standard deviation 15.0) years", "mean-dispersion").fields).toEqual({ mean: "51.0", dispersion: "15.0", dispersionKind: "sd" });
+    expect(single("reduction (6.4 points, SD = 5.98)", "mean-dispersion").fields).toEqual({ mean: "6.4", dispersion: "5.98", dispersionKind: "sd" });
+    expect(single("a mean of 12.1 (SE 0.4)", "mean-dispersion").fields.dispersionKind).toBe("se");
+  });
+  it("reads a bare 5.2 (1.3) only when the sentence speaks of a mean", () => {
+    expect(found("Mean (SD) score was 3.2 (1.1) vs 2.9 (1.0).", "mean-dispersion").map((s) => s.fields)).toEqual([
+      { mean: "3.2", dispersion: "1.1", dispersionKind: "sd" },
+      { mean: "2.9", dispersion: "1.0", dispersionKind: "sd" },
+    ]);
+    expect(quotesOf("at week 12 (45) the trial stopped", "mean-dispersion")).toEqual([]);
+    expect(quotesOf("median 4 (2) days", "mean-dispersion")).toEqual([]);
+  });
+  it("keeps a Unicode minus and decimal commas as printed", () => {
+    const statistic = single("Veränderung \u22123,1 ± 1,2", "mean-dispersion");
+    expect(statistic.fields).toMatchObject({ mean: "\u22123,1", dispersion: "1,2" });
+    expect(statistic.values.mean?.decimal).toBe("-3.1");
+    expect(statistic.flags).toContain("decimal-comma");
+  });
+  it("reads a statistic broken over a line and flags it", () => {
+    const statistic = single("pain 5.2 ±\n1.3 at the end", "mean-dispersion");
+    expect(statistic.quote).toBe("5.2 ±\n1.3");
+    expect(statistic.flags).toContain("line-break-inside");
+  });
+  it("never reads a negative spread", () => {
+    expect(quotesOf("mean change 2.1 (−0.4)", "mean-dispersion")).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { found, quotesOf, single } from "./helpers.js";
+
+describe("testStatistic", () => {
+  it("reads APA prints with their p", () => {
+    expect(single("the groups differed, t(28) = 2.20, p = .03.", "test-statistic")).toMatchObject({
+      quote: "t(28) = 2.20, p = .03",
+      fields: { statistic: "t", df1: "28", value: "2.20", pRelation: "=", p: ".03" },
+    });
+    expect(single("F(2, 57) = 4.10, p < .05", "test-statistic").fields).toEqual({ statistic: "F", df1: "2", df2: "57", value: "4.10", pRelation: "<", p: ".05" });
+    expect(single("F(1,147) = .11, p = .739, ηp2 < .001", "test-statistic").quote).toBe("F(1,147) = .11, p = .739");
+    expect(single("r(48) = .32, p = .02", "test-statistic").fields).toEqual({ statistic: "r", df1: "48", value: ".32", pRelation: "=", p: ".02" });
+    expect(single("F (2–90) = 87.89, p < .001, η2 = .66", "test-statistic").fields).toEqual({ statistic: "F", df1: "2", df2: "90", value: "87.89", pRelation: "<", p: ".001" });
+  });
+  it("reads every chi-square spelling, with N in the brackets", () => {
+    expect(single("χ2(1, N = 100) = 3.90, p = .048", "test-statistic").fields).toEqual({ statistic: "chi2", df1: "1", value: "3.90", pRelation: "=", p: ".048" });
+    expect(single("χ²(2) = 6.1", "test-statistic").fields).toEqual({ statistic: "chi2", df1: "2", value: "6.1" });
+    expect(single("chi-square(1) = 3.9", "test-statistic").fields.statistic).toBe("chi2");
+    expect(single("X2 = 4.2, P = 0.04", "test-statistic").fields).toEqual({ statistic: "chi2", value: "4.2", pRelation: "=", p: "0.04" });
+  });
+  it("reads z, U, W and H, and a Unicode minus", () => {
+    expect(single("z = \u22122.50, p = .012", "test-statistic").fields).toEqual({ statistic: "z", value: "\u22122.50", pRelation: "=", p: ".012" });
+    expect(single("Mann–Whitney U = 23, p = 0.03", "test-statistic").fields.statistic).toBe("U");
+    expect(single("Wilcoxon W = 12", "test-statistic").fields).toEqual({ statistic: "W", value: "12" });
+    expect(single("Kruskal–Wallis H(2) = 5.6", "test-statistic").fields).toEqual({ statistic: "H", df1: "2", value: "5.6" });
+  });
+  it("takes the p inside brackets and across a line break", () => {
+    expect(single("t(28) = 2.20 (p = 0.03)", "test-statistic").quote).toBe("t(28) = 2.20 (p = 0.03)");
+    const broken = single("t(28) =\n2.20, p = .03", "test-statistic");
+    expect(broken.fields.value).toBe("2.20");
+    expect(broken.flags).toContain("line-break-inside");
+  });
+  it("does not read t or r alone in another sense, or impossible values", () => {
+    expect(quotesOf("at time t = 0 the infusion began", "test-statistic")).toEqual([]);
+    expect(quotesOf("r = 1.7 was recorded", "test-statistic")).toEqual([]);
+    expect(quotesOf("F(1, 20) = -3.2", "test-statistic")).toEqual([]);
+    expect(quotesOf("the F1 = 0.8 score", "test-statistic")).toEqual([]);
+    // A bare t with a t-test named is read.
+    expect(quotesOf("a paired t-test gave t = 2.2", "test-statistic")).toEqual(["t = 2.2"]);
+  });
+  it("reads table cells under F (df) and under a column headed t", () => {
+    const table = "Phase | Mean score (SD) | F (df) | P value\n1 | 16.84 (3.71) | 15.18 (1, 7889) | <.001";
+    expect(found(table, "test-statistic").map((s) => s.fields)).toEqual([{ statistic: "F", df1: "1", df2: "7889", value: "15.18" }]);
+    const pipe = "Variables | AA (n = 44) | SA (n = 46) | χ2 or t | P |\n---|---|---|---|---|\nWeek 2 | 39.59 ± 5.94 | 59.74 ± 6.15 | \u221215.797 | 0.000 |";
+    expect(found(pipe, "test-statistic").map((s) => s.fields)).toEqual([{ statistic: "t", value: "\u221215.797" }]);
+  });
+});
