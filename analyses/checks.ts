@@ -13,7 +13,7 @@ export default defineAnalysis({
   section: "checked",
   run({ study, instruments }) {
     const results = checkStudy(study, instruments);
-    if (results.length === 0) return skip(id, title, "no reported value of a kind the checks cover (composition, band shift, mean, percent change)");
+    if (results.length === 0) return skip(id, title, "no check applies to any value the study reports");
     const inconsistent = results.filter((r) => r.status === "inconsistent");
     const count = (status: string) => results.filter((r) => r.status === status).length;
     return {
@@ -60,7 +60,7 @@ export default defineAnalysis({
                   })
                   .join(" | ")
               : `None: all ${results.length} checks find the reported numbers consistent (or cannot decide) under their stated assumptions.`,
-          method: "checkStudy(study, instruments) from src/checks (GRIM-style granularity, composition sums, percent-change chains, band intervals)",
+          method: `checkStudy(study, instruments) from src/checks (the checks that ran: ${[...new Set(results.map((r) => r.check))].join(", ")})`,
         },
       ],
     };

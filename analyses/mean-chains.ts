@@ -2,7 +2,7 @@ import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-ch
 import { chainPins } from "../src/checks/chain-pins.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { feasibleMeanChains } from "../src/report/feasible-mean-chains.js";
-import { groupLabel, groupSize, reportedOfKind } from "../src/report/study-lookup.js";
+import { groupLabel, groupSize, reportedOfKind, timepointLabel } from "../src/report/study-lookup.js";
 
 const id = "mean-chains";
 const title = "Group means over time, rebuilt from the reported percent changes";
@@ -17,6 +17,15 @@ export default defineAnalysis({
     if (changes.length === 0) return skip(id, title, "the study reports no percent changes of group means");
     const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order);
     const instrumentIds = [...new Set(changes.map((c) => c.instrument))];
+    // The group means of an instrument the chains are not pinned to (those of other groups), or that there are none.
+    const meansSentence = (instrumentId: string, abbreviation: string, chainGroups: readonly string[]): string => {
+      const means = reportedOfKind(study, "mean").filter((m) => m.instrument === instrumentId);
+      if (means.length === 0) return `It reports no group mean of ${abbreviation}. `;
+      const unpinned = means.filter((m) => !chainGroups.includes(m.group) || m.timepoint === undefined);
+      if (unpinned.length === 0) return "";
+      const where = unpinned.map((m) => `${groupLabel(study, m.group)} ${m.timepoint !== undefined ? `at ${timepointLabel(study, m.timepoint)} ` : ""}${m.mean}`);
+      return `It also reports ${unpinned.length === 1 ? "a group mean" : "group means"} of ${abbreviation} that no chain here is pinned to (${where.join("; ")}). `;
+    };
     return instrumentIds.map((instrumentId) => {
       const instrument = instruments.get(instrumentId)!;
       const groups = [...new Set(changes.filter((c) => c.instrument === instrumentId).map((c) => c.group))];
@@ -60,7 +69,7 @@ export default defineAnalysis({
         section: "reconstructed" as const,
         reconstruction: true,
         paragraphs: [
-          `The source reports percent changes of the group mean ${instrument.abbreviation} (${instrument.construct}) ${pinnedBy.length > 0 ? `and group means that pin them (${pinnedBy.join("; ")})` : "but no means"}. A group mean of n people answering ${instrument.items} item${instrument.items === 1 ? "" : "s"} scored ${instrument.itemMin}–${instrument.itemMax} (${instrument.scoring} scoring) can only take certain values; the chart shows every chain of such means whose percent changes round to the reported ones — each line is one possibility, none is the data.`,
+          `The source reports percent changes of the group mean ${instrument.abbreviation} (${instrument.construct})${pinnedBy.length > 0 ? ` and group means that pin them (${pinnedBy.join("; ")})` : ""}. ${meansSentence(instrumentId, instrument.abbreviation, groups)}A group mean of n people answering ${instrument.items} item${instrument.items === 1 ? "" : "s"} scored ${instrument.itemMin}–${instrument.itemMax} (${instrument.scoring} scoring) can only take certain values; the chart shows every chain of such means whose percent changes round to the reported ones — each line is one possibility, none is the data.`,
           ...panelNotes.map((p) => `${p.title}: ${p.subtitle}; computed ${p.basis}.`),
         ],
         summary: `${instrument.abbreviation}: ${panelNotes.map((p) => `${p.title} — ${p.chains.length === 0 ? "no chain of group means fits" : `${p.chains.length} feasible chain${p.chains.length === 1 ? "" : "s"} of group means ${p.basis}`}`).join("; ")}.`,

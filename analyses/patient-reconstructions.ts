@@ -1,4 +1,5 @@
 import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-chart.js";
+import { isCohortError } from "../src/errors.js";
 import { reconstructStudy } from "../src/reconstruct/study/reconstruct-study.js";
 import { reconstructionTable } from "../src/reconstruct/study/reconstruction-table.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
@@ -15,7 +16,13 @@ export default defineAnalysis({
   title,
   section: "reconstructed",
   run({ study, instruments, seed }) {
-    const result = reconstructStudy(study, instruments, { seed, count: COUNT });
+    let result: ReturnType<typeof reconstructStudy>;
+    try {
+      result = reconstructStudy(study, instruments, { seed, count: COUNT });
+    } catch (error) {
+      if (!isCohortError(error)) throw error;
+      return skip(id, title, `no patient-level dataset can be rebuilt from what the study reports (${error.problems.map((p) => p.message).join("; ")})`);
+    }
     const first = result.reconstructions[0];
     if (!first) return skip(id, title, "no patient-level dataset can be rebuilt from what the study reports");
     const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order);
@@ -47,17 +54,27 @@ export default defineAnalysis({
     const format = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : typeof value === "number" ? formatNumber(value, Number.isInteger(value) ? 0 : 3) : value);
     const assumptions = [...new Set(result.reconstructions.flatMap((r) => r.assumptions))];
     const tabulated = reconstructionTable(result.reconstructions);
+    // The kinds reconstructStudy does not read; saying so keeps a reader from taking the datasets to match them.
+    const used = (v: (typeof study.reported)[number]) =>
+      v.kind === "composition" || v.kind === "band-shift" || v.kind === "percent-change" || (v.kind === "mean" && v.instrument !== undefined && v.timepoint !== undefined);
+    const others = study.reported.filter((v) => !used(v));
+    const unusedCount = others.length;
+    const unused = [...new Set(others.map((v) => v.kind))].map((kind) => {
+      const list = others.filter((v) => v.kind === kind);
+      return `${list.length} ${kind === "mean" ? "mean of a variable or without a timepoint" : kind.replace(/-/g, " ")}${kind === "mean" ? (list.length === 1 ? "" : "s") : ` value${list.length === 1 ? "" : "s"}`} (${list.map((v) => v.id).join(", ")})`;
+    });
     return {
       id,
       title,
       section: "reconstructed",
       reconstruction: true,
       paragraphs: [
-        `${result.reconstructions.length} patient-level datasets (seed ${result.seed}), each consistent with what the study reports; how many such datasets exist is not known (far too many to count), so none of them is the data. They are what the tests over reconstructions run on (many more there), and material for exercises.`,
+        `${result.reconstructions.length} patient-level datasets (seed ${result.seed}), each consistent with what the study reports; how many such datasets exist is not known (far too many to count), so none of them is the data.${panels.length > 0 ? " The tests over reconstructions run on many more datasets built the same way." : ""}`,
         `Assumptions: ${assumptions.join("; ")}.`,
         ...(result.notes.length > 0 ? [`Not reconstructed: ${result.notes.join("; ")}.`] : []),
+        ...(unused.length > 0 ? [`Reported but not used by these datasets (they are rebuilt from compositions, instrument means at a timepoint, band shifts and percent changes only): ${unused.join("; ")}.`] : []),
       ],
-      summary: `${result.reconstructions.length} illustrative patient-level datasets rebuilt (${first.rows.length} rows each); ${result.notes.length} thing${result.notes.length === 1 ? "" : "s"} the report does not allow to rebuild.`,
+      summary: `${result.reconstructions.length} illustrative patient-level datasets rebuilt (${first.rows.length} rows each); ${result.notes.length === 0 ? "the report allows every listed measure to be rebuilt" : `${result.notes.length} thing${result.notes.length === 1 ? "" : "s"} the report does not allow to rebuild`}${unused.length > 0 ? `; ${unusedCount} reported value${unusedCount === 1 ? "" : "s"} of other kinds not used` : ""}.`,
       // The datasets stacked into one long table, as cohortcheck/dataframe's toDataFrame gives them to scripts.
       table: {
         columns: tabulated.columns.map((c, i) => ({ key: c, label: c, align: i === 0 || scoreColumns.includes(c) ? ("right" as const) : ("left" as const) })),

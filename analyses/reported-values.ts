@@ -1,4 +1,5 @@
 import { defineAnalysis, skip } from "../src/report/analysis.js";
+import { describeInventory } from "../src/report/describe-inventory.js";
 import { describeReported } from "../src/report/describe-reported.js";
 import { valueGroupLabel } from "../src/report/study-lookup.js";
 
@@ -18,7 +19,8 @@ export default defineAnalysis({
       title,
       section: "reported",
       paragraphs: [
-        `The source reports ${study.reported.length} value${study.reported.length === 1 ? "" : "s"} (${kinds.join(", ")}), each recorded in the study file with the sentence it comes from. No mean with a standard deviation, no test statistic and no p-value is reported unless listed here.`,
+        `The source reports ${study.reported.length} value${study.reported.length === 1 ? "" : "s"} (${kinds.join(", ")}), each recorded in the study file with the sentence it comes from.`,
+        ...describeInventory(study, instruments),
       ],
       table: {
         columns: [

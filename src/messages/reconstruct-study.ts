@@ -96,7 +96,7 @@ export const assumeInterpretation = (change: string, words: string, reading: str
 export const assumeRounding = (): string => "reported percentages read as rounded half up or half down (either)";
 
 export const assumeSpread = (spread: number): string =>
-  `SDs are not reported: each group total is split over patients with spread ${spread.toFixed(2)} (0 = as even as the bounds allow, 1 = as extreme as they allow)`;
+  `the spread of the scores is set here, not matched to the report: each group total is split over patients with spread ${spread.toFixed(2)} (0 = as even as the bounds allow, 1 = as extreme as they allow)`;
 
 export const assumeMeans = (mode: string): string =>
   mode === "random" ? "group means drawn uniformly from those consistent with the report" : `group means chosen to give the ${mode === "smallest-change" ? "smallest" : "largest"} change the report allows`;

@@ -28,6 +28,8 @@ export function reportMarkdown(study: Study, artefacts: readonly Artefact[], ski
     "",
     `**Design:** ${t(d.type.value)}; sampling ${t(d.sampling.value)}; allocation ${t(d.allocation.value)}; control group ${t(d.controlGroup.value)}; blinding ${t(d.blinding.value)}; n = ${d.sampleSize.value} (${d.arms.map((arm) => `${t(groupLabel(study, arm.id))}: ${arm.size.value}`).join("; ")}); timepoints: ${d.timepoints.map((tp) => t(tp.label)).join(", ")}.`,
     "",
+    `**${d.arms.length === 1 ? "Arm" : "Arms"}:** ${d.arms.map((arm) => t(armLine(arm))).join("; ")}.`,
+    "",
   ];
   if (study.source.conflictsOfInterest?.length) {
     lines.push(`**Conflicts of interest visible in the source:** ${study.source.conflictsOfInterest.map((c) => `${t(c.value)} ("${t(c.source.quote)}")`).join("; ")}`, "");
@@ -87,4 +89,24 @@ export function exercisesMarkdown(artefacts: readonly Artefact[]): string[] {
   exercises.forEach((e, i) => lines.push(`${i + 1}. ${t(e.question)}`, `   - Answer: ${t(e.answer)}`, `   - How: ${t(e.method)}`));
   lines.push("");
   return lines;
+}
+
+/**
+ * One arm as the study file describes it: label, role, the intervention's kind, and the drug, dose and
+ * route only when the file gives them.
+ *
+ * @example
+ * armLine({ label: "wait list", role: "wait-list", intervention: { type: "none", ... }, ... }); // => "wait list (role: wait-list; intervention: none)"
+ */
+export function armLine(arm: Study["design"]["arms"][number]): string {
+  const i = arm.intervention;
+  const parts = [
+    arm.role !== undefined ? `role: ${arm.role}` : undefined,
+    i.type !== undefined ? `intervention: ${i.type}` : undefined,
+    i.drug !== undefined ? `drug: ${i.drug}` : undefined,
+    i.dose !== undefined ? `dose: ${i.dose.value}${i.dose.unit ? ` ${i.dose.unit}` : ""}` : undefined,
+    i.route !== undefined ? `route: ${i.route.value}` : undefined,
+    i.coInterventions.length > 0 ? `given with: ${i.coInterventions.map((c) => c.value).join(", ")}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  return `${arm.label}${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
 }
