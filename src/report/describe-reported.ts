@@ -80,3 +80,41 @@ export function describeReported(value: ReportedValue, study: Study, instruments
       return on(`entry requires ${value.bound === "min" ? (value.inclusive ? "≥" : ">") : value.inclusive ? "≤" : "<"} ${value.value}`);
   }
 }
+
+/**
+ * A reported value as a table cell under its group's column: the numbers as printed, without the
+ * measure, group or time (the row and column say those). For a composition, pass the category.
+ *
+ * @example
+ * describeCell({ kind: "mean", mean: "9.6", dispersion: { kind: "sd", value: "4.2" }, n: 22, ... }); // => "9.6 ± 4.2 (SD), n = 22"
+ */
+export function describeCell(value: ReportedValue, category?: { count?: number | undefined; percent?: string | undefined }): string {
+  const nPart = (n: number | undefined) => (n !== undefined ? `, n = ${n}` : "");
+  switch (value.kind) {
+    case "composition": {
+      const count = category?.count !== undefined ? `${category.count}/${value.n.value}` : undefined;
+      const percent = category?.percent !== undefined ? `${category.percent}%` : undefined;
+      return count && percent ? `${count} (${percent})` : (count ?? percent ?? "");
+    }
+    case "mean":
+      return `${value.mean}${value.dispersion ? ` ${describeDispersion(value.dispersion)}` : ""}${value.ci ? ` (${describeCi(value.ci)})` : ""}${nPart(value.n)}`;
+    case "median":
+      return `${value.median}${(value.spread ?? []).map((s) => ` (${s.kind === "unstated" ? "spread of unstated kind" : s.kind === "iqr" ? "IQR" : "range"} ${s.lower}–${s.upper})`).join("")}${nPart(value.n)}`;
+    case "proportion": {
+      const count = value.count !== undefined ? `${value.count}${value.denominator !== undefined ? `/${value.denominator}` : ""}` : undefined;
+      const percent = value.percent !== undefined ? `${value.percent}%` : undefined;
+      return count && percent ? `${count} (${percent})` : (count ?? percent ?? "");
+    }
+    case "mean-change":
+      return `${value.change}${value.dispersion ? ` ${describeDispersion(value.dispersion)}` : ""}${value.ci ? ` (${describeCi(value.ci)})` : ""}${nPart(value.n)}`;
+    case "percent-change":
+      return `${value.direction === "decrease" ? "−" : "+"}${value.percent}%`;
+    case "band-shift":
+      return `${value.from ? `"${value.from.label}" → ` : "to "}"${value.to.label}"`;
+    case "sample-flow":
+      return String(value.count);
+    default:
+      return "";
+  }
+}
+
