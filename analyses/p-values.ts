@@ -70,7 +70,8 @@ export default defineAnalysis({
       ]
         .filter(Boolean)
         .join("; ");
-    const example = depends[0] ?? result.analyses[0]!;
+    // The exercise asks about a test the source itself reports when there is one, else one whose verdict depends on the spread.
+    const example = result.analyses.find((a) => reportedTestsOf(a).length > 0) ?? depends[0] ?? result.analyses[0]!;
     // The rebuilt datasets compare the first two arms only; with more arms, say which pairs are left out.
     const comparedPairs = [...new Set(result.analyses.filter((a) => a.comparison === "between-groups").map((a) => a.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")))];
     const allPairs = study.design.arms.length * (study.design.arms.length - 1) / 2;
@@ -136,12 +137,19 @@ export default defineAnalysis({
     };
 
     /** The answer about one rebuilt test: what the source itself reports on it, and what the rebuilt datasets leave open. */
-    function exerciseAnswer(a: Run): string {
-      const abbr = abbreviation(a.instrument);
+    /** The tests the source reports on the same measure, groups and times as a rebuilt test. */
+    function reportedTestsOf(a: Run): ReportedValue[] {
       // In a one-arm study the arm and the whole sample are the same people.
       const same = (g: string) => (study.design.arms.length === 1 && g === study.design.arms[0]!.id ? "all" : g);
       const sameGroups = (groups: readonly string[] | undefined) => groups !== undefined && groups.length === a.groups.length && a.groups.every((g) => groups.map(same).includes(same(g)));
-      const reportedTests = valuesWithTest(on(a.instrument)).filter((v) => v.kind === "test" && v.comparison === a.comparison && sameGroups(v.groups));
+      const times = a.on === "last" ? [a.to] : [a.from, a.to];
+      const sameTimes = (timepoints: readonly string[] | undefined) => timepoints === undefined || (timepoints.length === times.length && timepoints.every((t, i) => t === times[i]));
+      return valuesWithTest(on(a.instrument)).filter((v) => v.kind === "test" && v.comparison === a.comparison && sameGroups(v.groups) && sameTimes(v.timepoints));
+    }
+
+    function exerciseAnswer(a: Run): string {
+      const abbr = abbreviation(a.instrument);
+      const reportedTests = reportedTestsOf(a);
       const reported = reportedTests.length > 0 ? `The source reports a test of it: ${reportedTests.map((v) => describeTest(v, study, instruments)).join("; ")}. ` : "";
       const spreads = describeSpreads(on(a.instrument), study, instruments);
       const range = `p from ${formatP(a.p.min)} to ${formatP(a.p.max)}`;

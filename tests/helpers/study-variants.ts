@@ -158,6 +158,16 @@ export const variants: VariantSpec[] = [
     median: false,
   }),
   variant({
+    id: "variant-new-kinds-only",
+    title: "Group therapy versus wait list, means ± SD, a t-test and proportions only (test variant)",
+    changeCi: false,
+    effect: false,
+    median: false,
+    flow: false,
+    age: false,
+    sex: false,
+  }),
+  variant({
     id: "variant-one-timepoint",
     title: "Group therapy versus wait list, measured once (test variant)",
     timepoints: [{ id: "week-8", label: "Week 8" }],
