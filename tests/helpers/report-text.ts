@@ -15,6 +15,8 @@ export interface TextUnit {
   artefact?: string;
   /** The exercise's method line, when the unit is part of an exercise. */
   exerciseMethod?: string;
+  /** The whole line, paragraph or table cell the unit was cut from. */
+  block: string;
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&#x27;": "'" };
@@ -52,8 +54,8 @@ export function markdownUnits(markdown: string, where: string): TextUnit[] {
       for (const raw of block.split("\n")) {
         const line = plainText(raw);
         if (/^\|\s*-/.test(raw)) continue;
-        const parts = raw.startsWith("|") ? line.split(/\s\|\s|^\|\s|\s\|$/).map((c) => c.trim()).filter(Boolean) : clauses(line);
-        for (const text of parts) units.push({ text, where, ...(artefact ? { artefact } : {}), ...(method ? { exerciseMethod: plainText(method) } : {}) });
+        const parts = raw.startsWith("|") ? line.split(/\s\|\s|^\|\s|\s\|$/).map((c) => c.trim()).filter(Boolean).map((cell) => [cell, cell] as const) : clauses(line).map((clause) => [clause, line] as const);
+        for (const [text, block] of parts) units.push({ text, block, where, ...(artefact ? { artefact } : {}), ...(method ? { exerciseMethod: plainText(method) } : {}) });
       }
     }
   }
@@ -78,7 +80,7 @@ export function notebookUnits(section: string, studyId: string, where: string): 
     const method = /<p class="method">Computed with (.*?)<\/p>/s.exec(piece)?.[1];
     for (const block of piece.split(/<\/(?:p|td|th|li|figcaption|h\d)>/)) {
       const text = plainText(block).replace(/\s+/g, " ").trim();
-      for (const part of clauses(text)) units.push({ text: part, where, ...(article ? { artefact: article } : {}), ...(method ? { exerciseMethod: plainText(method) } : {}) });
+      for (const part of clauses(text)) units.push({ text: part, block: text, where, ...(article ? { artefact: article } : {}), ...(method ? { exerciseMethod: plainText(method) } : {}) });
     }
   }
   return units;
