@@ -47,7 +47,8 @@ export function markdownUnits(markdown: string, where: string): TextUnit[] {
   const sections = markdown.split(/\n(?=#{2,3} )/);
   for (const section of sections) {
     const link = /\((?:tables|figures)\/([a-z0-9-]+)\.(?:csv|svg)\)/.exec(section);
-    const artefact = section.startsWith("### ") && link ? link[1] : undefined;
+    // The verdict opens the report as a "## " section without a table; it names the module that wrote it.
+    const artefact = section.startsWith("### ") && link ? link[1] : section.startsWith("## ") && /\(src\/appraisal\/verdict\.ts\)/.test(section) ? "verdict" : undefined;
     const exercises = section.startsWith("## Exercises") ? section.split(/\n(?=\d+\. )/) : [section];
     for (const block of exercises) {
       const method = /\n\s+- How: (.*)/.exec(block)?.[1];
