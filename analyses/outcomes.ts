@@ -29,6 +29,7 @@ interface Row {
   comparisons: string[];
 }
 
+/** An outcome value: a proportion (the data model's outcome count), a change or band, or a mean or median at a timepoint (without one it is a characteristic, in Table 1). */
 function isOutcome(value: ReportedValue): value is OutcomeValue {
   if (value.kind === "mean" || value.kind === "median") return value.timepoint !== undefined;
   return value.kind === "proportion" || value.kind === "mean-change" || value.kind === "percent-change" || value.kind === "band-shift";
@@ -73,7 +74,7 @@ export default defineAnalysis({
       if (column) row.cells.set(column.key, [...(row.cells.get(column.key) ?? []), text]);
     };
     for (const v of outcomes) {
-      const timepoints = v.kind === "mean-change" || v.kind === "percent-change" ? [v.from, v.to] : v.kind === "band-shift" ? [...(v.from ? [v.from.timepoint] : []), v.to.timepoint] : [v.timepoint!];
+      const timepoints = v.kind === "mean-change" || v.kind === "percent-change" ? [v.from, v.to] : v.kind === "band-shift" ? [...(v.from ? [v.from.timepoint] : []), v.to.timepoint] : v.timepoint !== undefined ? [v.timepoint] : [];
       const row = rowFor(measureOf(v), timepoints, STATISTIC[v.kind], Object.keys(STATISTIC).indexOf(v.kind));
       row.ids.push(v.id);
       addCell(row, v.group, describeCell(v));

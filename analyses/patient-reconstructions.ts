@@ -5,10 +5,16 @@ import { reconstructionTable } from "../src/reconstruct/study/reconstruction-tab
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { formatNumber } from "../src/report/format-number.js";
 import { shortGroupLabel, withoutDetail } from "../src/report/study-lookup.js";
+import type { ReportedValue } from "../src/schema/reported-value.js";
 
 const id = "patient-reconstructions";
 const title = "Patient-level datasets rebuilt from the report";
 const COUNT = 5;
+
+/** The kinds reconstructStudy reads (src/reconstruct/study): compositions, band shifts, percent changes and instrument means at a timepoint. */
+function usedByReconstruction(v: ReportedValue): boolean {
+  return v.kind === "composition" || v.kind === "band-shift" || v.kind === "percent-change" || (v.kind === "mean" && v.instrument !== undefined && v.timepoint !== undefined);
+}
 
 /** Several patient-level datasets consistent with everything the study reports (reconstructStudy), every row and every assumption, and each patient's scores over time. */
 export default defineAnalysis({
@@ -25,6 +31,17 @@ export default defineAnalysis({
     }
     const first = result.reconstructions[0];
     if (!first) return skip(id, title, "no patient-level dataset can be rebuilt from what the study reports");
+    // Datasets of ids and arms only would show nothing the report says.
+    if (first.columns.every((c) => c === "id" || c === "arm")) {
+      const usable = study.reported.filter(usedByReconstruction);
+      return skip(
+        id,
+        title,
+        usable.length === 0
+          ? "nothing per patient can be rebuilt: the study reports no composition, instrument mean at a timepoint, band shift or percent change, the kinds the reconstruction uses"
+          : `nothing per patient can be rebuilt from ${usable.map((v) => v.id).join(", ")}${result.notes.length > 0 ? ` (${result.notes.join("; ")})` : ""}`,
+      );
+    }
     const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order);
     // Score columns are "<instrument>_<timepoint>"; instruments in the order their columns appear.
     const scoreColumns = first.columns.filter((c) => c.includes("_") && instruments.has(c.slice(0, c.indexOf("_"))));
@@ -54,14 +71,13 @@ export default defineAnalysis({
     const format = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : typeof value === "number" ? formatNumber(value, Number.isInteger(value) ? 0 : 3) : value);
     const assumptions = [...new Set(result.reconstructions.flatMap((r) => r.assumptions))];
     const tabulated = reconstructionTable(result.reconstructions);
-    // The kinds reconstructStudy does not read; saying so keeps a reader from taking the datasets to match them.
-    const used = (v: (typeof study.reported)[number]) =>
-      v.kind === "composition" || v.kind === "band-shift" || v.kind === "percent-change" || (v.kind === "mean" && v.instrument !== undefined && v.timepoint !== undefined);
-    const others = study.reported.filter((v) => !used(v));
+    // The values reconstructStudy does not read; saying so keeps a reader from taking the datasets to match them.
+    const others = study.reported.filter((v) => !usedByReconstruction(v));
     const unusedCount = others.length;
     const unused = [...new Set(others.map((v) => v.kind))].map((kind) => {
       const list = others.filter((v) => v.kind === kind);
-      return `${list.length} ${kind === "mean" ? "mean of a variable or without a timepoint" : kind.replace(/-/g, " ")}${kind === "mean" ? (list.length === 1 ? "" : "s") : ` value${list.length === 1 ? "" : "s"}`} (${list.map((v) => v.id).join(", ")})`;
+      const what = kind === "mean" ? `mean${list.length === 1 ? "" : "s"} of a variable or without a timepoint` : `${kind.replace(/-/g, " ")} value${list.length === 1 ? "" : "s"}`;
+      return `${list.length} ${what} (${list.map((v) => v.id).join(", ")})`;
     });
     return {
       id,
@@ -74,7 +90,7 @@ export default defineAnalysis({
         ...(result.notes.length > 0 ? [`Not reconstructed: ${result.notes.join("; ")}.`] : []),
         ...(unused.length > 0 ? [`Reported but not used by these datasets (they are rebuilt from compositions, instrument means at a timepoint, band shifts and percent changes only): ${unused.join("; ")}.`] : []),
       ],
-      summary: `${result.reconstructions.length} illustrative patient-level datasets rebuilt (${first.rows.length} rows each); ${result.notes.length === 0 ? "the report allows every listed measure to be rebuilt" : `${result.notes.length} thing${result.notes.length === 1 ? "" : "s"} the report does not allow to rebuild`}${unused.length > 0 ? `; ${unusedCount} reported value${unusedCount === 1 ? "" : "s"} of other kinds not used` : ""}.`,
+      summary: `${result.reconstructions.length} illustrative patient-level datasets rebuilt (${first.rows.length} rows each)${result.notes.length > 0 ? `; ${result.notes.length} thing${result.notes.length === 1 ? "" : "s"} the report does not allow to rebuild` : ""}${unused.length > 0 ? `; ${unusedCount} reported value${unusedCount === 1 ? "" : "s"} of other kinds not used` : ""}.`,
       // The datasets stacked into one long table, as cohortcheck/dataframe's toDataFrame gives them to scripts.
       table: {
         columns: tabulated.columns.map((c, i) => ({ key: c, label: c, align: i === 0 || scoreColumns.includes(c) ? ("right" as const) : ("left" as const) })),

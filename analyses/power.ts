@@ -52,16 +52,20 @@ export default defineAnalysis({
     const effectName = twoGroups ? "Cohen's d" : "dz, the mean change over the SD of the changes";
     const allows =
       arms.length === 2
-        ? `The design allows a two-sample t-test between its two arms (${weakest.text}).`
+        ? `The design allows a two-sample t-test between its two groups (${weakest.text}).`
         : arms.length > 2
-          ? `The design allows two-sample t-tests between each pair of its ${arms.length} arms; ${results.filter((r) => r.result.mde === weakest.result.mde).length > 1 ? `the least powerful pairs have equal sizes, e.g. ${weakest.text}` : `the least powerful pair is ${weakest.text}`}.`
+          ? `The design allows two-sample t-tests between each pair of its ${arms.length} groups; ${results.filter((r) => r.result.mde === weakest.result.mde).length > 1 ? `the least powerful pairs have equal sizes, e.g. ${weakest.text}` : `the least powerful pair is ${weakest.text}`}.`
           : `The design allows a paired t-test between two timepoints of its single group (${weakest.text}).`;
-    const missed = formatPercent(1 - weakest.atHalf, 0);
+    // Whole percents, but never "0%" or "100%" for a probability that is neither.
+    const percentText = (p: number) => (p < 0.005 ? "less than 1%" : p > 0.995 ? "more than 99%" : `${formatPercent(p, 0)}%`);
+    const missed = percentText(1 - weakest.atHalf);
+    // "only" when even a medium effect (0.5) is out of reach at 80% power.
+    const only = weakest.result.mde > 0.5 ? " only" : "";
     const paragraphs = [
-      `${allows} At α = 0.05 (two-sided) and 80% power it detects only standardised effects of ${formatNumber(weakest.result.mde, 2)} or more (${effectName}); a medium effect of 0.5 would be detected with probability ${formatPercent(weakest.atHalf, 0)}%.`,
+      `${allows} At α = 0.05 (two-sided) and 80% power it detects${only} standardised effects of ${formatNumber(weakest.result.mde, 2)} or more (${effectName}); a medium effect of 0.5 would be detected with probability ${percentText(weakest.atHalf)}.`,
       weakest.atHalf < 0.8
-        ? `A result reported as "not statistically significant" says little here: a true effect of 0.5 would be missed with probability ${missed}%.`
-        : `A true effect of 0.5 would be missed with probability ${missed}%.`,
+        ? `A result reported as "not statistically significant" says little here: a true effect of 0.5 would be missed with probability ${missed}.`
+        : `A true effect of 0.5 would be missed with probability ${missed}.`,
     ];
     if (!twoGroups) {
       // Whether a change's size can be set against its spread depends on what the source reports about the change.
@@ -79,7 +83,7 @@ export default defineAnalysis({
       title,
       section: "limits",
       paragraphs,
-      summary: `${weakest.text}: only standardised effects of ${formatNumber(weakest.result.mde, 2)} or more are detectable with 80% power (α = 0.05).`,
+      summary: `${weakest.text}:${only} standardised effects of ${formatNumber(weakest.result.mde, 2)} or more are detectable with 80% power (α = 0.05).`,
       table: {
         columns: [
           { key: "design", label: "comparison" },
@@ -98,7 +102,7 @@ export default defineAnalysis({
       exercises: [
         {
           question: `What effect could a ${twoGroups ? "two-sample" : "paired"} t-test detect in ${weakest.text} (80% power, α = 0.05)?`,
-          answer: `A standardised effect of ${formatNumber(weakest.result.mde, 2)} (${twoGroups ? "Cohen's d" : "dz"}) or larger; power against a medium effect (0.5) is ${formatPercent(weakest.atHalf, 0)}%.`,
+          answer: `A standardised effect of ${formatNumber(weakest.result.mde, 2)} (${twoGroups ? "Cohen's d" : "dz"}) or larger; power against a medium effect (0.5) is ${percentText(weakest.atHalf)}.`,
           method: `mde("${weakest.design}", ${JSON.stringify(weakest.n)}) and power("${weakest.design}", ${JSON.stringify(weakest.n)}, 0.5) from src/inference (noncentral t)`,
         },
       ],

@@ -128,10 +128,18 @@ export function describeTests(values: readonly ReportedValue[], study: Study, in
   if (tests.length > 0) {
     const statistics = tests.filter((v) => v.kind === "test" && v.statistic !== undefined).length;
     const ps = tests.filter((v) => v.kind === "test" && v.p !== undefined).length;
-    const what = statistics === tests.length && ps === tests.length ? "with its statistic and p-value" : statistics === tests.length ? "with its statistic (no p-value printed)" : ps === tests.length ? "with its p-value (no statistic printed)" : `(${statistics} with a statistic, ${ps} with a p-value)`;
+    const one = tests.length === 1;
+    const what =
+      statistics === tests.length && ps === tests.length
+        ? one ? "with its statistic and p-value" : "with their statistics and p-values"
+        : statistics === tests.length
+          ? one ? "with its statistic (no p-value printed)" : "with their statistics (no p-value printed)"
+          : ps === tests.length
+            ? one ? "with its p-value (no statistic printed)" : "with their p-values (no statistic printed)"
+            : `(${statistics} with a statistic, ${ps} with a p-value)`;
     parts.push(`${tests.length} test${tests.length === 1 ? "" : "s"} ${what}: ${listSome(tests.map((v) => describeTest(v, study, instruments)))}`);
   }
-  if (effects.length > 0) parts.push(`${effects.length} effect estimate${effects.length === 1 ? "" : "s"} with a p-value: ${listSome(effects.map((v) => describeTest(v, study, instruments)))}`);
+  if (effects.length > 0) parts.push(`${effects.length} effect estimate${effects.length === 1 ? " with a p-value" : "s with p-values"}: ${listSome(effects.map((v) => describeTest(v, study, instruments)))}`);
   return parts.join("; ");
 }
 
