@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../helpers/fixtures.js";
 
-// The labelled extraction corpus (issue 17 item 3; format in tests/fixtures/extraction-corpus/README.md).
+// The labelled extraction corpora (issue 17 item 3; format in tests/fixtures/extraction-corpus/README.md): the
+// development corpus the recognisers were tuned on, and the held-out set kept apart to measure unseen text.
 // These tests check the labels against their passages, never against an extractor: every span must be
 // the exact slice of the passage at its offsets, spans must not overlap, each kind must carry its
 // fields, and every printed field value must occur inside its own span (so a mistyped field fails).
 
-const folder = join(root, "tests/fixtures/extraction-corpus");
+const corpus = join(root, "tests/fixtures/extraction-corpus");
+const heldOut = join(root, "tests/fixtures/extraction-heldout");
 
 type Label = { kind: string; start: number; end: number; text: string; fields: Record<string, string> };
 
@@ -38,66 +40,90 @@ const enumerations: Record<string, string[]> = {
 // A confidence level may be named outside the span (a table header); everything else printed must be inside it.
 const mayBeOutsideSpan = new Set(["level"]);
 
-const ids = readdirSync(folder)
-  .filter((name) => name.endsWith(".txt"))
-  .map((name) => name.slice(0, -".txt".length))
-  .sort();
-const readme = readFileSync(join(folder, "README.md"), "utf8");
+const passageIds = (folder: string): string[] =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith(".txt"))
+    .map((name) => name.slice(0, -".txt".length))
+    .sort();
 
-describe("extraction corpus labels", () => {
-  it("has at least 32 passages, each with a labels file, a README row and a slug id", () => {
-    expect(ids.length).toBeGreaterThanOrEqual(32);
-    const labelFiles = readdirSync(folder).filter((name) => name.endsWith(".labels.json"));
-    expect(labelFiles.map((name) => name.slice(0, -".labels.json".length)).sort()).toEqual(ids);
+function checkFolder(title: string, folder: string, minimumPassages: number): void {
+  const ids = passageIds(folder);
+  const readme = readFileSync(join(folder, "README.md"), "utf8");
+
+  describe(title, () => {
+    it(`has at least ${minimumPassages} passages, each with a labels file, a README row and a slug id`, () => {
+      expect(ids.length).toBeGreaterThanOrEqual(minimumPassages);
+      const labelFiles = readdirSync(folder).filter((name) => name.endsWith(".labels.json"));
+      expect(labelFiles.map((name) => name.slice(0, -".labels.json".length)).sort()).toEqual(ids);
+      for (const id of ids) {
+        expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(readme).toContain(`| \`${id}\` |`);
+      }
+    });
+
     for (const id of ids) {
-      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(readme).toContain(`| \`${id}\` |`);
-    }
-  });
+      describe(id, () => {
+        const bytes = readFileSync(join(folder, `${id}.txt`));
+        const text = bytes.toString("utf8");
+        const labels = JSON.parse(readFileSync(join(folder, `${id}.labels.json`), "utf8"));
+        const statistics: Label[] = labels.statistics;
 
-  for (const id of ids) {
-    describe(id, () => {
-      const bytes = readFileSync(join(folder, `${id}.txt`));
-      const text = bytes.toString("utf8");
-      const labels = JSON.parse(readFileSync(join(folder, `${id}.labels.json`), "utf8"));
-      const statistics: Label[] = labels.statistics;
+        it("is valid UTF-8 and names its own id", () => {
+          expect(Buffer.from(text, "utf8").equals(bytes)).toBe(true);
+          expect(labels.id).toBe(id);
+          expect(statistics.length).toBeGreaterThan(0);
+        });
 
-      it("is valid UTF-8 and names its own id", () => {
-        expect(Buffer.from(text, "utf8").equals(bytes)).toBe(true);
-        expect(labels.id).toBe(id);
-        expect(statistics.length).toBeGreaterThan(0);
-      });
+        it("has spans that equal the passage slice at their offsets and do not overlap", () => {
+          let previousEnd = 0;
+          for (const label of [...statistics].sort((a, b) => a.start - b.start)) {
+            expect(Number.isInteger(label.start) && Number.isInteger(label.end)).toBe(true);
+            expect(label.start).toBeGreaterThanOrEqual(previousEnd);
+            expect(label.end).toBeGreaterThan(label.start);
+            expect(text.slice(label.start, label.end)).toBe(label.text);
+            previousEnd = label.end;
+          }
+        });
 
-      it("has spans that equal the passage slice at their offsets and do not overlap", () => {
-        let previousEnd = 0;
-        for (const label of [...statistics].sort((a, b) => a.start - b.start)) {
-          expect(Number.isInteger(label.start) && Number.isInteger(label.end)).toBe(true);
-          expect(label.start).toBeGreaterThanOrEqual(previousEnd);
-          expect(label.end).toBeGreaterThan(label.start);
-          expect(text.slice(label.start, label.end)).toBe(label.text);
-          previousEnd = label.end;
-        }
-      });
-
-      it("gives every label the fields its kind requires, as printed in its span", () => {
-        for (const label of statistics) {
-          const shape = kinds[label.kind];
-          if (!shape) throw new Error(`unknown kind ${label.kind} at ${label.start}`);
-          for (const field of shape.required) expect(label.fields, `${label.text}: ${field}`).toHaveProperty(field);
-          for (const [field, value] of Object.entries(label.fields)) {
-            expect([...shape.required, ...shape.optional], `${label.text}: unexpected ${field}`).toContain(field);
-            expect(typeof value).toBe("string");
-            if (field in enumerations && !(label.kind === "sample-size" && field === "n")) {
-              expect(enumerations[field], `${label.text}: ${field}`).toContain(value);
-            } else if (!mayBeOutsideSpan.has(field)) {
-              expect(label.text, `${field} "${value}" is not printed in its span`).toContain(value);
+        it("gives every label the fields its kind requires, as printed in its span", () => {
+          for (const label of statistics) {
+            const shape = kinds[label.kind];
+            if (!shape) throw new Error(`unknown kind ${label.kind} at ${label.start}`);
+            for (const field of shape.required) expect(label.fields, `${label.text}: ${field}`).toHaveProperty(field);
+            for (const [field, value] of Object.entries(label.fields)) {
+              expect([...shape.required, ...shape.optional], `${label.text}: unexpected ${field}`).toContain(field);
+              expect(typeof value).toBe("string");
+              if (field in enumerations && !(label.kind === "sample-size" && field === "n")) {
+                expect(enumerations[field], `${label.text}: ${field}`).toContain(value);
+              } else if (!mayBeOutsideSpan.has(field)) {
+                expect(label.text, `${field} "${value}" is not printed in its span`).toContain(value);
+              }
+            }
+            if (label.kind === "test-statistic") {
+              expect("p" in label.fields).toBe("pRelation" in label.fields);
             }
           }
-          if (label.kind === "test-statistic") {
-            expect("p" in label.fields).toBe("pRelation" in label.fields);
-          }
-        }
+        });
       });
-    });
-  }
+    }
+  });
+}
+
+checkFolder("extraction corpus labels (development set)", corpus, 32);
+checkFolder("extraction held-out labels (unseen set)", heldOut, 20);
+
+describe("held-out set is apart from the development set", () => {
+  // A passage in both would score the extractor on text it was tuned on and call it unseen.
+  const developedOn = new Set(
+    (JSON.parse(readFileSync(join(root, "tests/extract/corpus-figures.json"), "utf8")) as { developedOn: string[] }).developedOn,
+  );
+  const corpusTexts = new Set(passageIds(corpus).map((id) => readFileSync(join(corpus, `${id}.txt`), "utf8")));
+  it("shares no id and no passage text with the development corpus, and none is listed as developed on", () => {
+    const corpusIds = new Set(passageIds(corpus));
+    for (const id of passageIds(heldOut)) {
+      expect(corpusIds.has(id), id).toBe(false);
+      expect(developedOn.has(id), id).toBe(false);
+      expect(corpusTexts.has(readFileSync(join(heldOut, `${id}.txt`), "utf8")), id).toBe(false);
+    }
+  });
 });
