@@ -13,12 +13,12 @@ const WORD = String.raw`(?!${STOP_WORDS})[A-Za-z][\w'-]{0,20}`;
 const COUNT = String.raw`(?<count>${INT}|${NUMBER_WORD})`;
 
 const forms = [
-  // 11/20 (55%) · 11/20 [55.0%] · 11/20, 55% · 359/644 patients (55.7%)
-  pattern(String.raw`${COUNT_START}(?<count>${INT})${S}\/${S}(?<total>${INT})(?: ${WORD}){0,2}(?:${OPEN}|,${S})${PCT}(?:${S}[)\]])?`),
+  // 11/20 (55%) · 11/20 [55.0%] · 11/20, 55% · (11/20; 55%) · 359/644 patients (55.7%)
+  pattern(String.raw`${COUNT_START}(?<count>${INT})${S}\/${S}(?<total>${INT})(?: ${WORD}){0,2}(?:${OPEN}|${S}[,;]${S})${PCT}(?:${S}[)\]])?`),
   // 55% (11/20) · (45%; 9/20) · 55% (11 of 20)
   pattern(String.raw`${NUMBER_START}${PCT}(?:${OPEN}|${S}[;,]${S})(?<count>${INT})${S}(?:\/|of|out of)${S}(?<total>${INT})(?:${CLOSE})?`),
-  // 55% (n = 11) · 31.0%, n = 259
-  pattern(String.raw`${NUMBER_START}${PCT}(?:${OPEN}|${S}[,;]${S})[nN]${S}=${S}(?<count>${INT})(?:${CLOSE})?`),
+  // 55% (n = 11) · 31.0%, n = 259 · 27.4% participants (n = 129)
+  pattern(String.raw`${NUMBER_START}${PCT}(?: ${WORD}){0,2}(?:${OPEN}|${S}[,;]${S})[nN]${S}=${S}(?<count>${INT})(?:${CLOSE})?`),
   // (n = 11, 55%)
   pattern(String.raw`[(\[]${S}[nN]${S}=${S}(?<count>${INT})${S}[,;]${S}${PCT}${CLOSE}`),
   // 11 (55%) · n = 11 (55%) · 11 of 20 (55%) · 11 patients (55%) · Thirty-eight (27%)
@@ -46,7 +46,7 @@ function read(context: ScanContext, match: RegExpExecArray): ExtractedStatistic 
 }
 
 /**
- * Counts printed with their percentage: "11/20 (55%)", "55% (11/20)", "(45%; 9/20)", "55% (n = 11)",
+ * Counts printed with their percentage: "11/20 (55%)", "(11/20; 55%)", "55% (11/20)", "(45%; 9/20)", "55% (n = 11)",
  * "11 (55%)", "n = 11 (55%)", "11 of 20 (55%)", "11 patients (55%)". The count must be a whole number
  * no larger than the total, the percentage at most 100, and the count not a year ("in 2019 (45%)").
  */

