@@ -10,10 +10,16 @@ type Statistic = StatisticFields["test-statistic"]["statistic"];
 const CHI = String.raw`(?:[χΧ]${S}(?:2|²|\^2)|X${S}(?:2|²|\^2)|[Cc]hi${S}-?${S}(?:squared?|2|²)|[Cc]hi-?sq)`;
 const NAME = String.raw`(?<![A-Za-z0-9.'])(?<name>${CHI}|t|F|r|z|Z|U|W|H)(?![A-Za-z0-9'])`;
 const DFS = String.raw`(?:${S}[(\[]${S}(?<df1>${DF})(?:${S}[,;-]${S}(?<df2>${DF}))?(?:${S}[,;]${S}[Nn]${S}=${S}${UNUM})?${S}[)\]])`;
-/** An adjacent p: ", p = .03", "; P < 0.001", " (p = .04)", with an optional APA "MSE = …," between. */
-const P_TAIL = String.raw`(?:(?:${S}[,;]${S}|${S}[(\[]${S}| {1,3})(?:MSE${S}=${S}${UNUM}${S}[,;]${S})?[pP](?:${S}-?${S}values?)?${S}(?<relation>${REL})${S}(?<p>${PNUM})(?:${S}[)\]])?)`;
+/**
+ * An adjacent p: ", p = .03", "; P < 0.001", " (p = .04)", " and p = 0.02" (also Portuguese/Spanish/French/
+ * German "e", "y", "et", "und"), with an optional APA "MSE = …," between.
+ */
+const P_TAIL = String.raw`(?:(?:${S}[,;]${S}|${S}[(\[]${S}| {1,3}(?:and|e|y|et|und) {1,3}| {1,3})(?:MSE${S}=${S}${UNUM}${S}[,;]${S})?[pP](?:${S}-?${S}values?)?${S}(?<relation>${REL})${S}(?<p>${PNUM})(?:${S}[)\]])?)`;
 
-const TEST = pattern(String.raw`${NAME}${DFS}?${S}=${S}(?<value>${SNUM})(?![A-Za-z]|${S}%)${P_TAIL}?`);
+/** A test's value, also with a space after its minus ("− 0.11", as some journals typeset a Unicode minus). */
+const VALUE = String.raw`(?<value>${SNUM}|- ${UNUM})`;
+
+const TEST = pattern(String.raw`${NAME}${DFS}?${S}=${S}${VALUE}(?![A-Za-z]|${S}%)${P_TAIL}?`);
 
 /** In a table under "F (df)": "15.18 (1, 7889)". */
 const UNDER_HEADING = pattern(String.raw`${NUMBER_START}(?<value>${SNUM})${S}[(\[]${S}(?<df1>${DF})(?:${S}[,;-]${S}(?<df2>${DF}))?${S}[)\]]`);
@@ -35,6 +41,8 @@ function read(context: ScanContext, match: RegExpExecArray, headed?: Statistic):
   const df1 = printed(context, match, "df1");
   const df2 = printed(context, match, "df2");
   const value = printed(context, match, "value")!;
+  // A minus set apart by a space is a minus only when printed as one ("− 0.11"); "- 0.11" after "=" may be a dash.
+  if (/^[-\u2012-\u2015] /.test(value)) return undefined;
   const p = printed(context, match, "p");
   const relation = match.groups?.relation;
   if (headed === undefined && (statistic === "t" || statistic === "r") && df1 === undefined && p === undefined && !TEST_CONTEXT.test(textBefore(context, match.index, 120).text)) return undefined;

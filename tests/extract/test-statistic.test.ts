@@ -24,6 +24,19 @@ describe("testStatistic", () => {
     expect(single("Wilcoxon W = 12", "test-statistic").fields).toEqual({ statistic: "W", value: "12" });
     expect(single("Kruskal–Wallis H(2) = 5.6", "test-statistic").fields).toEqual({ statistic: "H", df1: "2", value: "5.6" });
   });
+  it("reads a minus set apart by a space when it is a real minus, not a dash", () => {
+    // "− 0.11": a Unicode minus (U+2212) and a space, as some journals typeset it; the value keeps both.
+    expect(single("did not differ, t(41) = \u2212 0.52, p = 0.61", "test-statistic").fields).toEqual({ statistic: "t", df1: "41", value: "\u2212 0.52", pRelation: "=", p: "0.61" });
+    // A hyphen or en dash then a space after "=" is punctuation, not a sign: "t(41) = – 0.52" is not read as negative.
+    expect(quotesOf("t(41) = \u2013 0.52, p = 0.61", "test-statistic")).toEqual([]);
+  });
+  it("takes a p joined by 'and' (or the Portuguese, Spanish, French, German word)", () => {
+    expect(single("weakly correlated (r = 0.31 and p = 0.04).", "test-statistic")).toMatchObject({ quote: "r = 0.31 and p = 0.04", fields: { statistic: "r", value: "0.31", pRelation: "=", p: "0.04" } });
+    // Decimal commas, joined by Portuguese "e": fields as printed.
+    const pt = single("fraca correlação (r = 0,31 e p = 0,04).", "test-statistic");
+    expect(pt.fields).toEqual({ statistic: "r", value: "0,31", pRelation: "=", p: "0,04" });
+    expect(pt.values.value?.decimal).toBe("0.31");
+  });
   it("takes the p inside brackets and across a line break", () => {
     expect(single("t(28) = 2.20 (p = 0.03)", "test-statistic").quote).toBe("t(28) = 2.20 (p = 0.03)");
     const broken = single("t(28) =\n2.20, p = .03", "test-statistic");
