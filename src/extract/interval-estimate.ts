@@ -17,7 +17,7 @@ const measureLabels: ReadonlyArray<[Measure, string]> = [
   ["RD", String.raw`(?:[Aa]bsolute )?[Rr]isk differences?|A?RD`],
   ["d", String.raw`[Cc]ohen'?s? d|d(?=${S}[=:])`],
   ["g", String.raw`[Hh]edges'? ?s? g|g(?=${S}[=:])`],
-  ["other", String.raw`[Ii]ncidence rate ratios?|IRRs?|[Rr]ate ratios?|[Pp]revalence ratios?|[Rr]egression coefficients?|[Cc]oefficients?|[Ee]ffect sizes?|[Dd]ifferences?|β|[Bb]eta|NNTs?|[Ss]lopes?`],
+  ["other", String.raw`[Ii]ncidence rate ratios?|IRRs?|[Rr]ate ratios?|[Pp]revalence ratios?|RPs?|[Rr]az[ãa]o de preval[êe]ncias?|[Rr]az[óo]n de prevalencias?|[Rr]egression coefficients?|[Cc]oefficients?|[Ee]ffect sizes?|[Dd]ifferences?|β|[Bb]eta|NNTs?|[Ss]lopes?`],
 ];
 const MEASURE = `(?:${measureLabels.map(([, source]) => source).join("|")})`;
 const MEAN = String.raw`(?:[Mm]eans?|MEAN|M|[Aa]verages?)`;
@@ -33,10 +33,12 @@ const CI_MENTION = pattern(CI_LABEL, "g");
 /** An estimate, never the level of a CI ("95% CI"). */
 const ESTIMATE = String.raw`(?<estimate>${SNUM})(?! ?% ?(?:CIs?|CrI|[Cc]onf|[Cc]red|UI)(?![A-Za-z]))`;
 const OPEN = String.raw`(?:${S}[(\[]${S}|${S}[,;]${S}| )`;
+/** Before a CI label a dash may also part it from the estimate: "RP 4,33 – IC95% 2,94;6,39". */
+const OPEN_LABELLED = String.raw`(?:${OPEN}|${S}-${S})`;
 const forms = {
-  // OR 1.8 (95% CI 1.1–2.9) · HR = 0.72, 95% CI [0.55, 0.94] · 0.72; 95% CI, 0.55 to 0.94 · 5.2 [95% CI 4.1, 6.3]
+  // OR 1.8 (95% CI 1.1–2.9) · HR = 0.72, 95% CI [0.55, 0.94] · 0.72; 95% CI, 0.55 to 0.94 · 5.2 [95% CI 4.1, 6.3] · RP 4,33 – IC95% 2,94;6,39
   labelled: pattern(
-    String.raw`${NUMBER_START}${ESTIMATE}(?: ?%)?(?: ${UNIT})?${OPEN}${CI_LABEL}(?:${S}[:=,]${S}|${S})(?:(?:from|between|of)${S})?[(\[]?${S}${RANGE}(?: ${UNIT})?(?:${S}[)\]]){0,2}`,
+    String.raw`${NUMBER_START}${ESTIMATE}(?: ?%)?(?: ${UNIT})?${OPEN_LABELLED}${CI_LABEL}(?:${S}[:=,]${S}|${S})(?:(?:from|between|of)${S})?[(\[]?${S}${RANGE}(?: ${UNIT})?(?:${S}[)\]]){0,2}`,
   ),
   // d = 0.45 (0.1 to 0.8) · mean differences (95% CI) were −2.1 (−3.4 to −0.8)
   implicit: pattern(String.raw`${NUMBER_START}${ESTIMATE}(?: ?%)?(?: ${UNIT})?${S}[(\[]${S}${RANGE}(?: ${UNIT})?${S}[)\]]`),

@@ -45,8 +45,11 @@ export const UNIT = String.raw`(?:[A-Za-zµμ][A-Za-z\/%²³µμ0-9.-]{0,14})`;
 /** A range between two signed numbers: "2-6", "−3.4 to −0.8", "0.55, 0.94" (percent signs allowed). */
 export const RANGE = String.raw`(?<lower>${SNUM})(?: ?%)?${S}(?:-|to|,|;|and|through)${S}(?<upper>${SNUM})(?: ?%)?`;
 
-/** "95% CI", "95 % confidence interval [CI]", "CI 95%", "CrI": the level is captured when printed. */
-export const CI_LABEL = String.raw`(?:(?<level>\d{2}(?:[.,]\d{1,2})?) ?% ?)?(?:CIs?|CrI|C\.I\.|UI|[Cc]onfidence [Ii]ntervals?|[Cc]redible [Ii]ntervals?|[Uu]ncertainty [Ii]ntervals?)(?:${" {0,3}"}[\[(](?:\d{2} ?% ?)?CI[\])])?(?: ?(?<levelAfter>\d{2}) ?%)?(?![A-Za-z])`;
+/**
+ * "95% CI", "95 % confidence interval [CI]", "CI 95%", "CrI", and the Portuguese, Spanish, French and
+ * Italian "IC95%" / "IC 95%" (intervalo de confiança, intervalle de confiance…): the level is captured when printed.
+ */
+export const CI_LABEL = String.raw`(?:(?<level>\d{2}(?:[.,]\d{1,2})?) ?% ?)?(?:CIs?|CrI|C\.I\.|UI|IC|[Cc]onfidence [Ii]ntervals?|[Cc]redible [Ii]ntervals?|[Uu]ncertainty [Ii]ntervals?)(?:${" {0,3}"}[\[(](?:\d{2} ?% ?)?CI[\])])?(?: ?(?<levelAfter>\d{2}) ?%)?(?![A-Za-z])`;
 
 /** An SD or SE label. */
 export const DISPERSION_LABEL = String.raw`(?:SDs?|SEM|SEs?|S\.D\.|s\.d\.|S\.E\.M?\.?|s\.e\.m?\.?|[Ss]tandard [Dd]eviations?|[Ss]tandard [Ee]rrors?(?: of the mean)?)(?![A-Za-z])`;

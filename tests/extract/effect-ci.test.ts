@@ -30,6 +30,16 @@ describe("effectCi", () => {
   it("reads confidence interval spelt out, with its abbreviation in brackets", () => {
     expect(single("hazard ratio (HR) = 0.49 (95% confidence interval (95%CI) = 0.3–0.81)", "effect-ci").fields).toEqual({ measure: "HR", estimate: "0.49", lower: "0.3", upper: "0.81", level: "95" });
   });
+  it("reads the Portuguese/Spanish IC95% label, a dash before it and a semicolon between the bounds", () => {
+    // Fields as printed (decimal commas kept); values read by hand: 2,10 -> 2.10, 1,45 -> 1.45.
+    const rp = single("maior entre mulheres (RP 2,10 – IC95% 1,45;3,04).", "effect-ci");
+    expect(rp).toMatchObject({ quote: "RP 2,10 – IC95% 1,45;3,04", fields: { measure: "other", estimate: "2,10", lower: "1,45", upper: "3,04", level: "95" } });
+    expect(rp.values.lower?.decimal).toBe("1.45");
+    expect(single("razón de prevalencias 1,8 (IC 95%: 1,2-2,6)", "effect-ci").fields).toEqual({ measure: "other", estimate: "1,8", lower: "1,2", upper: "2,6", level: "95" });
+    expect(single("aumento do risco (1,30; IC95% = 1,10-1,52)", "effect-ci").fields).toEqual({ measure: "other", estimate: "1,30", lower: "1,10", upper: "1,52", level: "95" });
+    // A dash between two numbers with no CI label after it is a range, not an estimate and its CI.
+    expect(quotesOf("idade 18 – 65 anos; 20 – 30 (IC)", "effect-ci")).toEqual([]);
+  });
   it("flags an interval printed upside down instead of dropping it", () => {
     expect(single("OR 1.65 (95% CI 1.31 to 1.08)", "effect-ci").flags).toContain("bounds-reversed");
   });
