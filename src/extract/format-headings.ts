@@ -5,8 +5,8 @@ import { look, type ScanContext } from "./scan-context.js";
 import type { StatisticFields } from "./types.js";
 
 /**
- * What a heading says the numbers below or after it are. Tables print "26 (7.5)" under "mean (SD)",
- * "910 (61)" under "n (%)", "1.33 (1.05 to 1.67)" under "OR (95% CI)", "15.18 (1, 7889)" under "F (df)"
+ * What a heading says the numbers below or after it are. Tables print "26 (7.5)" under "mean (SD)" or
+ * "Mean (S.E.M.)", "910 (61)" under "n (%)" or "(n, %)", "1.33 (1.05 to 1.67)" under "OR (95% CI)", "15.18 (1, 7889)" under "F (df)"
  * and bare p-values under "P value"; the cells alone do not say which.
  */
 export type HeadingFormat =
@@ -35,8 +35,10 @@ const OPEN = String.raw`${S}[(\[]${S}`;
 const CLOSE = String.raw`${S}[)\]]`;
 const HEADING = pattern(
   [
-    String.raw`(?<![A-Za-z])(?:[Mm]eans?|MEAN|M)(?: [a-z]{1,15}){0,2}${OPEN}(?:(?<sd>SD|s\.d\.|[Ss]tandard [Dd]eviation)|(?<se>SEM?|s\.e\.m?\.?|[Ss]tandard [Ee]rror))${CLOSE}`,
+    String.raw`(?<![A-Za-z])(?:[Mm]eans?|MEAN|M)(?: [a-z]{1,15}){0,2}${OPEN}(?:(?<sd>SD|s\.d\.|[Ss]tandard [Dd]eviation)|(?<se>SEM?|[Ss]\.[Ee]\.(?:[Mm]\.?)?|[Ss]tandard [Ee]rror))${CLOSE}`,
     String.raw`(?<![A-Za-z])(?<count>[nN]|No\.|[Nn]umber)${OPEN}%${CLOSE}`,
+    // "(n, %)" or "[n, %]": the same as "n (%)"
+    String.raw`[(\[]${S}(?<countComma>[nN])${S}[,;]${S}%${CLOSE}`,
     String.raw`(?<![A-Za-z])(?<median>[Mm]edians?|[Mm]ediana)${OPEN}(?<spread>IQR|[Ii]nterquartile [Rr]ange|[Ii]ntervalo interquartil|[Rr]ange)${CLOSE}`,
     String.raw`(?<![A-Za-z])(?<measure>[A-Za-z][A-Za-z'-]{0,30}(?: [A-Za-z][A-Za-z'-]{0,30}){0,2})?${S}(?:\([^()]{0,40}\)${S})?${OPEN}(?<level>\d{2}) ?% ?(?:CI|[Cc]onfidence [Ii]nterval)${CLOSE}`,
     String.raw`(?<![A-Za-z])(?<test>F|t|[χΧX]${S}(?:2|²))(?:${S}-?${S}tests?)?${OPEN}df${CLOSE}`,
@@ -61,7 +63,7 @@ const measureOf = (phrase: string): (HeadingFormat & { format: "interval" })["me
 function headingOf(groups: Record<string, string | undefined>): HeadingFormat {
   if (groups.sd !== undefined) return { format: "mean-dispersion", dispersionKind: "sd" };
   if (groups.se !== undefined) return { format: "mean-dispersion", dispersionKind: "se" };
-  if (groups.count !== undefined) return { format: "count-percent" };
+  if (groups.count !== undefined || groups.countComma !== undefined) return { format: "count-percent" };
   if (groups.median !== undefined) return { format: "median-spread", spreadKind: /^[Rr]ange/.test(groups.spread!) ? "range" : "iqr" };
   if (groups.level !== undefined) {
     return { format: "interval", measure: measureOf(groups.measure ?? ""), level: groups.level };

@@ -51,5 +51,11 @@ describe("countPercent", () => {
     ]);
     expect(found(table, "count-percent")[0]!.flags).toContain("read-from-heading");
     expect(quotesOf("Male 895 (59) 431 (56)", "count-percent")).toEqual([]);
+    // The same table with its format printed "(n, %)".
+    const comma = "Sex (n, %)  0.01\n Male 895 (59.70) 431 (56.30)";
+    expect(found(comma, "count-percent").map((s) => s.fields)).toEqual([
+      { count: "895", percent: "59.70" },
+      { count: "431", percent: "56.30" },
+    ]);
   });
 });

@@ -14,6 +14,12 @@ describe("headingFormats", () => {
     expect(formatsAt(text, "895")).toEqual(["count-percent"]);
     expect(formatsAt(text, "9 (6")).toEqual(["median-spread"]);
   });
+  it("reads '(n, %)' as n (%) and 'Mean (S.E.M.)' as a mean and its standard error", () => {
+    const text = "Smoking (n, %)  0.02\n Current 41 (20.5) 38 (19.0)";
+    expect(formatsAt(text, "41 (20.5)")).toEqual(["count-percent"]);
+    const sem = "Table 2 Mean (S.E.M.) of scores by group\nScore\n12.4 (0.61)";
+    expect(headingFormats(scanContext(sem), sem.indexOf("12.4"))).toEqual([{ format: "mean-dispersion", dispersionKind: "se" }]);
+  });
   it("reads the measure and level of a CI heading", () => {
     const text = "Risk factors OR (95% CI) P value\nMale 1.33 (1.05 to 1.67) 0.017";
     expect(headingFormats(scanContext(text), text.indexOf("1.33"))).toContainEqual({ format: "interval", measure: "OR", level: "95" });

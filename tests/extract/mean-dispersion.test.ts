@@ -31,6 +31,13 @@ describe("meanDispersion", () => {
     expect(quotesOf("at week 12 (45) the trial stopped", "mean-dispersion")).toEqual([]);
     expect(quotesOf("median 4 (2) days", "mean-dispersion")).toEqual([]);
   });
+  it("reads the cells of a table titled 'Mean (S.E.M.)' as means with standard errors", () => {
+    const table = "Table 1 Mean (S.E.M.) of age for both groups\n\nASD (n = 12)\n\nTD (n = 12)\n\nAge\n\n13.20 (0.51)\n\n12.95 (0.40)";
+    expect(found(table, "mean-dispersion").map((s) => s.fields)).toEqual([
+      { mean: "13.20", dispersion: "0.51", dispersionKind: "se" },
+      { mean: "12.95", dispersion: "0.40", dispersionKind: "se" },
+    ]);
+  });
   it("keeps a Unicode minus and decimal commas as printed", () => {
     const statistic = single("Veränderung \u22123,1 ± 1,2", "mean-dispersion");
     expect(statistic.fields).toMatchObject({ mean: "\u22123,1", dispersion: "1,2" });
