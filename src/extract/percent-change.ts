@@ -1,7 +1,7 @@
 import { buildStatistic, groupSpan, printed, scan, type Recogniser } from "./build-statistic.js";
 import { hasFormat, headingFormats } from "./format-headings.js";
-import { NUMBER_START, pattern, S, SNUM } from "./patterns.js";
-import { look, textBefore, type ScanContext } from "./scan-context.js";
+import { NUMBER_START, pattern, S, SNUM, UNUM } from "./patterns.js";
+import { look, textAfter, textBefore, type ScanContext } from "./scan-context.js";
 import type { ExtractedStatistic, StatisticFields } from "./types.js";
 
 type Direction = StatisticFields["percent-change"]["direction"];
@@ -36,6 +36,17 @@ const EARLIER_VERB = pattern(VERB, "g");
 const BRACKETED = pattern(String.raw`(?<![\d%] {0,3})[(\[]${S}(?<percent>${SNUM})${S}%${S}[)\]]`);
 const CHANGE_BEFORE = pattern(String.raw`(?<![A-Za-z])(?<verb>${words([...INCREASE, ...DECREASE].filter((w) => !["higher", "greater", "more", "lower", "less", "fewer", "lost", "gains", "gained"].includes(w)))})(?![A-Za-z])(?<rest>[^\d%();]{0,60})$`, "");
 
+/**
+ * "equivalent to −4.2% (p = 0.13)", "breakfast cereals (−16.0%, p = 0.65)": a percentage printed with a
+ * sign, in a sentence that speaks of a change. A share cannot be negative; the sign gives the direction.
+ * A dash after a number ("10 – 20%") is a range, and an en or em dash is never read as a sign.
+ */
+const SIGNED = pattern(String.raw`(?<!\d${S})${NUMBER_START}(?<percent>[-+]${UNUM})${S}%(?![A-Za-z])`);
+const CHANGE_IN_SENTENCE = pattern(String.raw`(?<![A-Za-z])(?:${words([...INCREASE, ...DECREASE, ...UNSTATED].filter((w) => !["higher", "greater", "more", "lower", "less", "fewer", "gain", "gains", "loss", "losses"].includes(w)))})(?![A-Za-z])`, "");
+
+/** "an increase of 57.1% and 74.2%": further percentages listed after a change share its word. */
+const LISTED_AFTER = pattern(String.raw`^(?:${S},${S}(?:and${S})?|${S}and${S})(?<percent>${SNUM})${S}(?:%|percent|per cent)(?![A-Za-z])`, "");
+
 function directionOf(word: string): Direction {
   const lower = word.toLowerCase();
   if (INCREASE.includes(lower)) return "increase";
@@ -56,27 +67,59 @@ function read(context: ScanContext, match: RegExpExecArray): ExtractedStatistic 
 
 /**
  * A change printed as a percentage: "decreased by 21.88%", "a reduction of 35%", "a 35% reduction",
- * "24.56% increase", "35% lower". The direction is the word's ("improved" and "changed" say none:
+ * "24.56% increase", "35% lower", a signed "−4.2%" in a sentence about a change, and the percentages
+ * listed after a change ("an increase of 57.1% and 74.2%"). The direction is the word's ("improved" and "changed" say none:
  * `unstated`). A threshold ("a ≥30% reduction", "at least 50% improvement") defines a responder and is
  * not read as a change.
  */
 export const percentChange: Recogniser = {
   kind: "percent-change",
-  recognise: (context) => [
+  recognise: (context) => {
+    const worded = [...changesInWords(context), ...signedChanges(context)];
+    return [...worded, ...listedAfter(context, worded), ...changesUnderHeadings(context)];
+  },
+};
+
+/** Percentages printed with a sign in a sentence that names a change. */
+function signedChanges(context: ScanContext): ExtractedStatistic[] {
+  return scan(context, SIGNED, (match) => {
+    const [start, end] = groupSpan(match, "percent")!;
+    if (/^[\u2010-\u2015]/.test(context.text[start]!)) return undefined;
+    const before = textBefore(context, start, 300).text;
+    if (!CHANGE_IN_SENTENCE.test(before) && !CHANGE_IN_SENTENCE.test(textAfter(context, end, 60))) return undefined;
+    const percentEnd = match.index + match[0].length;
+    const percent = context.text.slice(start, end);
+    return buildStatistic(context, "percent-change", start, percentEnd, { percent, direction: percent.startsWith("+") ? "increase" : "decrease" });
+  });
+}
+
+/** The percentages listed right after a change ("by 57.1% and 74.2%"), with its direction. */
+function listedAfter(context: ScanContext, changes: readonly ExtractedStatistic[]): ExtractedStatistic[] {
+  const listed: ExtractedStatistic[] = [];
+  for (const change of changes) {
+    let end = change.end;
+    // A list is short: at most four more items, each read from a bounded window.
+    for (let item = 0; item < 4; item++) {
+      const match = LISTED_AFTER.exec(look(context, end, end + 40));
+      if (!match) break;
+      // The separators before the percentage hold no digit, so its first occurrence is the percentage.
+      const start = end + match[0].indexOf(match.groups!.percent!);
+      const statistic = buildStatistic(context, "percent-change", start, end + match[0].length, {
+        percent: context.text.slice(start, start + match.groups!.percent!.length),
+        direction: (change.fields as StatisticFields["percent-change"]).direction,
+      });
+      if (!statistic) break;
+      listed.push(statistic);
+      end = statistic.end;
+    }
+  }
+  return listed;
+}
+
+/** Changes named by a word: "decreased by 21.88%", "a 35% reduction", "(69.8%)" after "The drop was". */
+function changesInWords(context: ScanContext): ExtractedStatistic[] {
+  return [
     ...Object.values(forms).flatMap((form) => scan(context, form, (match) => read(context, match))),
-    ...scan(context, UNDER_HEADING, (match) => {
-      const formats = headingFormats(context, match.index);
-      if (!hasFormat(formats, "percent-change")) return undefined;
-      const [start, end] = groupSpan(match, "percent")!;
-      const percent = context.text.slice(start, end);
-      // Under a header that also offers "mean (SD)" or "n (%)", only a negative bracketed number is
-      // surely a change (an SD or a share cannot be negative).
-      const negative = /^[-\u2212\u2012\u2013\u2014]/.test(percent);
-      if (!negative && (hasFormat(formats, "mean-dispersion") || hasFormat(formats, "count-percent"))) return undefined;
-      // A signed change says its direction by its sign ("–35.81" fell); an unsigned one rose.
-      const direction = negative ? "decrease" : "increase";
-      return buildStatistic(context, "percent-change", start, end, { percent, direction }, ["read-from-heading"]);
-    }),
     ...scan(context, BRACKETED, (match) => {
       // Only when a change word leads to it with no number between (not "11 (55%)", not "in 2019 (45%)").
       const { text } = textBefore(context, match.index, 80);
@@ -95,5 +138,25 @@ export const percentChange: Recogniser = {
       if (verb === undefined) return undefined;
       return buildStatistic(context, "percent-change", match.index, match.index + match[0].length, { percent: printed(context, match, "percent")!, direction: directionOf(verb) });
     }),
-  ],
-};
+  ];
+}
+
+/** In a table under "ΔMean (% change)": the bracketed number of "–4.76 (–35.81)". */
+function changesUnderHeadings(context: ScanContext): ExtractedStatistic[] {
+  return [
+    ...scan(context, UNDER_HEADING, (match) => {
+      const formats = headingFormats(context, match.index);
+      if (!hasFormat(formats, "percent-change")) return undefined;
+      const [start, end] = groupSpan(match, "percent")!;
+      const percent = context.text.slice(start, end);
+      // Under a header that also offers "mean (SD)" or "n (%)", only a negative bracketed number is
+      // surely a change (an SD or a share cannot be negative).
+      const negative = /^[-\u2212\u2012\u2013\u2014]/.test(percent);
+      if (!negative && (hasFormat(formats, "mean-dispersion") || hasFormat(formats, "count-percent"))) return undefined;
+      // A signed change says its direction by its sign ("–35.81" fell); an unsigned one rose.
+      const direction = negative ? "decrease" : "increase";
+      return buildStatistic(context, "percent-change", start, end, { percent, direction }, ["read-from-heading"]);
+    }),
+  ];
+}
+

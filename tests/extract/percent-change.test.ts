@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quotesOf, single } from "./helpers.js";
+import { found, quotesOf, single } from "./helpers.js";
 
 describe("percentChange", () => {
   it("reads a change and its direction in the common prints", () => {
@@ -28,5 +28,25 @@ describe("percentChange", () => {
     expect(quotesOf("a ≥30% reduction in pain defined response", "percent-change")).toEqual([]);
     expect(quotesOf("at least 50% improvement", "percent-change")).toEqual([]);
     expect(quotesOf("(95% CI 1.1 to 2.9)", "percent-change")).toEqual([]);
+  });
+  it("reads a signed percentage in a sentence about a change, its direction from the sign", () => {
+    // Unicode minus: a fall; plus: a rise. Fields as printed.
+    const text = "Sales fell over the period, equivalent to \u22123.1% (p = 0.2); snack sales alone, +2.5%.";
+    expect(found(text, "percent-change").map((s) => [s.quote, s.fields])).toEqual([
+      ["\u22123.1%", { percent: "\u22123.1", direction: "decrease" }],
+      ["+2.5%", { percent: "+2.5", direction: "increase" }],
+    ]);
+    // Not without a change named, not a range after a number, not a dash used as a range mark.
+    expect(quotesOf("Scores were \u22123.1% of baseline.", "percent-change")).toEqual([]);
+    expect(quotesOf("rates fell in 10 - 20% of sites", "percent-change")).toEqual([]);
+    expect(quotesOf("rates fell in \u2013 20% of sites", "percent-change")).toEqual([]);
+  });
+  it("reads the percentages listed after a change with its direction", () => {
+    const text = "a rise of 12.5% and 30.1% in anxiety and depression, respectively";
+    expect(found(text, "percent-change").map((s) => [s.quote, s.fields.direction])).toEqual([
+      ["rise of 12.5%", "increase"],
+      ["30.1%", "increase"],
+    ]);
+    expect(found("visits decreased by 20%, 15% and 10%", "percent-change").map((s) => s.fields.percent)).toEqual(["20", "15", "10"]);
   });
 });
