@@ -35,7 +35,8 @@ const OPEN = String.raw`${S}[(\[]${S}`;
 const CLOSE = String.raw`${S}[)\]]`;
 const HEADING = pattern(
   [
-    String.raw`(?<![A-Za-z])(?:[Mm]eans?|MEAN|M)(?: [a-z]{1,15}){0,2}${OPEN}(?:(?<sd>SD|s\.d\.|[Ss]tandard [Dd]eviation)|(?<se>SEM?|[Ss]\.[Ee]\.(?:[Mm]\.?)?|[Ss]tandard [Ee]rror))${CLOSE}`,
+    // "Mean1 (SD)": a footnote digit may follow the word
+    String.raw`(?<![A-Za-z])(?:[Mm]eans?|MEAN|M)\d?(?: [a-z]{1,15}){0,2}${OPEN}(?:(?<sd>SD|s\.d\.|[Ss]tandard [Dd]eviation)|(?<se>SEM?|[Ss]\.[Ee]\.(?:[Mm]\.?)?|[Ss]tandard [Ee]rror))${CLOSE}`,
     String.raw`(?<![A-Za-z])(?<count>[nN]|No\.|[Nn]umber)${OPEN}%${CLOSE}`,
     // "(n, %)" or "[n, %]": the same as "n (%)"
     String.raw`[(\[]${S}(?<countComma>[nN])${S}[,;]${S}%${CLOSE}`,

@@ -1,6 +1,6 @@
 import { buildStatistic, groupSpan, printed, scan, type Recogniser } from "./build-statistic.js";
 import { DISPERSION_LABEL, NUMBER_START, pattern, S, SNUM, UNIT, UNUM } from "./patterns.js";
-import { hasFormat, headingFormats } from "./format-headings.js";
+import { hasFormat, headingFormats, nearestHeading } from "./format-headings.js";
 import { declaredDispersion, labelBefore, textBefore, type ScanContext } from "./scan-context.js";
 import type { ExtractedStatistic, StatisticFlag } from "./types.js";
 
@@ -56,7 +56,10 @@ function read(context: ScanContext, match: RegExpExecArray, form: keyof typeof f
   // In a table "26 (7.5)" is a mean and SD only under a "mean (SD)" heading; where the header also
   // offers "n (%)", a whole number with a share of at most 100 is read as a count instead.
   const formats = headingFormats(context, match.index);
-  const heading = hasFormat(formats, "mean-dispersion");
+  // A table's title may say "Mean (S.E.M.)" above a header row of other formats ("p value"): the nearest
+  // heading that speaks of means or of counts decides, as long as no count heading comes between.
+  const nearest = nearestHeading(context, match.index, ["mean-dispersion", "count-percent"]);
+  const heading = hasFormat(formats, "mean-dispersion") ?? (nearest?.format === "mean-dispersion" ? nearest : undefined);
   if (form === "bracketed" && label === undefined && !meanSpokenOf(context, match.index)) {
     if (!heading || (hasFormat(formats, "count-percent") && looksLikeCountPercent(context, match))) return undefined;
     flags.push("read-from-heading");

@@ -37,6 +37,12 @@ describe("meanDispersion", () => {
       { mean: "13.20", dispersion: "0.51", dispersionKind: "se" },
       { mean: "12.95", dispersion: "0.40", dispersionKind: "se" },
     ]);
+    // The title still decides when a header row with a "p value" column stands between it and the cells.
+    const spaced = `Table 1 Mean (S.E.M.) of age, IQ and anxiety for both groups${" (matched)".repeat(30)}\n\nGroup A\n\nGroup B\n\nTest value, p value\n\nAge\n\n13.20 (0.51)\n\n12.95 (0.40)`;
+    expect(found(spaced, "mean-dispersion").map((s) => s.fields.dispersionKind)).toEqual(["se", "se"]);
+    // A footnote digit glued to the heading word: "Mean1 (SD)".
+    const footnoted = "Cognitive test\n\nMean1 (SD)\n\nTest statistic2\n\n SDMT\n\n-.44 (.92)";
+    expect(found(footnoted, "mean-dispersion").map((s) => s.fields)).toEqual([{ mean: "-.44", dispersion: ".92", dispersionKind: "sd" }]);
   });
   it("keeps a Unicode minus and decimal commas as printed", () => {
     const statistic = single("Veränderung \u22123,1 ± 1,2", "mean-dispersion");
