@@ -8,8 +8,11 @@ export interface QuoteAudit {
   file: string;
   quote: string;
   verbatim: boolean;
-  /** The numbers this quote must state (the value it is the source of), and whether it states each. */
-  numbers: Array<{ value: string; stated: boolean }>;
+  /**
+   * The numbers this quote must state (the value it is the source of), and whether it states each;
+   * `decimalComma` when it states one only in the decimal-comma convention ("5,2" for 5.2, "1.296" for 1296).
+   */
+  numbers: Array<{ value: string; stated: boolean; decimalComma?: true }>;
 }
 
 export interface SourceAudit {
@@ -80,7 +83,12 @@ export function auditSources(data: unknown, sources: string | readonly string[],
     for (const { source, path: sourcePath, carriesNumbers } of sources) {
       const { file, quote } = source as { file: string; quote: string };
       const text = documents.get(file);
-      const numbers = carriesNumbers ? reportedNumbers(owner).map((value) => ({ value, stated: statesNumber(quote, value) })) : [];
+      const numbers = carriesNumbers
+        ? reportedNumbers(owner).map((value) => {
+            const how = howStated(quote, value);
+            return how === "decimal-comma" ? { value, stated: true, decimalComma: true as const } : { value, stated: how !== undefined };
+          })
+        : [];
       const verbatim = text !== undefined && text.includes(quote);
       quotes.push({ path: jsonPath(sourcePath), file, quote, verbatim, numbers });
       if (text === undefined) at([...sourcePath, "file"], `source document "${file}" is not in ${where}`);
@@ -166,13 +174,45 @@ function reportedNumbers(owner: Record<string, unknown>): string[] {
  * zero (".04" states "0.04"), a negative number with a Unicode minus, or its magnitude when the
  * sign is in words ("fell by 3.2" states "-3.2"), thousands grouped by a comma or a no-break, thin
  * or narrow space ("1,296" states "1296"), whole numbers below 100 in words ("Thirty", "forty-four"), and
- * zero as "no" or "none" ("no adverse events").
+ * zero as "no" or "none" ("no adverse events"), and the decimal-comma convention ("5,2" for 5.2, "1.296" for
+ * 1296; auditSources flags those: howStated).
  *
  * @example
  * statesNumber("p = .04", "0.04"); // => true
  * statesNumber("1,296 patients", "1296"); // => true
  */
 export function statesNumber(quote: string, value: string): boolean {
+  return howStated(quote, value) !== undefined;
+}
+
+/**
+ * How `quote` states `value`: `"as-printed"` in any of the ways statesNumber lists, `"decimal-comma"`
+ * only in the decimal-comma convention of many European texts (a draft of "idade média 57,2 anos" stores
+ * 57.2; "1.296 pacientes" stores 1296), or undefined. A comma form with exactly three decimals ("1,234"
+ * for 1.234) is not accepted: in an English text it is a thousands group, so it would state another number.
+ *
+ * @example
+ * howStated("idade média 57,2 anos", "57.2"); // => "decimal-comma"
+ * howStated("57.2 years", "57.2"); // => "as-printed"
+ */
+export function howStated(quote: string, value: string): "as-printed" | "decimal-comma" | undefined {
+  if (statesAsPrinted(quote, value)) return "as-printed";
+  return statesWithDecimalComma(quote, value) ? "decimal-comma" : undefined;
+}
+
+function statesWithDecimalComma(quote: string, value: string): boolean {
+  const magnitude = value.startsWith("-") ? value.slice(1) : value;
+  const [whole = "", decimals] = magnitude.split(".");
+  if (decimals !== undefined) {
+    if (decimals.length === 3 && whole !== "0") return false;
+    return new RegExp(`(?<![\\d.,])${whole},${decimals}(?![\\d]|[.,]\\d)`).test(quote);
+  }
+  if (whole.length <= 3) return false;
+  const groups = whole.replace(/\B(?=(\d{3})+$)/g, "\u0000").split("\u0000");
+  return new RegExp(`(?<![\\d.,])${groups.join("\\.")}(?![\\d]|[.,]\\d)`).test(quote);
+}
+
+function statesAsPrinted(quote: string, value: string): boolean {
   const magnitude = value.startsWith("-") ? value.slice(1) : value;
   const forms = new Set([magnitude]);
   if (magnitude.startsWith("0.")) forms.add(magnitude.slice(1));

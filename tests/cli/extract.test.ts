@@ -26,6 +26,18 @@ describe("cohort extract", () => {
     expect(failing.filter((path: string) => path.startsWith("$.reported"))).toEqual([]);
   });
 
+  it("drafts a decimal-comma text whose numbers audit-sources accepts as stated, flagged", () => {
+    const dir = folder();
+    const source = join(dir, "pt.txt");
+    writeFileSync(source, "Ao todo, 64 pacientes foram incluídos (33 homens [51,5%], idade média 57,2 ± 14,06 anos).");
+    const out = join(dir, "pt.json");
+    expect(cohort(["extract", source, "--out", out]).status).toBe(0);
+    const audit = JSON.parse(cohort(["audit-sources", out, "--json"]).stdout);
+    // The draft's placeholders fail; its drafted values (51.5, 57.2, 14.06 stored for "51,5", "57,2", "14,06") do not.
+    expect(audit.files[0].problems.filter((problem: { path: string }) => problem.path.startsWith("$.reported"))).toEqual([]);
+    expect(audit.files[0].decimalComma).toBe(3);
+  });
+
   it("prints each statistic with its offsets and flags", () => {
     const dir = folder();
     const source = join(dir, "paper.txt");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditSources, declaredSources, statesNumber } from "../../src/provenance/audit-sources.js";
+import { auditSources, declaredSources, howStated, statesNumber } from "../../src/provenance/audit-sources.js";
 import { seedJson, sourcesDir, studyA, studyB, tempFile } from "../helpers/fixtures.js";
 
 describe("auditSources", () => {
@@ -85,6 +85,34 @@ describe("statesNumber", () => {
 });
 
 describe("declaredSources", () => {
+  it("accepts the decimal-comma convention as the same digits, and says so", () => {
+    // A draft of a Portuguese text stores 57.2 for "57,2" and 1296 for "1.296" (the extractor's reading).
+    expect(howStated("idade média 57,2 ± 14,06 anos", "57.2")).toBe("decimal-comma");
+    expect(howStated("idade média 57,2 ± 14,06 anos", "14.06")).toBe("decimal-comma");
+    expect(howStated("−3,4 pontos", "-3.4")).toBe("decimal-comma");
+    expect(howStated("1.296 pacientes", "1296")).toBe("decimal-comma");
+    expect(howStated("12.296 pacientes", "12296")).toBe("decimal-comma");
+    expect(howStated("57.2 years", "57.2")).toBe("as-printed");
+    // Other digits, a longer number, or a comma with three decimals (an English thousands group) do not count.
+    expect(howStated("57,3 anos", "57.2")).toBeUndefined();
+    expect(howStated("157,2 anos", "57.2")).toBeUndefined();
+    expect(howStated("1,234 patients", "1.234")).toBeUndefined();
+    expect(howStated("11.296 pacientes", "1296")).toBeUndefined();
+    expect(statesNumber("33 homens [51,5%]", "51.5")).toBe(true);
+  });
+
+  it("passes a finished draft of a decimal-comma text and flags its numbers", () => {
+    const text = "Ao todo, 64 pacientes foram incluídos (idade média 57,2 ± 14,06 anos).";
+    const quote = "57,2 ± 14,06";
+    const study = { reported: [{ kind: "mean", mean: "57.2", dispersion: { kind: "unstated", value: "14.06" }, source: { file: "pt.txt", quote } }] };
+    const audit = auditSources(study, [tempFile("pt.txt", text)]);
+    expect(audit.problems).toEqual([]);
+    expect(audit.quotes[0]!.numbers).toEqual([
+      { value: "57.2", stated: true, decimalComma: true },
+      { value: "14.06", stated: true, decimalComma: true },
+    ]);
+  });
+
   it("defaults to data/sources beside a file under data/<kind>/", () => {
     expect(declaredSources({}, "data/studies/a.json")).toEqual(["data/sources"]);
   });

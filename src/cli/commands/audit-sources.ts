@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { exitCodes, formatProblem } from "../../errors.js";
 import { readJsonFile } from "../../io/read-json.js";
+import { auditOk } from "../../messages/audit-sources.js";
 import { auditSources, declaredSources } from "../../provenance/audit-sources.js";
 import { action, withJson } from "../run.js";
 
@@ -18,6 +19,9 @@ Examples:
   $ cohort audit-sources --sources data/sources --sources my-sources/paper.txt my-study.json
   $ cohort audit-sources data/checklists/*.json --json
 
+A number printed in the decimal-comma convention of many European texts ("5,2" for 5.2, "1.296" for
+1296) counts as stated, and the ok line says how many were.
+
 Exit status: 0 when every quote checks out, 1 otherwise.`,
     )
     .action(
@@ -25,13 +29,14 @@ Exit status: 0 when every quote checks out, 1 otherwise.`,
         const results = files.map((file) => {
           const data = readJsonFile(file);
           const audit = auditSources(data, options.sources ?? declaredSources(data, file), file);
-          return { file, quotes: audit.quotes.length, numbers: audit.quotes.reduce((total, quote) => total + quote.numbers.length, 0), problems: audit.problems };
+          const numbers = audit.quotes.flatMap((quote) => quote.numbers);
+          return { file, quotes: audit.quotes.length, numbers: numbers.length, decimalComma: numbers.filter((number) => number.decimalComma).length, problems: audit.problems };
         });
         const failing = results.filter((result) => result.problems.length > 0);
         const text = results
           .map((result) =>
             result.problems.length === 0
-              ? `ok       ${result.file}: ${result.quotes} quotes verbatim, ${result.numbers} numbers stated by their quotes`
+              ? auditOk(result.file, result.quotes, result.numbers, result.decimalComma)
               : `failed   ${result.file}\n${result.problems.map((problem) => `  ✖ ${formatProblem(problem)}`).join("\n")}`,
           )
           .join("\n");
