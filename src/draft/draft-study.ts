@@ -44,7 +44,7 @@ function countUnknowns(value: unknown): number {
  * @param text the source document's text, unchanged
  * @example
  * draftStudy("Females comprised 55% (11/20).", { file: "a.txt", id: "a", sources: ".", schema: "study.schema.json" }).study.reported;
- * // => [{ kind: "proportion", id: "count-percent-1", count: 11, denominator: 20, percent: "55", group: "unknown", … }]
+ * // => [{ kind: "proportion", id: "count-percent-1", count: 11, denominator: 20, percent: "55", group: "<unknown>", … }]
  */
 export function draftStudy(text: string, options: DraftOptions): Draft {
   const statistics = extractStatistics(text);

@@ -37,7 +37,7 @@ const magnitude = (text: string): string => text.replace(/^-/, "");
  * @param id the value's id in the draft
  * @param file the source document's file name
  * @example
- * // "55% (11/20)" → { kind: "proportion", outcome: "unknown", group: "unknown", timepoint: "unknown",
+ * // "55% (11/20)" → { kind: "proportion", outcome: "<unknown>", group: "<unknown>", timepoint: "<unknown>",
  * //   count: 11, denominator: 20, percent: "55", source: { file, quote: "55% (11/20)" } }
  */
 export function draftValue(statistic: ExtractedStatistic, id: string, file: string): DraftValue {

@@ -1,9 +1,11 @@
 /**
  * The marker a draft study file carries wherever a person must decide: which group or timepoint a value
  * belongs to, which measure it is on, what the design is. A file with any left fails `cohort validate`,
- * and each one is reported as still unknown at its JSON path.
+ * and each one is reported as still unknown at its JSON path. Written in angle brackets because the plain
+ * word is a real value: a category printed "unknown" (smoking status, ethnicity) would otherwise be taken
+ * for a field left to fill, and no paper prints "<unknown>" as a value.
  */
-export const UNKNOWN = "unknown";
+export const UNKNOWN = "<unknown>";
 
 /** Whether a value is the draft marker. */
 export const isUnknown = (value: unknown): boolean => value === UNKNOWN;
@@ -14,7 +16,7 @@ export const isUnknown = (value: unknown): boolean => value === UNKNOWN;
  * validation asks for this list whenever a file carries the record `cohort extract` leaves.
  *
  * @example
- * unfilledPaths({ title: "unknown", reported: [{ group: "all" }] }); // => [["title"]]
+ * unfilledPaths({ title: "<unknown>", reported: [{ group: "all" }] }); // => [["title"]]
  */
 export function unfilledPaths(data: unknown): PropertyKey[][] {
   const paths: PropertyKey[][] = [];

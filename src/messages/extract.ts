@@ -3,6 +3,8 @@
  * inputs so tests compare against the same text. Lowercase fragments, no trailing period.
  */
 
+import { UNKNOWN } from "../draft/unknown.js";
+
 export const sourceNotFound = (): string => "file not found or not readable";
 
 export const sourceIsFolder = (): string => "is a folder, not a text file";
@@ -22,9 +24,9 @@ export const badDraftId = (id: string): string => `--id must be lower-case lette
 
 export const badMaxBytes = (value: string): string => `--max-bytes must be a whole number of at least 1, received "${value}"`;
 
-export const stillUnknown = (message: string): string => `still "unknown": fill it in (${message})`;
+export const stillUnknown = (message: string): string => `still "${UNKNOWN}": fill it in (${message})`;
 
-export const unfilled = (): string => `still "unknown": fill it in, or delete the value it belongs to`;
+export const unfilled = (): string => `still "${UNKNOWN}": fill it in, or delete the value it belongs to`;
 
 export const nothingFound = (file: string): string => `found no reported statistic in ${file}; no draft written`;
 

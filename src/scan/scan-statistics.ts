@@ -1,5 +1,6 @@
 import { checkStatistics } from "../checks/check-statistics.js";
 import { draftStudy } from "../draft/draft-study.js";
+import { isUnknown } from "../draft/unknown.js";
 import type { ExtractedStatistic } from "../extract/types.js";
 import type { CheckResult } from "../schema/check-result.js";
 import type { Study } from "../schema/study.js";
@@ -34,7 +35,7 @@ function whyUnchecked(value: Value): string {
     case "proportion":
       return value.denominator === undefined ? "its n is not printed with it" : "no percentage is printed with it";
     case "effect":
-      return value.ci?.level === "unknown" ? "its CI level is not printed" : "its measure is not a difference or a ratio";
+      return isUnknown(value.ci?.level) ? "its CI level is not printed" : "its measure is not a difference or a ratio";
     case "mean":
     case "median":
       return "its n is not printed with it";
@@ -66,7 +67,7 @@ export function scanStatistics(text: string, options: ScanOptions): ScannedStati
       checkable.push({ ...value, comparison: "other", groups: undefined, timepoints: undefined });
     } else if (value.kind === "proportion" && value.denominator !== undefined && value.percent !== undefined) {
       checkable.push({ ...value, outcome: "scanned", group: "all", timepoint: undefined });
-    } else if (value.kind === "effect" && CHECKED_EFFECTS.has(value.measure) && value.ci.level !== "unknown") {
+    } else if (value.kind === "effect" && CHECKED_EFFECTS.has(value.measure) && !isUnknown(value.ci.level)) {
       const next = values[index + 1];
       const between = next ? text.slice(draft.statistics[index]!.end, draft.statistics[index + 1]!.start) : "";
       const p = next?.kind === "test" && !next.statistic && P_AFTER_EFFECT.test(between) ? next.p : undefined;

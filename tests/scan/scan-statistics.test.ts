@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkStudy } from "../../src/checks/check-study.js";
 import { draftStudy } from "../../src/draft/draft-study.js";
+import { isUnknown } from "../../src/draft/unknown.js";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { parseStudy } from "../../src/io/load-study.js";
 import { scanStatistics } from "../../src/scan/scan-statistics.js";
@@ -48,10 +49,10 @@ describe("scanStatistics", () => {
     };
     study.variables = [{ id: "pain", label: "pain" }];
     for (const value of study.reported) {
-      for (const key of ["group", "timepoint"]) if (value[key] === "unknown") value[key] = key === "group" ? "all" : "end";
-      if (value.instrument === "unknown") Object.assign(value, { instrument: undefined, variable: "pain" });
-      if (value.outcome === "unknown") value.outcome = "response";
-      if (value.comparison === "unknown") Object.assign(value, { comparison: "between-groups", groups: ["all"], timepoints: ["end"] });
+      for (const key of ["group", "timepoint"]) if (isUnknown(value[key])) value[key] = key === "group" ? "all" : "end";
+      if (isUnknown(value.instrument)) Object.assign(value, { instrument: undefined, variable: "pain" });
+      if (isUnknown(value.outcome)) value.outcome = "response";
+      if (isUnknown(value.comparison)) Object.assign(value, { comparison: "between-groups", groups: ["all"], timepoints: ["end"] });
       if (value.kind === "effect") value.groups = ["all"];
       if (value.kind === "sample-flow") value.stage = "analysed";
     }

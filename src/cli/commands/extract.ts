@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { draftStudy } from "../../draft/draft-study.js";
+import { UNKNOWN } from "../../draft/unknown.js";
 import { CohortError, exitCodes } from "../../errors.js";
 import { readSourceText, MAX_SOURCE_TEXT_BYTES } from "../../io/read-source-text.js";
 import { stableJson } from "../../io/stable-json.js";
@@ -43,7 +44,7 @@ Examples:
   $ cohort extract paper.txt --out data/drafts/paper.json --id my-trial
   $ cohort extract paper.txt --json
 
-Then fill every "unknown" in the draft (cohort validate <draft> lists those left), delete values you do
+Then fill every "<unknown>" in the draft (cohort validate <draft> lists those left), delete values you do
 not want, run cohort audit-sources <draft>, and move the file to data/studies/.
 
 Exit status: 0 when a draft is written (or the text holds no statistic: nothing is written);
@@ -86,9 +87,9 @@ Exit status: 0 when a draft is written (or the text holds no statistic: nothing 
         return {
           json: { status: "drafted", source, written: out, unknowns: draft.unknowns, statistics },
           text: [
-            `drafted ${out}: ${statistics.length} statistics from ${source}, ${draft.unknowns} fields left "unknown"`,
+            `drafted ${out}: ${statistics.length} statistics from ${source}, ${draft.unknowns} fields left "${UNKNOWN}"`,
             ...lines,
-            `next: fill every "unknown" (cohort validate ${out} lists those left), then cohort audit-sources ${out}`,
+            `next: fill every "${UNKNOWN}" (cohort validate ${out} lists those left), then cohort audit-sources ${out}`,
           ].join("\n"),
         };
       }),
