@@ -62,8 +62,9 @@ function failure(error: unknown): { message: string; refused: boolean } {
  * A CLOSURE case as the page shows it: the exact count, each value's share and the horns range over all
  * samples (closureFrequencies: dynamic programming, nothing listed; refused past the library's state
  * budget, as `cohort closure --count` is), and the first few samples (summarizeClosure with a limit, as
- * `cohort closure --limit` lists them). The listing is bounded by SAMPLES_SHOWN, so the work is the
- * count's; the page runs this in a worker with a time budget on top.
+ * `cohort closure --limit` lists them), only once the count has succeeded: the count's state budget is
+ * the work estimate, and the listing stops at SAMPLES_SHOWN. The page runs this in a worker with a time
+ * budget on top.
  *
  * @example
  * closureCase({ mean: "2.9", sd: "0.5", n: "25", min: "1", max: "5" }).count; // => "4" (cohort closure's help)
@@ -88,8 +89,10 @@ export function closureCase(fields: Fields): ClosureOutcome {
     outcome.sentence = msg.closureCount(outcome.count, bounds.n, bounds.min, bounds.max, described.mean, described.sd);
     outcome.lines = all.horns ? [msg.closureHorns(all.horns.min, all.horns.max, all.horns.mean), msg.closureShares(all.frequency)] : [];
   } catch (error) {
-    // As cohort closure --limit does without a count: the first samples are still listed.
+    // Refused past the counting budget (as cohort closure --count is): the listing is not tried either,
+    // because finding even the first sample of a space that large can take minutes (n = 10,000 on 1–7).
     outcome.error = failure(error);
+    return outcome;
   }
   if (outcome.count !== "0") {
     const samples: string[] = [];
