@@ -45,10 +45,21 @@ export const closureHorns = (min: number, max: number, mean: number): string =>
 export const closureShares = (shares: readonly { value: number; share: number }[]): string =>
   "Share of each value across all samples: " + shares.map((row) => `${row.value}: ${(100 * row.share).toFixed(1)}%`).join(", ");
 
-export const closureFirst = (shown: number, label: string): string => `The first ${shown} in lexicographic order (value×count; ${label}):`;
+export const samplesNote = (): string => "In lexicographic order, as value×count: each is one of many samples consistent with the report, and none of them is the data.";
+
+/** The results' first line, which a screen reader announces: what needs a fix, or each verdict. */
+export const needsFix = (fields: number): string => `Nothing checked: ${fields === 1 ? "one field needs" : `${fields} fields need`} a fix.`;
+
+export const statisticsFound = (found: number, counts: { consistent: number; inconsistent: number; undetermined: number; unchecked: number }): string =>
+  `${found} ${found === 1 ? "statistic" : "statistics"} found: ${counts.consistent} consistent, ${counts.inconsistent} inconsistent, ${counts.undetermined} undetermined, ${counts.unchecked} not checked.`;
+
+export const notChecked = (why: string): string => `Not checked: ${why}.`;
 
 export const closureStopped = (seconds: number): string =>
   `stopped after ${seconds} s in this browser without an answer; the space is too large to work out here: run cohort closure --count on your own machine, or narrow the scale`;
+
+export const passageStopped = (seconds: number): string =>
+  `stopped after ${seconds} s in this browser without an answer; run cohort scan on the text on your own machine`;
 
 export const closureCancelled = (): string => "stopped";
 

@@ -81,11 +81,12 @@ function fieldId(tab: string, name: string): string {
   return `${tab}-${name}`;
 }
 
-function fieldHtml(spec: PanelSpec, field: FieldSpec): string {
+/** One field's markup; `extra` adds attributes to its box (the threshold's marker). */
+function fieldHtml(spec: PanelSpec, field: FieldSpec, extra = ""): string {
   const e = escapeHtml;
   const id = fieldId(spec.tab, field.name);
   const shown = field.when === undefined || field.when.value === spec.fields.find((f) => f.name === field.when!.field)?.choices?.[0]?.[0];
-  const attrs = `${field.when ? ` data-when="${e(field.when.field)}=${e(field.when.value)}"` : ""}${shown ? "" : " hidden"}`;
+  const attrs = `${extra}${field.when ? ` data-when="${e(field.when.field)}=${e(field.when.value)}"` : ""}${shown ? "" : " hidden"}`;
   const hint = field.hint ? `<p class="hint" id="${id}-hint">${e(field.hint)}</p>` : "";
   const described = `${field.hint ? `${id}-hint ` : ""}${id}-error`;
   const error = `<p class="error" id="${id}-error" hidden></p>`;
@@ -110,8 +111,9 @@ function fieldHtml(spec: PanelSpec, field: FieldSpec): string {
 
 function roundingHtml(spec: PanelSpec): string {
   if (!spec.rounding) return '<p class="note">CLOSURE reads each printed number as any value within half a unit of its last decimal (3.0: 2.95 to 3.05, bounds inclusive), as <code>cohort closure</code> does; no rounding mode applies.</p>';
-  const [mode, threshold] = ROUNDING_FIELDS.map((field) => fieldHtml(spec, field));
-  return `<fieldset class="rounding"><legend>Rounding assumption</legend><div class="fields">${mode}${threshold!.replace('<div class="field"', '<div class="field" data-threshold hidden')}</div></fieldset>`;
+  const [mode, threshold] = ROUNDING_FIELDS;
+  // The threshold matters to the *_from modes only: shown when one is chosen (page.ts).
+  return `<fieldset class="rounding"><legend>Rounding assumption</legend><div class="fields">${fieldHtml(spec, mode!)}${fieldHtml(spec, threshold!, " data-threshold hidden")}</div></fieldset>`;
 }
 
 function panelHtml(spec: PanelSpec, index: number): string {
@@ -147,7 +149,7 @@ const sha256 = (text: string): string => createHash("sha256").update(text, "utf8
  *
  * @param script the bundled browser code (already made safe with scriptText)
  * @param version cohortcheck's version, shown in the footer
- * @param packages the npm packages bundled in, "name version (licence)"
+ * @param packages the npm packages bundled in, in a few words each ("zod 4.6.7", "145 @stdlib packages")
  */
 export function playgroundHtml(script: string, version: string, packages: readonly string[]): string {
   const e = escapeHtml;

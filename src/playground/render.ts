@@ -1,3 +1,4 @@
+import * as msg from "../messages/playground.js";
 import type { ClosureOutcome } from "./closure-case.js";
 import type { Finding, PanelOutcome } from "./finding.js";
 import type { ScannedEntry } from "./scan-text.js";
@@ -57,18 +58,17 @@ function statisticNode(entry: ScannedEntry): HTMLElement {
     el("h3", {}, el("span", { class: "quote" }, entry.quote), " ", verdict(entry.verdict)),
     el("p", { class: "note" }, `${entry.kind}, characters ${entry.start}–${entry.end}`),
   );
-  if (entry.unchecked !== undefined) node.append(el("p", { class: "explanation" }, `Not checked: ${entry.unchecked}.`));
+  if (entry.unchecked !== undefined) node.append(el("p", { class: "explanation" }, msg.notChecked(entry.unchecked)));
   for (const finding of entry.findings) node.append(findingNode(finding, 4));
   return node;
 }
 
 /** One line a screen reader announces first: each check and its verdict. */
 export function summaryOf(outcome: PanelOutcome): string {
-  if (outcome.problems.length > 0) return `Nothing checked: ${outcome.problems.length === 1 ? "one field needs" : `${outcome.problems.length} fields need`} a fix.`;
+  if (outcome.problems.length > 0) return msg.needsFix(new Set(outcome.problems.map((problem) => problem.field)).size);
   if (outcome.statistics !== undefined) {
     const count = (verdict: string) => outcome.statistics!.filter((entry) => entry.verdict === verdict).length;
-    const found = outcome.statistics.length;
-    return `${found} ${found === 1 ? "statistic" : "statistics"} found: ${count("consistent")} consistent, ${count("inconsistent")} inconsistent, ${count("undetermined")} undetermined, ${count("not checked")} not checked.`;
+    return msg.statisticsFound(outcome.statistics.length, { consistent: count("consistent"), inconsistent: count("inconsistent"), undetermined: count("undetermined"), unchecked: count("not checked") });
   }
   return outcome.findings.map((finding) => `${finding.title}: ${finding.status === "error" ? (finding.refused ? "refused" : "error") : finding.status}.`).join(" ");
 }
@@ -100,7 +100,7 @@ export function renderClosure(container: HTMLElement, outcome: ClosureOutcome, p
     if (outcome.samples && outcome.samples.length > 0) {
       nodes.push(
         el("h3", {}, `First ${outcome.samples.length} ${outcome.samples.length === 1 ? "sample" : "samples"} `, el("span", { class: "label" }, outcome.label)),
-        el("p", { class: "note" }, "In lexicographic order, as value×count: each is one of many samples consistent with the report, and none of them is the data."),
+        el("p", { class: "note" }, msg.samplesNote()),
         el("ol", { class: "samples" }, ...outcome.samples.map((sample) => el("li", {}, sample))),
       );
     }

@@ -166,6 +166,13 @@ describe("playground page", () => {
     expect(await page.locator("#results-closure").innerText()).toBe(msg.closureCancelled());
     expect(await page.getAttribute("#results-closure", "data-runner")).toBe("worker");
     expect(await page.locator("#form-closure button.stop").isHidden()).toBe(true);
+    // Past the time budget the page stops the worker and says why (the budget shortened to 1 s here).
+    await page.evaluate(() => (document.body.dataset.budgetSeconds = "1"));
+    await runThroughLink(page, "closure", "tab=closure&mean=50&sd=20&n=30&min=0&max=100");
+    expect(await page.locator("#results-closure").innerText()).toBe(msg.closureStopped(1));
+    // And the next case runs in a fresh worker.
+    await runThroughLink(page, "closure", "tab=closure&mean=2.9&sd=0.5&n=25&min=1&max=5");
+    expect(await page.getAttribute("#results-closure .summary", "data-count")).toBe("4");
   });
 
   it("refuses a CLOSURE count past the library's budget with the CLI's message", async () => {
