@@ -87,7 +87,7 @@ function sdOrSeOf(value: Mean, means: Mean[], tests: TestResult[], nOf: (v: Mean
   const other = test ? means.find((m) => m.id !== value.id && test.about?.includes(m.id) && m.dispersion?.kind === dispersion.kind) : undefined;
   const result = sdOrSe({
     row: { mean: value.mean, spread: dispersion.value, n: nOf(value), dispersion: dispersion.kind },
-    ...(grid?.scale ? { scale: grid.scale, granular: true, items: grid.items } : {}),
+    ...(grid?.scale ? { scale: grid.scale, granular: true, items: grid.items, ...(grid.itemStep.num === 1 && grid.itemStep.den === 1 ? {} : { itemStep: grid.itemStep }) } : {}),
     ...(test && other && other.dispersion ? { comparison: { other: { mean: other.mean, spread: other.dispersion.value, n: nOf(other), dispersion: dispersion.kind }, p: pText(test.p!), ...designOf(test) } } : {}),
     ...assumption,
   });

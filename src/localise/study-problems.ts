@@ -35,7 +35,7 @@ export function studyChainInput(study: Study, instruments: Registry, changes: re
   return {
     timepoints: [...study.design.timepoints].sort((a, b) => a.order - b.order).map((t) => t.id),
     changes: changes.map((c) => ({ id: c.id, from: c.from, to: c.to, percent: c.percent, direction: c.direction })),
-    grid: { kind: "items", items: instrument.items, n: groupSize(study, first.group), min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+    grid: { kind: "items", items: instrument.items, n: groupSize(study, first.group), min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring, ...(instrument.itemStep !== undefined ? { step: instrument.itemStep } : {}) },
     ...(pins.length > 0 ? { pins } : {}),
     rounding,
     subject: [...changes.map((c) => c.id), ...pins.map((p) => p.id!)],
@@ -59,6 +59,7 @@ function meanProblem(study: Study, instruments: Registry, value: Mean, rounding:
     ...(value.dispersion ? { dispersion: value.dispersion } : {}),
     n: value.n ?? groupSize(study, value.group),
     items: grid.items,
+    ...(grid.itemStep.num === 1 && grid.itemStep.den === 1 ? {} : { itemStep: grid.itemStep }),
     ...(grid.scale ? { scale: grid.scale } : {}),
     rounding,
   }) as LocalisationProblem<unknown>;

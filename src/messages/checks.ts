@@ -120,3 +120,11 @@ export const unknownDispersion = (value: unknown): string => `the ± value's kin
 export const tooFewForTest = (name: string, n: number): string => `${name} needs n of at least 2, received ${n}`;
 
 export const notATwoByTwo = (value: unknown): string => `a 2×2 table must be two rows of two counts, such as [[3, 1], [1, 3]], received ${JSON.stringify(value)}`;
+
+/** The assumption behind a granularity check on an instrument that scores a scale from the items answered. */
+export const completeAnswersAssumed = (instrument: string, items: number, minimum: number): string =>
+  `every item answered: ${instrument} scores a scale from the items answered (any ${minimum} or more of its ${items}), and a score from fewer items lies off this grid`;
+
+/** How a granularity misfit on such an instrument is worded: a question, not an error. */
+export const impossibleWithCompleteAnswers = (instrument: string): string =>
+  `impossible with complete answers at the printed n — a question for the authors (a score from fewer answered items, which ${instrument}'s scoring allows, or a different n would fit), not proof of an error`;

@@ -27,8 +27,8 @@ function problemsAfter(mutate: (study: any) => void): { file: string; problems: 
 describe("a study of any design", () => {
   it("accepts a two-arm randomised trial of a therapy against a wait list, with no drug fields", () => {
     const study = parseStudy(twoArmTrial(), instruments);
-    expect(study.design.arms.map((arm) => arm.intervention.type)).toEqual(["psychological", "none"]);
-    expect(study.design.arms.every((arm) => arm.intervention.drug === undefined && arm.intervention.route === undefined)).toBe(true);
+    expect(study.design.arms.map((arm) => arm.intervention?.type)).toEqual(["psychological", "none"]);
+    expect(study.design.arms.every((arm) => arm.intervention?.drug === undefined && arm.intervention?.route === undefined)).toBe(true);
     expect(new Set(study.reported.map((value) => value.kind))).toEqual(new Set(["eligibility", "sample-flow", "mean", "mean-change", "test", "median", "proportion", "effect"]));
   });
 

@@ -6,6 +6,7 @@ import type { BandConvention, Instrument } from "../../schema/instrument.js";
 import type { BandShift, Composition, Mean, PercentChange, ReportedValue } from "../../schema/reported-value.js";
 import type { Study } from "../../schema/study.js";
 import { unround } from "../../stats/rounding.js";
+import { parseStep } from "../../stats/step.js";
 import { chainTuples, type ChainUse } from "./chain-targets.js";
 import { studyGroups, type PatientGroup } from "./groups.js";
 
@@ -146,7 +147,9 @@ export function reconstructMeans(study: Study, instruments: InstrumentRegistry, 
 }
 
 function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, values: Study["reported"], columns: string[], options: MeanTargetOptions): MeanTarget {
-  const unitsPerPoint = instrument.scoring === "mean" ? instrument.items : 1;
+  // Scoring units per score point: a person's score is a whole number of units (items over the item step).
+  const itemStep = parseStep(instrument.itemStep ?? 1, "itemStep");
+  const unitsPerPoint = ((instrument.scoring === "mean" ? instrument.items : 1) * itemStep.den) / itemStep.num;
   const lowUnits = Math.round(instrument.min * unitsPerPoint);
   const highUnits = Math.round(instrument.max * unitsPerPoint);
   const n = unit.size;
@@ -197,6 +200,11 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
   }
   for (const v of values) {
     if (v.kind !== "mean" || v.timepoint === undefined) continue;
+    if (v.n !== undefined && v.n !== n) {
+      // The group's total is of all n patients; a mean of a subset does not fix it.
+      assumptions.push(message.assumeMeanOfSubset(abbr, v.timepoint, v.mean, v.n, n));
+      continue;
+    }
     const u = unround(v.mean);
     narrow(v.timepoint, toSums(u));
     assumptions.push(message.assumeMeanValue(abbr, v.timepoint, v.mean));
