@@ -117,7 +117,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
   }
   results.push(...checkFlow(study));
   results.push(...checkStatistics(study, { rounding, threshold, gridOf: (value) => measureGrid(study, instruments, value) }));
-  return options.explain === false ? results : explainResults(study, instruments, results, { rounding });
+  return options.explain === false ? results : explainResults(study, instruments, results, { rounding, threshold });
 }
 
 function checkFlow(study: Study): CheckResult[] {
