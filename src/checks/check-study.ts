@@ -12,6 +12,7 @@ import * as msg from "../messages/checks.js";
 import { hasWholeItems, instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
 import { explainResults } from "../localise/explain-results.js";
 import { chainPins } from "./chain-pins.js";
+import { onePartialRespondent, type PartialFit } from "./partial-answers.js";
 import { percentChangeChain } from "./percent-change-chain.js";
 import { sampleFlow } from "./sample-flow.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
@@ -131,6 +132,7 @@ function checkComposition(value: Composition, rounding: RoundingMode, threshold:
     n: value.n.value,
     categories: value.categories.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}) })),
     overlapping: value.categoriesAre === "overlapping",
+    ...(value.allCategoriesListed === false ? { allCategoriesListed: false } : {}),
     rounding,
     threshold,
   });
@@ -165,15 +167,27 @@ function checkMean(value: Mean, grid: MeasureGrid, n: number, rounding: Rounding
     out.push({ ...grimmer({ mean: value.mean, sd, n, items, ...itemStep, rounding, threshold, ...(scale ? { scale } : {}) }), subject: [value.id] });
     if (scale) out.push({ ...sdBoundsCheck({ mean: value.mean, sd, n, items, ...itemStep, rounding, threshold, ...scale }), subject: [value.id] });
   }
-  return grid.partialAnswers ? out.map((result) => withPartialAnswers(result, grid.partialAnswers!)) : out;
+  if (!grid.partialAnswers) return out;
+  // Would one person's score from fewer items make the mean possible? Tested exactly for the mean (GRIM).
+  const partial = grid.partialAnswers;
+  const fit = grid.scale && out[0]!.status === "inconsistent"
+    ? onePartialRespondent({ mean: value.mean, n, items: partial.items, itemStep: grid.itemStep, itemMin: grid.scale.min, itemMax: grid.scale.max, minimumItemsAnswered: partial.minimumItemsAnswered, rounding, threshold })
+    : undefined;
+  return out.map((result) => withPartialAnswers(result, partial, result.check === "grim" || (result.details as { reason?: string } | null)?.reason === "grim" ? fit : undefined));
 }
 
 /**
  * A granularity result on an instrument that scores the items answered: its grid holds for complete
  * answers only, so the assumption is named and a misfit is worded as the question it is.
  */
-export function withPartialAnswers(result: CheckResult, partial: NonNullable<MeasureGrid["partialAnswers"]>): CheckResult {
+export function withPartialAnswers(result: CheckResult, partial: NonNullable<MeasureGrid["partialAnswers"]>, fit?: PartialFit | null): CheckResult {
   const assumptions = { ...result.assumptions, answers: msg.completeAnswersAssumed(partial.instrument, partial.items, partial.minimumItemsAnswered) };
   if (result.status !== "inconsistent") return { ...result, assumptions };
-  return { ...result, assumptions, explanation: `${result.explanation}; ${msg.impossibleWithCompleteAnswers(partial.instrument)}` };
+  const details = result.details !== null && typeof result.details === "object" ? result.details : {};
+  return {
+    ...result,
+    assumptions,
+    explanation: `${result.explanation}; ${msg.impossibleWithCompleteAnswers(partial.instrument, fit === undefined ? "untested" : fit === null ? null : { answered: fit.answered, items: partial.items, example: fit.example })}`,
+    details: { ...details, onePartialRespondent: fit ?? null },
+  };
 }

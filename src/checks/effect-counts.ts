@@ -78,8 +78,8 @@ export function effectCounts(input: EffectCountsInput): CheckResult {
     ...base,
     status: fits ? "consistent" : "inconsistent",
     explanation: fits
-      ? `${a}/${n1} vs ${c}/${n2} give a ${NAMES[input.measure]} of ${shown}${printedUnit}, which rounds to the printed ${input.estimate}`
-      : `${a}/${n1} vs ${c}/${n2} give a ${NAMES[input.measure]} of ${shown}${printedUnit}, not the printed ${input.estimate}: the printed effect is not the crude effect of these counts and group sizes (another denominator, or an adjusted or model-based estimate)`,
+      ? `${a}/${n1} vs ${c}/${n2} give ${input.measure === "odds-ratio" ? "an" : "a"} ${NAMES[input.measure]} of ${shown}${printedUnit}, which rounds to the printed ${input.estimate}`
+      : `${a}/${n1} vs ${c}/${n2} give ${input.measure === "odds-ratio" ? "an" : "a"} ${NAMES[input.measure]} of ${shown}${printedUnit}, not the printed ${input.estimate}: the printed effect is not the crude effect of these counts and group sizes (another denominator, or an adjusted or model-based estimate)`,
     details: { value, risks: [a / n1, c / n2] },
   };
 }

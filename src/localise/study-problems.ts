@@ -94,6 +94,7 @@ export function problemForResult(study: Study, instruments: Registry, result: Ch
       n: value.n.value,
       categories: value.categories.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}) })),
       overlapping: value.categoriesAre === "overlapping",
+      ...(value.allCategoriesListed === false ? { allCategoriesListed: false } : {}),
       rounding,
       threshold,
       otherDenominators: otherDenominators(study, value),
