@@ -135,7 +135,8 @@ export const Instrument = z
   .strict()
   .superRefine((instrument, context) => {
     if (instrument.itemMin >= instrument.itemMax) context.addIssue({ code: "custom", path: ["itemMax"], message: `itemMax (${instrument.itemMax}) must be greater than itemMin (${instrument.itemMin})` });
-    if (instrument.itemStep !== undefined) {
+    // The step's own format is checked by StepValue; only a well-formed step is compared with the bounds.
+    if (instrument.itemStep !== undefined && StepValue.safeParse(instrument.itemStep).success) {
       const step = parseStep(instrument.itemStep, "itemStep");
       for (const key of ["itemMin", "itemMax"] as const) {
         if (!isMultiple(instrument[key], step)) context.addIssue({ code: "custom", path: [key], message: `${key} (${instrument[key]}) must be a multiple of itemStep (${instrument.itemStep})` });

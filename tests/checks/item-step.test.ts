@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { grim, grimConsistent, nearestConsistent } from "../../src/checks/grim.js";
 import { grimmer } from "../../src/checks/grimmer.js";
 import { sdBounds, sdBoundsCheck } from "../../src/checks/sd-bounds.js";
+import { onePartialRespondent } from "../../src/checks/partial-answers.js";
 import { sdOrSe } from "../../src/checks/sd-or-se.js";
 
 /*
@@ -172,5 +173,25 @@ describe("checks on items in steps other than 1", () => {
     expect(readings.find((r) => r.reading === "sd")!.grimmer).toBe(true);
     const asSe = (25 * Math.sqrt(3)).toFixed(2);
     expect(readings.find((r) => r.reading === "se")!.grimmer).toBe(oracle([0, 100], 4, 3, "50.00", asSe).bothFit);
+  });
+});
+
+describe("one person scored from fewer items", () => {
+  it("finds exactly the means one partial respondent makes possible (brute force over every answer pattern, n = 3)", () => {
+    // 3 people, 3 yes/no items (scores 0, 33.3, 66.7, 100); one of them may have answered 2 items (0, 50, 100) or 1.
+    const complete = [0, 100 / 3, 200 / 3, 100];
+    const partial = [0, 50, 100];
+    const reachable = new Set<string>();
+    for (const a of complete) for (const b of complete) for (const c of [...complete, ...partial]) reachable.add(((a + b + c) / 3).toFixed(1));
+    let rescued = 0;
+    for (let tenths = 0; tenths <= 1000; tenths += 1) {
+      const mean = (tenths / 10).toFixed(1);
+      if (grimConsistent(mean, 3, 3, "up_or_down", false, 5, 100)) continue;
+      const fit = onePartialRespondent({ mean, n: 3, items: 3, itemStep: 100, itemMin: 0, itemMax: 100, minimumItemsAnswered: 1 });
+      expect(fit !== null, mean).toBe(reachable.has(mean));
+      if (fit) rescued++;
+    }
+    // Not vacuous: e.g. (100/3 + 100/3 + 50)/3 = 38.9 needs the partial respondent.
+    expect(rescued).toBeGreaterThan(3);
   });
 });

@@ -8,7 +8,7 @@ import { closureFrequencies } from "../../reconstruct/closure-frequencies.js";
 import { summarizeClosure } from "../../reconstruct/closure-summary.js";
 import { createSampleWriter, type SampleFormat } from "../../reconstruct/sample-writer.js";
 import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
-import { parseFiniteNumber, parsePositiveInteger } from "../options.js";
+import { parseFiniteNumber, parsePositiveInteger, parseStepOption } from "../options.js";
 import { action, withJson } from "../run.js";
 import { createProgress, measureSamplesPerSecond } from "../closure-progress.js";
 import { withSampleOptions, type SampleOptions } from "../sample-options.js";
@@ -44,7 +44,7 @@ export function register(program: Command): void {
         .command("closure")
         .description("list (or count) every sample of n integers on [min, max] whose mean and SD round to the reported values (CLOSURE)"),
     )
-      .option("--step <step>", "step between possible values (default 1): 5, 0.5 or a fraction such as 100/3; values are the multiples of it within min…max")
+      .option("--step <step>", "step between possible values (default 1): 5, 0.5 or a fraction such as 100/3; values are the multiples of it within min…max", parseStepOption)
       .option("--count", "count the samples by dynamic programming, without listing them")
       .option("--frequencies", "with --count: also how often each scale value occurs across all samples, and the horns index's range (exact, by dynamic programming)")
       .option("--limit <N>", "stop after the first N samples (in lexicographic order)", parsePositiveInteger)
