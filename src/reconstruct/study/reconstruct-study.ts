@@ -132,8 +132,7 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
         const units = patientUnits(target, categories, { spread, mode: means }, rng);
         for (const [t, values] of Object.entries(units)) {
           values.forEach((u, i) => {
-            // To 9 decimals, so a score in thirds (100/3) does not print its float dust.
-            rows[group.patients[i]!]![`${target.instrument}_${t}`] = Math.round((u / target.unitsPerPoint) * 1e9) / 1e9;
+            rows[group.patients[i]!]![`${target.instrument}_${t}`] = u / target.unitsPerPoint;
           });
         }
         assumptions.push(...target.assumptions);
