@@ -73,7 +73,7 @@ export interface MeanTargetOptions {
  */
 export function instrumentTimepoints(study: Study, instrumentId: string): string[] {
   const used = new Set<string>();
-  for (const value of rebuildValues(study.reported, instrumentId)) {
+  for (const value of rebuildValues(study.reported, instrumentId).filter((v) => !isSubsetMean(study, v))) {
     if (value.kind === "band-shift") {
       if (value.from) used.add(value.from.timepoint);
       used.add(value.to.timepoint);
@@ -130,7 +130,8 @@ export function reconstructMeans(study: Study, instruments: InstrumentRegistry, 
   for (const entry of study.instruments) {
     const instrument = instruments.get(entry.ref);
     if (!instrument) continue;
-    const values = rebuildValues(study.reported, instrument.id);
+    // A mean of fewer people than its group does not fix the group's total (subsetMeans lists them).
+    const values = rebuildValues(study.reported, instrument.id).filter((v) => !isSubsetMean(study, v));
     if (values.length === 0) continue;
     const columns = instrumentTimepoints(study, instrument.id);
     const reportedGroups = new Set(values.map((v) => v.group));
@@ -200,11 +201,6 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
   }
   for (const v of values) {
     if (v.kind !== "mean" || v.timepoint === undefined) continue;
-    if (v.n !== undefined && v.n !== n) {
-      // The group's total is of all n patients; a mean of a subset does not fix it.
-      assumptions.push(message.assumeMeanOfSubset(abbr, v.timepoint, v.mean, v.n, n));
-      continue;
-    }
     const u = unround(v.mean);
     narrow(v.timepoint, toSums(u));
     assumptions.push(message.assumeMeanValue(abbr, v.timepoint, v.mean));
@@ -281,6 +277,29 @@ export type RebuildValue = BandShift | PercentChange | Mean;
  * The reported values on an instrument that the rebuild uses (band shifts, percent changes, group
  * means); the other kinds (medians, tests, effects…) do not pin patient-level values here.
  */
+/** Whether a reported mean is of fewer people than its group (its own n is printed and smaller), so a rebuild of the whole group cannot use it. */
+function isSubsetMean(study: Study, value: ReportedValue): value is Mean & { n: number } {
+  if (value.kind !== "mean" || value.n === undefined) return false;
+  const size = value.group === "all" ? study.design.sampleSize.value : study.design.arms.find((arm) => arm.id === value.group)?.size.value;
+  return size !== undefined && value.n < size;
+}
+
+/**
+ * The instrument means at a timepoint that a rebuild of whole groups leaves out, each with why: a mean
+ * of n people of a larger group does not fix that group's total.
+ *
+ * @example
+ * subsetMeans(yoga, registry)[0]; // => { instrument: "rand36-physical-functioning", note: "RAND-36 physical functioning at week-0: group mean 75.38 is of n = 26, not of the 30 rebuilt, …" }
+ */
+export function subsetMeans(study: Study, instruments: InstrumentRegistry): { instrument: string; note: string }[] {
+  return study.reported
+    .filter((v): v is Mean & { n: number } => isSubsetMean(study, v) && v.instrument !== undefined && v.timepoint !== undefined && instruments.has(v.instrument))
+    .map((v) => ({
+      instrument: v.instrument!,
+      note: message.assumeMeanOfSubset(instruments.get(v.instrument!)!.abbreviation, v.timepoint!, v.mean, v.n, v.group === "all" ? study.design.sampleSize.value : study.design.arms.find((arm) => arm.id === v.group)!.size.value),
+    }));
+}
+
 export function rebuildValues(reported: readonly ReportedValue[], instrumentId: string): RebuildValue[] {
   return reported.filter((v): v is RebuildValue => (v.kind === "band-shift" || v.kind === "percent-change" || v.kind === "mean") && v.instrument === instrumentId);
 }
