@@ -1,163 +1,253 @@
-import { pValueRangeChart } from "../src/charts/p-value-range-chart.js";
+import { claimReadings } from "../src/appraisal/claim-readings.js";
+import { pValueExtremesChart } from "../src/charts/p-value-extremes-chart.js";
 import { isCohortError } from "../src/errors.js";
-import { inferenceOverReconstructions, type AnalysisOverReconstructions } from "../src/inference/over-reconstructions.js";
+import { exactExtremes, type ExtremesTest, type ReadingExtremes } from "../src/inference/exact-extremes.js";
+import type { Extreme } from "../src/inference/extreme.js";
+import { pSensitivity, type TestSensitivity } from "../src/inference/p-sensitivity.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
-import { describeSpreads, describeTest, describeTests, valuesWithSpread, valuesWithTest } from "../src/report/describe-inventory.js";
-import { formatNumber, formatPercent } from "../src/report/format-number.js";
-import { shortGroupLabel, timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
-import type { ReportedValue } from "../src/schema/reported-value.js";
+import type { Artefact } from "../src/report/artefact.js";
+import { describeRange, formatP, formatStatistic, readingWords, testLabel, verdictWords, witnessCells } from "../src/report/describe-extremes.js";
+import { formatNumber } from "../src/report/format-number.js";
+import type { Study } from "../src/schema/study.js";
+import type { InstrumentRegistry } from "../src/io/load-instruments.js";
 
 const id = "p-values";
-const title = "p-values over rebuilt datasets";
+const title = "p-values the report allows: exact extremes";
 
-const TEST_NAMES = { "paired-t": "paired t", "wilcoxon-signed-rank": "Wilcoxon signed-rank", "welch-t": "Welch t", "mann-whitney": "Mann–Whitney" } as const;
-
-/** A p-value for a table: 3 decimals, or scientific notation below 0.001 (fixed digits, no locale). */
-const formatP = (p: number) => (p < 0.001 ? p.toExponential(1) : formatNumber(p, 3));
-
-/** The tests the authors could have run, on many datasets rebuilt from the report: range and distribution of p-values and effect sizes, beside what the source itself reports. */
+/**
+ * For each test the authors could have run, the smallest and largest statistic and p over every
+ * dataset consistent with the report (exact, or a labelled bound), the dataset behind each, per
+ * reading of "improved in all"; then p at the instruments' published SDs and correlations.
+ */
 export default defineAnalysis({
   id,
   title,
   section: "checked",
-  run({ study, instruments, seed }) {
-    let result: ReturnType<typeof inferenceOverReconstructions>;
+  run({ study, instruments }) {
+    let result: ReturnType<typeof exactExtremes>;
     try {
-      result = inferenceOverReconstructions(study, instruments, { seed });
+      result = exactExtremes(study, instruments);
     } catch (error) {
       if (!isCohortError(error)) throw error;
-      return skip(id, title, `no dataset can be rebuilt from what the study reports (${error.problems.map((p) => p.message).join("; ")})`);
+      return skip(id, title, `no dataset fits what the study reports (${error.problems.map((p) => p.message).join("; ")})`);
     }
-    if (result.analyses.length === 0) return skip(id, title, "no test can be run on the rebuilt datasets (no measure is rebuilt at two timepoints)");
-    type Run = AnalysisOverReconstructions;
-    const abbreviation = (instrument: string) => instruments.get(instrument)?.abbreviation ?? instrument;
-    const label = (a: Run) =>
-      `${a.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")}|${abbreviation(a.instrument)} ${a.on === "change" ? `${withoutDetail(timepointLabel(study, a.from)).toLowerCase()} → ${withoutDetail(timepointLabel(study, a.to)).toLowerCase()}` : `at ${withoutDetail(timepointLabel(study, a.to)).toLowerCase()}`}|${TEST_NAMES[a.test]}`;
-    const name = (a: Run) => label(a).replace("|", ": ").replace("|", ", ");
-    const depends = result.analyses.filter((a) => a.verdictDependsOnSpread);
-    const tested = [...new Set(result.analyses.map((a) => a.instrument))];
-    const on = (instrument: string): ReportedValue[] => study.reported.filter((v) => "instrument" in v && v.instrument === instrument);
-    const withSpread = tested.filter((i) => valuesWithSpread(on(i)).length > 0);
-    const withoutSpread = tested.filter((i) => !withSpread.includes(i));
-    // What the source reports on the measures tested here: measures with nothing reported share one
-    // sentence; each other measure gets its own, absences first so every clause names its measure.
-    const bare = tested.filter((i) => valuesWithSpread(on(i)).length === 0 && valuesWithTest(on(i)).length === 0);
-    const reportedOn = [
-      ...(bare.length > 0 ? [`For ${bare.map(abbreviation).join(", ")} the source reports no SD, SE, confidence interval or other spread and no test statistic or p-value.`] : []),
-      ...tested
-        .filter((i) => !bare.includes(i))
-        .map((instrument) => {
-          const spreads = describeSpreads(on(instrument), study, instruments);
-          const tests = describeTests(on(instrument), study, instruments);
-          const absent = spreads ? (tests ? "" : "no test statistic or p-value, and ") : "no SD, SE, confidence interval or other spread, and ";
-          return `For ${abbreviation(instrument)} the source reports ${absent}${[spreads ? `spread: ${spreads}` : undefined, tests ? `tests: ${tests}` : undefined].filter(Boolean).join("; ")}.`;
-        }),
-    ];
-    const spreadClause = (instruments: string[]) => instruments.map(abbreviation).join(", ");
-    // What the rebuilt datasets are drawn to fit, from the kinds the study reports on the tested measures.
-    const onTested = study.reported.filter((v) => "instrument" in v && tested.includes(v.instrument ?? ""));
-    const fitted = [
-      onTested.some((v) => v.kind === "mean") ? "the reported group means" : undefined,
-      onTested.some((v) => v.kind === "band-shift") ? "the reported band shifts" : undefined,
-      onTested.some((v) => v.kind === "percent-change") ? "the reported percent changes" : undefined,
-      study.reported.some((v) => v.kind === "composition") ? "the reported compositions" : undefined,
-    ].filter((part): part is string => part !== undefined);
-    const followed = fitted.length > 1 ? `${fitted.slice(0, -1).join(", ")} and ${fitted[fitted.length - 1]}` : (fitted[0] ?? "what is reported");
-    const note = (a: Run) =>
-      [
-        a.byReading["as-claimed"] && a.byReading["not-assumed"] ? `p ≤ ${formatP(a.byReading["as-claimed"].max)} if every patient improved, as claimed; up to ${formatP(a.byReading["not-assumed"].max)} if not` : undefined,
-        ...a.caveats.map((c) => `caution: ${c}`),
-      ]
-        .filter(Boolean)
-        .join("; ");
-    // The exercise asks about a test the source itself reports when there is one, else one whose verdict depends on the spread.
-    const example = result.analyses.find((a) => reportedTestsOf(a).length > 0) ?? depends[0] ?? result.analyses[0]!;
-    // The rebuilt datasets compare the first two arms only; with more arms, say which pairs are left out.
-    const comparedPairs = [...new Set(result.analyses.filter((a) => a.comparison === "between-groups").map((a) => a.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")))];
-    const allPairs = study.design.arms.length * (study.design.arms.length - 1) / 2;
-    const pairsSentence = study.design.arms.length > 2 ? ` Between arms they compare ${comparedPairs.length > 0 ? comparedPairs.join("; ") : "no pair"}; the other ${allPairs - comparedPairs.length} of the ${allPairs} pairs of arms are not tested here.` : "";
-    return {
-      id,
-      title,
-      section: "checked",
-      reconstruction: true,
-      paragraphs: [
-        ...reportedOn,
-        `Here the tests its authors could have run were run on ${result.reconstructionsRun} patient-level datasets rebuilt from what is reported (seed ${result.seed}; ${result.scenarios.length} scenarios: spreads of the scores from tightest to widest, the two bracketing cases${result.scenarios.some((s) => s.improvement === "not-assumed") ? ", with and without the claim that every patient improved" : ""}${result.scenarios.some((s) => s.convention) ? ", under each band convention" : ""}). The datasets follow ${followed}.${withSpread.length > 0 ? " None follows a reported spread." : ""}${pairsSentence}`,
-        depends.length > 0
-          ? `For ${depends.length} of ${result.analyses.length} tests the verdict depends on how widely the scores spread: some rebuilt datasets give p < ${result.alpha}, others do not.${bare.length > 0 ? ` For ${spreadClause(bare)} the source reports no spread and no test, so "significant" (or "not significant") cannot be confirmed from the report.` : ""}${withoutSpread.filter((i) => !bare.includes(i)).length > 0 ? ` For ${spreadClause(withoutSpread.filter((i) => !bare.includes(i)))} the source reports no spread; only its own tests, listed above, speak to significance.` : ""}${withSpread.length > 0 ? ` For ${spreadClause(withSpread)} the source reports a spread these datasets do not follow: their p-values show what the rest of the report leaves open, not what the study found.` : ""}`
-          : `No test's verdict changes across the rebuilt datasets at α = ${result.alpha}.`,
-      ],
-      summary:
-        depends.length > 0
-          ? `Over ${result.reconstructionsRun} datasets rebuilt from the report, ${depends.length} of ${result.analyses.length} tests are significant in some and not in others: the verdict depends on how widely the ${spreadClause(tested)} scores spread, ${withSpread.length === 0 ? "which the source does not report" : "which these datasets do not take from the report"}.`
-          : `Over ${result.reconstructionsRun} datasets rebuilt from the report, every test gives the same verdict at α = ${result.alpha}.`,
-      table: {
-        columns: [
-          { key: "test", label: "test" },
-          { key: "n", label: "datasets", align: "right" },
-          { key: "pMin", label: "p min", align: "right" },
-          { key: "pMedian", label: "p median", align: "right" },
-          { key: "pMax", label: "p max", align: "right" },
-          { key: "below", label: `share p < ${result.alpha}`, align: "right" },
-          { key: "effect", label: "effect size range" },
-          { key: "mde", label: "detectable at 80% power" },
-          { key: "verdict", label: "verdict" },
-          { key: "note", label: "note" },
-        ],
-        rows: result.analyses.map((a) => ({
-          test: name(a),
-          n: String(a.p.count),
-          pMin: formatP(a.p.min),
-          pMedian: formatP(a.p.median),
-          pMax: formatP(a.p.max),
-          below: `${formatPercent(a.p.shareBelow, 0)}%`,
-          effect: `${a.effectName} ${formatNumber(a.effect.min, 2)} to ${formatNumber(a.effect.max, 2)}`,
-          mde: a.mde ? `${a.mde.design === "paired" ? "dz" : "d"} ≥ ${formatNumber(a.mde.effect, 2)}` : "",
-          verdict: a.verdictDependsOnSpread ? "depends on the spread of the scores" : a.p.max < result.alpha ? `p < ${result.alpha} in every dataset` : `p ≥ ${result.alpha} in every dataset`,
-          note: note(a),
-        })),
-      },
-      figure: {
-        spec: pValueRangeChart(
-          result.analyses.map((a) => ({ test: label(a), min: a.p.min, q1: a.p.q1, median: a.p.median, q3: a.p.q3, max: a.p.max, scenarioMedians: a.byScenario.map((s) => s.p.median) })),
-          result.alpha,
-          "p-values the reported numbers allow",
-          `Reconstruction — not patient data. ${result.reconstructionsRun} rebuilt datasets; line: full range, bar: middle half, tick: median, dots: scenario medians`,
-        ),
-        alt: `Ranges of p-values of ${result.analyses.length} tests over ${result.reconstructionsRun} rebuilt datasets, on a log scale, with the α = ${result.alpha} line.`,
-      },
-      exercises: [
-        {
-          question: `Can the reported numbers of "${study.title}" tell us whether \"${name(example)}\" is statistically significant?`,
-          answer: exerciseAnswer(example),
-          method: `inferenceOverReconstructions(study, instruments, { seed: ${seed} }) from src/inference (reconstructStudy + paired t / Wilcoxon / Welch t / Mann–Whitney); the reported values listed from the study file`,
-        },
-      ],
-    };
-
-    /** The answer about one rebuilt test: what the source itself reports on it, and what the rebuilt datasets leave open. */
-    /** The tests the source reports on the same measure, groups and times as a rebuilt test. */
-    function reportedTestsOf(a: Run): ReportedValue[] {
-      // In a one-arm study the arm and the whole sample are the same people.
-      const same = (g: string) => (study.design.arms.length === 1 && g === study.design.arms[0]!.id ? "all" : g);
-      const sameGroups = (groups: readonly string[] | undefined) => groups !== undefined && groups.length === a.groups.length && a.groups.every((g) => groups.map(same).includes(same(g)));
-      const times = a.on === "last" ? [a.to] : [a.from, a.to];
-      const sameTimes = (timepoints: readonly string[] | undefined) => timepoints === undefined || (timepoints.length === times.length && timepoints.every((t, i) => t === times[i]));
-      return valuesWithTest(on(a.instrument)).filter((v) => v.kind === "test" && v.comparison === a.comparison && sameGroups(v.groups) && sameTimes(v.timepoints));
-    }
-
-    function exerciseAnswer(a: Run): string {
-      const abbr = abbreviation(a.instrument);
-      const reportedTests = reportedTestsOf(a);
-      const reported = reportedTests.length > 0 ? `The source reports a test of it: ${reportedTests.map((v) => describeTest(v, study, instruments)).join("; ")}. ` : "";
-      const spreads = describeSpreads(on(a.instrument), study, instruments);
-      const range = `p from ${formatP(a.p.min)} to ${formatP(a.p.max)}`;
-      if (!a.verdictDependsOnSpread) return `${reported}Every rebuilt dataset gives the same verdict at α = ${result.alpha}: ${range}.`;
-      const open = spreads
-        ? `the verdict depends on how widely the scores spread, and for ${abbr} the source reports ${spreads}, which these datasets do not follow`
-        : `the answer depends on how widely the ${abbr} scores spread, which the source does not report`;
-      return `${reported || spreads ? "" : "No. "}${reported}Over datasets consistent with ${followed}, it gives ${range}: ${open}.`;
-    }
+    if (result.tests.length === 0) return skip(id, title, "no test can be run: no measure is constrained at two timepoints");
+    return [extremesArtefact(study, instruments, result), sensitivityArtefact(study, instruments, result, pSensitivity(result, instruments))];
   },
 });
+
+type Result = ReturnType<typeof exactExtremes>;
+
+function extremesArtefact(study: Study, instruments: InstrumentRegistry, result: Result): Artefact {
+  const { alpha } = result;
+  const abbreviation = (i: string) => instruments.get(i)?.abbreviation ?? i;
+  const name = (t: ExtremesTest) => testLabel(study, instruments, t).replace("|", ": ").replace("|", ", ");
+  const rows = result.tests.flatMap((test) => test.readings.map((reading) => ({ test, reading })));
+  const ran = rows.filter((r) => r.reading.p !== null);
+  const tested = [...new Set(result.tests.map((t) => t.instrument))];
+  const constraints = constraintWords(study, instruments, tested);
+  const claim = improvementClaim(study, tested);
+  const readings = claim ? claimReadings(study, claim, instruments) : [];
+  const undefinedRows = ran.filter((r) => r.reading.undefinedDatasets !== null);
+  const boundRows = ran.filter((r) => !r.reading.p!.min.exact || !r.reading.p!.max.exact);
+  const relaxedRows = rows.filter((r) => r.reading.notImposed.length > 0);
+  const verdictCount = (reading: ReadingExtremes["reading"]) => {
+    const list = ran.filter((r) => r.reading.reading === reading);
+    const count = (v: string) => list.filter((r) => r.reading.verdict === v).length;
+    return { total: list.length, always: count("always"), never: count("never"), depends: count("depends"), undetermined: count("undetermined") };
+  };
+  const present = (["strongest", "weaker", "only"] as const).filter((r) => ran.some((x) => x.reading.reading === r));
+  const verdictClause = (reading: ReadingExtremes["reading"]) => {
+    const c = verdictCount(reading);
+    const parts = [
+      c.always > 0 ? `${c.always} of ${c.total} tests give p < ${alpha} in every consistent dataset` : "",
+      c.never > 0 ? `${c.never} of ${c.total} give p ≥ ${alpha} in every one` : "",
+      c.depends > 0 ? `${c.depends} of ${c.total} give p < ${alpha} in some consistent datasets and not in others` : "",
+      c.undetermined > 0 ? `for ${c.undetermined} of ${c.total} what is proven straddles ${alpha}` : "",
+    ].filter((p) => p !== "");
+    const lead = reading === "strongest" ? `Under the strongest reading of "${claim!.source.quote}"` : reading === "weaker" ? "Under the weaker readings" : "Over every consistent dataset";
+    return `${lead}, ${parts.join("; ")}.`;
+  };
+  const paragraphs = [
+    `For each test its authors could have run (${[...new Set(result.tests.map((t) => testLabel(study, instruments, t).split("|")[2]!))].join(", ")}), the table gives the smallest and the largest value of the statistic and of p over every patient-level dataset consistent with what the source reports on ${tested.map(abbreviation).join(", ")}: whole-number scores on each scale's grid within its range, ${constraints}. The extremes come from an exact search over every pair of group totals the report allows, not from a sample of rebuilt datasets, so they do not depend on a seed. Each comes with a dataset that attains it (scores before → after, in points, with how many patients have them): a reconstruction, not the data.`,
+    ...(claim
+      ? [
+          `The source's "${claim.source.quote}" can be read more than one way. Under its strongest reading (${readings[0]!.reading}), every patient's score on each measure it names moved at least one scoring step the better way; under the weaker readings (${readings
+            .slice(1)
+            .map((r) => r.reading)
+            .join("; ")}), only the reported values constrain the data. Both are shown.`,
+        ]
+      : []),
+    present.map(verdictClause).join(" "),
+    ...(undefinedRows.length > 0
+      ? [
+          `Some consistent datasets leave a test undefined. They are named here rather than dropped, and the extremes below are over the datasets where the test is defined (with whole-number scores those are attained, not approached as a limit): ${[...new Set(undefinedRows.map((r) => `${name(r.test)}: ${r.reading.undefinedDatasets!.why}`))].join("; ")}.`,
+        ]
+      : []),
+    ...(boundRows.length > 0
+      ? [
+          `Where a cell reads "found; none below (or above) … (proven)", a dataset attains the first value and a proof rules out anything beyond the second; the exact extreme lies between them. Welch's p depends on its degrees of freedom as well as on t, and the rank tests' largest p comes from a local search, so for them only the bracket is certain.`,
+        ]
+      : []),
+    ...relaxedRows.map((r) => `${name(r.test)} (${readingWords(r.reading.reading)}): the search leaves out ${r.reading.notImposed.join("; ")}, so its extremes are bounds.`).filter((s, i, all) => all.indexOf(s) === i),
+    ...[...new Set(result.tests.flatMap((t) => t.caveats.map((c) => `${name(t)}: ${c}.`)))],
+  ];
+  const summary = `Exact extremes of p over every dataset consistent with the report (not a sample): ${present
+    .map((reading) => {
+      const c = verdictCount(reading);
+      const lead = reading === "strongest" ? `under the strongest reading of "improved in all", of ${c.total} tests` : reading === "weaker" ? `under the weaker readings, of ${c.total} tests` : `of ${c.total} tests`;
+      const parts = [
+        c.always > 0 ? `${c.always} give p < ${alpha} in every dataset` : "",
+        c.never > 0 ? `${c.never} give p ≥ ${alpha} in every dataset` : "",
+        c.depends > 0 ? `${c.depends} give p on either side of ${alpha} depending on the spread` : "",
+        c.undetermined > 0 ? `${c.undetermined} are undetermined` : "",
+      ].filter((p) => p !== "");
+      return `${lead} ${parts.join(", ")}`;
+    })
+    .join("; ")}.`;
+  const example = ran.find((r) => r.test.test === "paired-t" && r.test.readings.some((x) => x.verdict === "depends"))?.test ?? ran[0]?.test ?? result.tests[0]!;
+  return {
+    id,
+    title,
+    section: "checked",
+    reconstruction: true,
+    paragraphs,
+    summary,
+    table: {
+      columns: [
+        { key: "test", label: "test" },
+        { key: "reading", label: "reading" },
+        { key: "difference", label: "mean difference (points)" },
+        { key: "statistic", label: "statistic: smallest to largest" },
+        { key: "p", label: "p: smallest to largest" },
+        { key: "verdict", label: `p < ${alpha}?` },
+        { key: "smallest", label: "dataset with the smallest p (reconstruction)" },
+        { key: "largest", label: "dataset with the largest p (reconstruction)" },
+        { key: "mde", label: "detectable at 80% power" },
+      ],
+      rows: rows.map(({ test, reading }) => {
+        const witnesses = witnessCells(study, reading, test);
+        return {
+          test: name(test),
+          reading: readingWords(reading.reading),
+          difference: reading.meanDifference ? `${formatNumber(reading.meanDifference[0], 2)} to ${formatNumber(reading.meanDifference[1], 2)}` : "",
+          statistic: reading.statistic ? `${reading.statistic.name} ${describeRange(reading.statistic, (v) => formatStatistic(reading.statistic!.name, v))}` : "",
+          p: reading.p ? describeRange(reading.p, formatP) : (reading.missing ?? "no dataset where the test is defined"),
+          verdict: verdictWords(reading.verdict, alpha),
+          smallest: witnesses.smallest,
+          largest: witnesses.largest,
+          mde: test.mde && reading.p ? `${test.mde.design === "paired" ? "dz" : "d"} ≥ ${formatNumber(test.mde.effect, 2)}` : "",
+        };
+      }),
+    },
+    figure: {
+      spec: pValueExtremesChart(
+        ran.map(({ test, reading }) => ({
+          label: `${testLabel(study, instruments, test)}${reading.reading === "only" ? "" : ` (${readingWords(reading.reading)})`}`,
+          min: value(reading.p!.min),
+          max: value(reading.p!.max),
+          minKind: kind(reading.p!.min),
+          maxKind: kind(reading.p!.max),
+        })),
+        alpha,
+        "p-values the reported numbers allow",
+        "Reconstruction — not patient data. Smallest to largest p over every dataset consistent with the report; filled: exact, open: attained but not proven extreme, bar: proven bound",
+      ),
+      alt: `Smallest to largest p of ${ran.length} tests and readings over every dataset consistent with the report, on a log scale from 1e-6 to 1, with the α = ${alpha} line.`,
+    },
+    exercises: [
+      {
+        question: `Can the reported numbers of "${study.title}" tell us whether ${name(example)} is statistically significant?`,
+        answer: example.readings
+          .map((r) =>
+            r.p
+              ? `${r.reading === "only" ? "Over" : `Under the ${readingWords(r.reading)}, over`} every consistent dataset p runs from ${describeRange(r.p, formatP)}: ${verdictWords(r.verdict, alpha)}.`
+              : `Under the ${readingWords(r.reading)}: ${r.missing ?? "the test is undefined"}.`,
+          )
+          .join(" "),
+        method: "exactExtremes(study, instruments) from src/inference (exact search over the group totals the report allows; datasets attaining each extreme)",
+      },
+    ],
+  };
+}
+
+function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, result: Result, rows: TestSensitivity[]): Artefact {
+  const { alpha } = result;
+  const abbreviation = (i: string) => instruments.get(i)?.abbreviation ?? i;
+  const byId = new Map(result.tests.map((t) => [t.id, t]));
+  const name = (s: TestSensitivity) => testLabel(study, instruments, byId.get(s.testId)!).replace("|", ": ").replace("|", ", ");
+  const missingBy = new Map<string, Set<string>>();
+  for (const r of rows) for (const m of r.missing) missingBy.set(r.instrument, (missingBy.get(r.instrument) ?? new Set()).add(m));
+  const lacking = [...missingBy].map(([instrument, what]) => `${abbreviation(instrument)} (no ${[...what].join(", no ")})`);
+  const withCells = rows.filter((r) => r.cells.length > 0);
+  const quote = (citation: string, words: string) => `${citation}: "${words.replace(/\s+/g, " ")}"`;
+  const tableRows = rows.flatMap((r) => {
+    const base = {
+      test: name(r),
+      difference: `${formatNumber(r.meanDifference[0], 2)} to ${formatNumber(r.meanDifference[1], 2)}`,
+      below: r.threshold.below === null ? "none (the allowed differences include 0)" : formatNumber(r.threshold.below, 2),
+      above: r.threshold.above === null ? "" : formatNumber(r.threshold.above, 2),
+    };
+    if (r.cells.length === 0) return [{ ...base, sd: `none in the instrument data`, r: r.on === "change" ? "none in the instrument data" : "not needed", tested: "", p: "" }];
+    return r.cells.map((c) => ({
+      ...base,
+      sd: `${formatNumber(c.sd.value, 2)} (${c.sd.population}; ${quote(c.sd.reference.citation, c.sd.reference.quote)})`,
+      r: c.r ? `${formatNumber(c.r.value, 3)}${c.r.end === "upper" ? " (upper end of the range)" : ""} (${c.r.source.kind}, ${c.r.source.interval}; ${c.r.source.population}; ${quote(c.r.source.reference.citation, c.r.source.reference.quote)})` : "not needed",
+      tested: formatNumber(c.testedSd, 2),
+      p: `${formatP(c.p[0])} to ${formatP(c.p[1])}`,
+    }));
+  });
+  const paragraphs = [
+    `The spread is what the report leaves open. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996); between groups, the same SD in both. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`,
+    lacking.length > 0 ? `The instrument data record no such figure for ${lacking.join("; ")}: no number is put in its place, and only the thresholds, which need none, are given for those tests.` : "",
+    `The last two columns need no published figure: p < ${alpha} for every mean difference the report allows when the SD of what is tested (the changes, or the scores) is below the first value, and for none when it is above the second.`,
+  ].filter((p) => p !== "");
+  return {
+    id: "p-value-sensitivity",
+    title: "p-values at published spreads",
+    section: "checked",
+    reconstruction: true,
+    paragraphs,
+    ...(withCells.length > 0
+      ? { summary: `At published spreads: ${withCells.map((r) => `${name(r)} gives p from ${formatP(Math.min(...r.cells.map((c) => c.p[0])))} to ${formatP(Math.max(...r.cells.map((c) => c.p[1])))}`).join("; ")}.` }
+      : {}),
+    table: {
+      columns: [
+        { key: "test", label: "test" },
+        { key: "difference", label: "mean difference allowed (points)" },
+        { key: "sd", label: "published SD" },
+        { key: "r", label: "correlation before–after" },
+        { key: "tested", label: "SD of what is tested", align: "right" },
+        { key: "p", label: "p at the largest to the smallest difference" },
+        { key: "below", label: `p < ${alpha} for all when that SD is below`, align: "right" },
+        { key: "above", label: `p ≥ ${alpha} for all when it is above`, align: "right" },
+      ],
+      rows: tableRows,
+    },
+  };
+}
+
+/** What the search holds the data to, from the kinds of values the study reports on the tested measures. */
+function constraintWords(study: Study, instruments: InstrumentRegistry, tested: string[]): string {
+  const on = study.reported.filter((v) => "instrument" in v && tested.includes(v.instrument ?? ""));
+  const parts = [
+    on.some((v) => v.kind === "band-shift") ? "group means inside the reported bands under each published band convention" : "",
+    on.some((v) => v.kind === "mean") ? "the reported group means to their printed precision" : "",
+    on.some((v) => v.kind === "percent-change") ? "group means that give the reported percent changes" : "",
+    on.some((v) => v.kind === "band-shift" && instruments.get(v.instrument)?.bandConventions.some((c) => c.appliesTo !== undefined)) ? "each patient's score under the published cut-off of their own category where the words name no band" : "",
+  ].filter((p) => p !== "");
+  return parts.length > 0 ? parts.join(", ") : "the reported values";
+}
+
+/** The first "improved in all" claim about a tested measure. */
+function improvementClaim(study: Study, tested: string[]) {
+  return study.claims.find((c) => c.type === "all-improved" && (c.about ?? []).some((a) => tested.includes(a)));
+}
+
+function value(e: Extreme): number {
+  return e.attained ?? e.bound;
+}
+
+function kind(e: Extreme): "exact" | "attained" | "bound" {
+  return e.exact ? "exact" : e.attained !== null ? "attained" : "bound";
+}
