@@ -5,7 +5,7 @@ import { rebuildValues } from "../reconstruct/study/mean-targets.js";
 import type { Study } from "../schema/study.js";
 import type { Extreme, SliceSource } from "./extreme.js";
 import { mde } from "./mde.js";
-import { pairModels, type GroupPairModel, type Reading } from "./pair-models.js";
+import { pairModels, type GroupPairModel, type ImprovementReading } from "./pair-models.js";
 import { rankSumExtremes, signedRankExtremes } from "./rank-extremes.js";
 import { scoreSlices } from "./score-slices.js";
 import { DEFAULT_BUDGET, pairedTExtremes, welchTExtremes } from "./t-extremes.js";
@@ -13,16 +13,16 @@ import { DEFAULT_BUDGET, pairedTExtremes, welchTExtremes } from "./t-extremes.js
 export type TestKind = "paired-t" | "wilcoxon-signed-rank" | "welch-t" | "mann-whitney";
 
 /** Whether p < alpha holds for every dataset, for none, for some and not others, or cannot be told from what was proven. */
-export type Verdict = "always" | "never" | "depends" | "undetermined";
+export type SignificanceVerdict = "always" | "never" | "depends" | "undetermined";
 
 /** A test's extremes under one reading of the claims, over every band convention. */
 export interface ReadingExtremes {
-  reading: Reading;
+  reading: ImprovementReading;
   /** Band conventions (and chain subsets) the extremes range over. */
   tags: string[];
   statistic: { name: string; min: Extreme; max: Extreme } | null;
   p: { min: Extreme; max: Extreme } | null;
-  verdict: Verdict | null;
+  verdict: SignificanceVerdict | null;
   /** Range of the mean change (within) or of the difference of the groups' means (between), in points. */
   meanDifference: [number, number] | null;
   /** The mean difference nearest 0 in size, in points (the allowed differences are a finite set). */
@@ -92,9 +92,9 @@ export function exactExtremes(study: Study, instruments: InstrumentRegistry, opt
   const budget = options.budget ?? DEFAULT_BUDGET;
   if (!(alpha > 0 && alpha < 1)) throw new CohortError({ message: message.alphaOutOfRange(alpha) }, exitCodes.usage);
   const byReading = pairModels(study, instruments);
-  const modelsOf = (reading: Reading, group: string, instrument: string): GroupPairModel[] =>
+  const modelsOf = (reading: ImprovementReading, group: string, instrument: string): GroupPairModel[] =>
     byReading.find((r) => r.reading === reading)?.models.filter((m) => m.group === group && m.instrument === instrument) ?? [];
-  const readingsOf = (group: string, instrument: string): Reading[] => (["strongest", "weaker", "only"] as const).filter((r) => byReading.some((x) => x.reading === r && x.models.some((m) => m.group === group && m.instrument === instrument)));
+  const readingsOf = (group: string, instrument: string): ImprovementReading[] => (["strongest", "weaker", "only"] as const).filter((r) => byReading.some((x) => x.reading === r && x.models.some((m) => m.group === group && m.instrument === instrument)));
   const keys: { group: string; instrument: string }[] = [];
   for (const { models } of byReading) for (const m of models) if (!keys.some((k) => k.group === m.group && k.instrument === m.instrument)) keys.push({ group: m.group, instrument: m.instrument });
   const order = (g: string) => (g === "all" ? -1 : study.design.arms.findIndex((a) => a.id === g));
@@ -124,7 +124,7 @@ export function exactExtremes(study: Study, instruments: InstrumentRegistry, opt
     if (pair.length < 2) continue;
     const [g1, g2] = pair as [string, string];
     const readings = [...new Set([...readingsOf(g1, instrument), ...readingsOf(g2, instrument)])].filter((r) => r !== "only" || (readingsOf(g1, instrument).includes("only") && readingsOf(g2, instrument).includes("only")));
-    const modelsFor = (reading: Reading, g: string) => (modelsOf(reading, g, instrument).length > 0 ? modelsOf(reading, g, instrument) : modelsOf("only", g, instrument));
+    const modelsFor = (reading: ImprovementReading, g: string) => (modelsOf(reading, g, instrument).length > 0 ? modelsOf(reading, g, instrument) : modelsOf("only", g, instrument));
     const a = modelsFor(readings[0]!, g1)[0];
     const b = modelsFor(readings[0]!, g2)[0];
     if (!a || !b || a.from !== b.from || a.to !== b.to) continue;
@@ -153,17 +153,17 @@ export function exactExtremes(study: Study, instruments: InstrumentRegistry, opt
 }
 
 /** The readings of a within-group test; a reading without the test (e.g. no baseline without "improved in all") is listed with why. */
-function allReadings(present: Reading[], run: (r: Reading) => ReadingExtremes): ReadingExtremes[] {
+function allReadings(present: ImprovementReading[], run: (r: ImprovementReading) => ReadingExtremes): ReadingExtremes[] {
   const out = present.map(run);
   if (present.includes("strongest") && !present.includes("weaker")) out.push(absent("weaker", "under the weaker readings no value is reported at the first timepoint, so there is nothing to test"));
   return out;
 }
 
-function absent(reading: Reading, why: string): ReadingExtremes {
+function absent(reading: ImprovementReading, why: string): ReadingExtremes {
   return { reading, tags: [], statistic: null, p: null, verdict: null, meanDifference: null, nearestZero: null, undefinedDatasets: null, notImposed: [], chainReadings: [], missing: why };
 }
 
-function withinReading(reading: Reading, models: GroupPairModel[], test: "paired-t" | "wilcoxon-signed-rank", alpha: number, budget: number): ReadingExtremes {
+function withinReading(reading: ImprovementReading, models: GroupPairModel[], test: "paired-t" | "wilcoxon-signed-rank", alpha: number, budget: number): ReadingExtremes {
   const sources: SliceSource[] = models.map((m) => ({ family: scoreSlices(m.model, "change"), tag: m.tag }));
   const base = meta(reading, models);
   const n = models[0]!.model.n;
@@ -200,7 +200,7 @@ function withinReading(reading: Reading, models: GroupPairModel[], test: "paired
   }
 }
 
-function betweenReading(reading: Reading, first: GroupPairModel[], second: GroupPairModel[], test: "welch-t" | "mann-whitney", on: "change" | "last", alpha: number, budget: number): ReadingExtremes {
+function betweenReading(reading: ImprovementReading, first: GroupPairModel[], second: GroupPairModel[], test: "welch-t" | "mann-whitney", on: "change" | "last", alpha: number, budget: number): ReadingExtremes {
   const sourcesOf = (models: GroupPairModel[]): SliceSource[] => models.map((m) => ({ family: scoreSlices(m.model, on), tag: m.tag }));
   const base = meta(reading, [...first, ...second]);
   const perPoint = first[0]!.unitsPerPoint;
@@ -226,7 +226,7 @@ function betweenReading(reading: Reading, first: GroupPairModel[], second: Group
   }
 }
 
-function meta(reading: Reading, models: GroupPairModel[]): ReadingExtremes {
+function meta(reading: ImprovementReading, models: GroupPairModel[]): ReadingExtremes {
   return {
     reading,
     tags: [...new Set(models.map((m) => m.tag).filter((t) => t !== ""))],
@@ -248,7 +248,7 @@ function meta(reading: Reading, models: GroupPairModel[]): ReadingExtremes {
  * @example
  * verdictOf({ min: { attained: 0.01, bound: 0.01, … }, max: { attained: 0.2, bound: 0.2, … } }, 0.05); // => "depends"
  */
-export function verdictOf(p: { min: Extreme; max: Extreme } | null, alpha: number): Verdict | null {
+export function verdictOf(p: { min: Extreme; max: Extreme } | null, alpha: number): SignificanceVerdict | null {
   if (!p) return null;
   if (p.max.bound < alpha) return "always";
   if (p.min.bound >= alpha) return "never";

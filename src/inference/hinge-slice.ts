@@ -65,7 +65,7 @@ export function hingeNarrowest(limits: HingeLimits): number[] | null {
   if (hingeNarrowestSquares(limits) === null) return null;
   const q = Math.floor(limits.sum / limits.n);
   const r = limits.sum - q * limits.n;
-  return Array.from({ length: limits.n }, (_, i) => (i < r ? q + 1 : q));
+  return Array.from({ length: limits.n }, (_, i) => (i < r ? q + 1 : q) + 0);
 }
 
 /**
@@ -98,7 +98,7 @@ export function hingeNarrowestSquares(limits: HingeLimits): number | null {
 export function hingeNextToConstant(limits: HingeLimits): number[] | null {
   if (limits.sum % limits.n !== 0 || limits.n < 2) return null;
   const k = limits.sum / limits.n;
-  const z = Array.from({ length: limits.n }, (_, i) => (i === 0 ? k + 1 : i === 1 ? k - 1 : k));
+  const z = Array.from({ length: limits.n }, (_, i) => (i === 0 ? k + 1 : i === 1 ? k - 1 : k) + 0);
   return hingeContains(limits, z) ? z : null;
 }
 
@@ -114,8 +114,8 @@ export function hingeWidest(limits: HingeLimits): number[] | null {
   const g = [0];
   for (let k = 1; k < n; k++) g.push(topSum(limits, k));
   g.push(sum);
-  const v = Array.from({ length: n }, (_, i) => g[i + 1]! - g[i]!);
-  return v;
+  // + 0 turns a −0 (from Math.ceil of a small negative) into 0.
+  return Array.from({ length: n }, (_, i) => g[i + 1]! - g[i]! + 0);
 }
 
 /** g(k): the largest whole G such that k entries of G/k and n − k entries of (sum − G)/(n − k) pass the limits. */

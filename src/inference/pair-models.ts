@@ -11,7 +11,7 @@ import type { PairModel, PatientClass } from "./score-slices.js";
  * on this outcome), the weaker ones (only the reported group values), or the only one (no such claim
  * covers the outcome).
  */
-export type Reading = "strongest" | "weaker" | "only";
+export type ImprovementReading = "strongest" | "weaker" | "only";
 
 /** One group's constraints on one instrument between its first and last constrained timepoints. */
 export interface GroupPairModel {
@@ -41,7 +41,7 @@ export interface GroupPairModel {
  * @example
  * pairModels(studyA, registry).find((m) => m.reading === "strongest")?.models[0].model.direction; // => "down"
  */
-export function pairModels(study: Study, instruments: InstrumentRegistry): { reading: Reading; models: GroupPairModel[] }[] {
+export function pairModels(study: Study, instruments: InstrumentRegistry): { reading: ImprovementReading; models: GroupPairModel[] }[] {
   let combos: Record<string, string>[];
   try {
     combos = reconstructStudy(study, instruments, { seed: 1, count: 1, convention: "each" }).conventions;

@@ -1,7 +1,7 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Extreme, Witness } from "../inference/extreme.js";
-import type { ExtremesTest, ReadingExtremes, Verdict } from "../inference/exact-extremes.js";
-import type { Reading } from "../inference/pair-models.js";
+import type { ExtremesTest, ReadingExtremes, SignificanceVerdict } from "../inference/exact-extremes.js";
+import type { ImprovementReading } from "../inference/pair-models.js";
 import type { Study } from "../schema/study.js";
 import { formatNumber } from "./format-number.js";
 import { shortGroupLabel, timepointLabel, withoutDetail } from "./study-lookup.js";
@@ -26,12 +26,12 @@ export function testLabel(study: Study, instruments: InstrumentRegistry, test: E
 }
 
 /** The reading in a few words, for a table cell. */
-export function readingWords(reading: Reading): string {
+export function readingWords(reading: ImprovementReading): string {
   return reading === "strongest" ? "strongest reading" : reading === "weaker" ? "weaker readings" : "as reported";
 }
 
 /** The verdict at alpha in words. */
-export function verdictWords(verdict: Verdict | null, alpha: number): string {
+export function verdictWords(verdict: SignificanceVerdict | null, alpha: number): string {
   if (verdict === "always") return `p < ${alpha} in every consistent dataset`;
   if (verdict === "never") return `p ≥ ${alpha} in every consistent dataset`;
   if (verdict === "depends") return `either: p < ${alpha} in some consistent datasets, not in others`;
