@@ -10,6 +10,7 @@ import { describeRange, formatP, formatStatistic, readingWords, testLabel, verdi
 import { formatNumber } from "../src/report/format-number.js";
 import type { Study } from "../src/schema/study.js";
 import type { InstrumentRegistry } from "../src/io/load-instruments.js";
+import { instrumentTimepoints } from "../src/reconstruct/study/mean-targets.js";
 
 const id = "p-values";
 const title = "p-values the report allows: exact extremes";
@@ -31,8 +32,17 @@ export default defineAnalysis({
       if (!isCohortError(error)) throw error;
       return skip(id, title, `no dataset fits what the study reports (${error.problems.map((p) => p.message).join("; ")})`);
     }
-    if (result.tests.length === 0) return skip(id, title, "no test can be run: no measure is constrained at two timepoints");
-    return [extremesArtefact(study, instruments, result), sensitivityArtefact(study, instruments, result, pSensitivity(result, instruments))];
+    if (result.tests.length === 0) {
+      const withTwo = study.instruments.filter((i) => instruments.has(i.ref) && instrumentTimepoints(study, i.ref).length >= 2).map((i) => instruments.get(i.ref)!.abbreviation);
+      return skip(
+        id,
+        title,
+        withTwo.length === 0
+          ? "the exact extremes need a scored instrument (its range and scoring grid) with reported values at two timepoints, and this study has none"
+          : `no dataset fits everything the study reports on ${withTwo.join(", ")} at two timepoints, so there is nothing to search`,
+      );
+    }
+    return [extremesArtefact(study, instruments, result), sensitivityArtefact(study, instruments, result, pSensitivity(result, instruments, study))];
   },
 });
 
@@ -44,8 +54,12 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
   const name = (t: ExtremesTest) => testLabel(study, instruments, t).replace("|", ": ").replace("|", ", ");
   const rows = result.tests.flatMap((test) => test.readings.map((reading) => ({ test, reading })));
   const ran = rows.filter((r) => r.reading.p !== null);
-  const tested = [...new Set(result.tests.map((t) => t.instrument))];
+  const scoreTests = result.tests.filter((t) => t.basis === "scores");
+  const summaryTests = result.tests.filter((t) => t.basis === "summary");
+  const tested = [...new Set(scoreTests.map((t) => t.instrument))];
   const constraints = constraintWords(study, instruments, tested);
+  const measureOf = (t: ExtremesTest) => t.measureLabel ?? abbreviation(t.instrument);
+  const testNames = (list: ExtremesTest[]) => [...new Set(list.map((t) => testLabel(study, instruments, t).split("|")[2]!))].join(", ");
   const claim = improvementClaim(study, tested);
   const readings = claim ? claimReadings(study, claim, instruments) : [];
   const undefinedRows = ran.filter((r) => r.reading.undefinedDatasets !== null);
@@ -57,19 +71,33 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
     return { total: list.length, always: count("always"), never: count("never"), depends: count("depends"), undetermined: count("undetermined") };
   };
   const present = (["strongest", "weaker", "only"] as const).filter((r) => ran.some((x) => x.reading.reading === r));
+  // What is left open, in words: the spread of the scores, or the before–after correlation of printed means and SDs.
+  const openWords = (reading: ReadingExtremes["reading"]) => {
+    const bases = new Set(ran.filter((x) => x.reading.reading === reading && x.reading.verdict === "depends").map((x) => x.test.basis));
+    return bases.size === 1 && bases.has("summary") ? "the before–after correlation, which is not reported" : bases.size === 1 ? "the unreported spread" : "what the report leaves open";
+  };
   const verdictClause = (reading: ReadingExtremes["reading"]) => {
     const c = verdictCount(reading);
     const parts = [
-      c.always > 0 ? `${c.always} of ${c.total} tests give p < ${alpha} in every consistent dataset` : "",
-      c.never > 0 ? `${c.never} of ${c.total} give p ≥ ${alpha} in every one` : "",
-      c.depends > 0 ? `${c.depends} of ${c.total} give p < ${alpha} in some consistent datasets and not in others` : "",
-      c.undetermined > 0 ? `for ${c.undetermined} of ${c.total} what is proven straddles ${alpha}` : "",
+      c.always > 0 ? `${c.always} of ${c.total} tests give p < ${alpha} whatever the report leaves open` : "",
+      c.never > 0 ? `${c.never} of ${c.total} give p ≥ ${alpha} whatever it leaves open` : "",
+      c.depends > 0 ? `${c.depends} of ${c.total} give p on either side of ${alpha}, depending on ${openWords(reading)}` : "",
+      c.undetermined > 0 ? `for ${c.undetermined} of ${c.total} only bounds are proven, and they straddle ${alpha}` : "",
     ].filter((p) => p !== "");
-    const lead = reading === "strongest" ? `Under the strongest reading of "${claim!.source.quote}"` : reading === "weaker" ? "Under the weaker readings" : "Over every consistent dataset";
+    const lead = reading === "strongest" ? `Under the strongest reading of "${claim!.source.quote}"` : reading === "weaker" ? "Under the weaker readings" : "Over everything the report allows";
     return `${lead}, ${parts.join("; ")}.`;
   };
   const paragraphs = [
-    `For each test its authors could have run (${[...new Set(result.tests.map((t) => testLabel(study, instruments, t).split("|")[2]!))].join(", ")}), the table gives the smallest and the largest value of the statistic and of p over every patient-level dataset consistent with what the source reports on ${tested.map(abbreviation).join(", ")}: whole-number scores on each scale's grid within its range, ${constraints}. The extremes come from an exact search over every pair of group totals the report allows, not from a sample of rebuilt datasets, so they do not depend on a seed. Each comes with a dataset that attains it (scores before → after, in points, with how many patients have them): a reconstruction, not the data.`,
+    ...(scoreTests.length > 0
+      ? [
+          `For each test its authors could have run on ${tested.map(abbreviation).join(", ")} (${testNames(scoreTests)}), the table gives the smallest and the largest value of the statistic and of p over every patient-level dataset consistent with what the source reports: whole-number scores on each scale's grid within its range, ${constraints}. The extremes come from an exact search over every pair of group totals the report allows, not from a sample of rebuilt datasets, so they do not depend on a seed. Each comes with a dataset that attains it (scores before → after, in points, with how many patients have them): a reconstruction, not the data.`,
+        ]
+      : []),
+    ...(summaryTests.length > 0
+      ? [
+          `For ${[...new Set(summaryTests.map(measureOf))].join("; ")}, the source prints group means with their spread at two timepoints, but not how each person's two values correlate, which a paired t-test needs. Over every correlation r from −1 to 1 and every mean and SD the printed values allow after rounding, the table gives the smallest and the largest t and p. They sit at corners of that range, so they are exact, and the dataset columns say where (r, means, SDs); no patient-level dataset is rebuilt for these.`,
+        ]
+      : []),
     ...(claim
       ? [
           `The source's "${claim.source.quote}" can be read more than one way. Under its strongest reading (${readings[0]!.reading}), every patient's score on each measure it names moved at least one scoring step the better way; under the weaker readings (${readings
@@ -92,17 +120,17 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
     ...relaxedRows.map((r) => `${name(r.test)} (${readingWords(r.reading.reading)}): the search leaves out ${r.reading.notImposed.join("; ")}, so its extremes are bounds.`).filter((s, i, all) => all.indexOf(s) === i),
     ...[...new Set(result.tests.flatMap((t) => t.caveats.map((c) => `${name(t)}: ${c}.`)))],
   ];
-  const summary = `Exact extremes of p over every dataset consistent with the report (not a sample): ${present
+  const summary = `Exact extremes of p over everything the report leaves open (not a sample): ${present
     .map((reading) => {
       const c = verdictCount(reading);
       const lead = reading === "strongest" ? `under the strongest reading of "improved in all", of ${c.total} tests` : reading === "weaker" ? `under the weaker readings, of ${c.total} tests` : `of ${c.total} tests`;
       const parts = [
-        c.always > 0 ? `${c.always} give p < ${alpha} in every dataset` : "",
-        c.never > 0 ? `${c.never} give p ≥ ${alpha} in every dataset` : "",
-        c.depends > 0 ? `${c.depends} give p on either side of ${alpha} depending on the spread` : "",
-        c.undetermined > 0 ? `${c.undetermined} are undetermined` : "",
+        c.always > 0 ? `${c.always} always give p < ${alpha}` : "",
+        c.never > 0 ? `${c.never} never give p < ${alpha}` : "",
+        c.depends > 0 ? `${c.depends} give p on either side of ${alpha} depending on ${openWords(reading)}` : "",
+        c.undetermined > 0 ? `${c.undetermined} are undetermined (only bounds, which straddle ${alpha})` : "",
       ].filter((p) => p !== "");
-      return `${lead} ${parts.join(", ")}`;
+      return `${lead} ${parts.join("; ")}`;
     })
     .join("; ")}.`;
   const example = ran.find((r) => r.test.test === "paired-t" && r.test.readings.some((x) => x.verdict === "depends"))?.test ?? ran[0]?.test ?? result.tests[0]!;
@@ -117,7 +145,7 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       columns: [
         { key: "test", label: "test" },
         { key: "reading", label: "reading" },
-        { key: "difference", label: "mean difference (points)" },
+        { key: "difference", label: "mean difference" },
         { key: "statistic", label: "statistic: smallest to largest" },
         { key: "p", label: "p: smallest to largest" },
         { key: "verdict", label: `p < ${alpha}?` },
@@ -129,8 +157,8 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
         const witnesses = witnessCells(study, reading, test);
         return {
           test: name(test),
-          reading: readingWords(reading.reading),
-          difference: reading.meanDifference ? `${formatNumber(reading.meanDifference[0], 2)} to ${formatNumber(reading.meanDifference[1], 2)}` : "",
+          reading: readingWords(reading.reading, reading.dispersion),
+          difference: reading.meanDifference ? `${formatNumber(reading.meanDifference[0], 2)} to ${formatNumber(reading.meanDifference[1], 2)} ${unitOf(study, test)}` : "",
           statistic: reading.statistic ? `${reading.statistic.name} ${describeRange(reading.statistic, (v) => formatStatistic(reading.statistic!.name, v))}` : "",
           p: reading.p ? describeRange(reading.p, formatP) : (reading.missing ?? "no dataset where the test is defined"),
           verdict: verdictWords(reading.verdict, alpha),
@@ -177,30 +205,40 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
   const byId = new Map(result.tests.map((t) => [t.id, t]));
   const name = (s: TestSensitivity) => testLabel(study, instruments, byId.get(s.testId)!).replace("|", ": ").replace("|", ", ");
   const missingBy = new Map<string, Set<string>>();
-  for (const r of rows) for (const m of r.missing) missingBy.set(r.instrument, (missingBy.get(r.instrument) ?? new Set()).add(m));
+  for (const r of rows) if (instruments.has(r.instrument)) for (const m of r.missing) missingBy.set(r.instrument, (missingBy.get(r.instrument) ?? new Set()).add(m));
   const lacking = [...missingBy].map(([instrument, what]) => `${abbreviation(instrument)} (no ${[...what].join(", no ")})`);
+  const variables = [...new Set(rows.filter((r) => !instruments.has(r.instrument)).map((r) => byId.get(r.testId)!.measureLabel ?? r.instrument))];
+  const scoresRows = rows.filter((r) => r.threshold.unit === "sd");
+  const summaryRows = rows.filter((r) => r.threshold.unit === "r");
   const withCells = rows.filter((r) => r.cells.length > 0);
   const quote = (citation: string, words: string) => `${citation}: "${words.replace(/\s+/g, " ")}"`;
   const tableRows = rows.flatMap((r) => {
     const base = {
       test: name(r),
-      difference: `${formatNumber(r.meanDifference[0], 2)} to ${formatNumber(r.meanDifference[1], 2)}`,
-      below: r.threshold.below === null ? "none (the allowed differences include 0)" : formatNumber(r.threshold.below, 2),
-      above: r.threshold.above === null ? "" : formatNumber(r.threshold.above, 2),
+      difference: `${formatNumber(r.meanDifference[0], 2)} to ${formatNumber(r.meanDifference[1], 2)} ${unitOf(study, byId.get(r.testId)!)}`,
+      below: thresholdWords(r, "all"),
+      above: thresholdWords(r, "none"),
     };
-    if (r.cells.length === 0) return [{ ...base, sd: `none in the instrument data`, r: r.on === "change" ? "none in the instrument data" : "not needed", tested: "", p: "" }];
+    const printed = r.threshold.unit === "r" ? `the printed SDs (± read as ${r.dispersion === "se" ? "SE" : r.dispersion === "ci95" ? "95% CI half-width" : "SD"})` : "";
+    if (r.cells.length === 0) return [{ ...base, sd: printed || `none in the instrument data`, r: r.on === "change" ? "none in the instrument data" : "not needed", tested: "", p: "" }];
     return r.cells.map((c) => ({
       ...base,
-      sd: `${formatNumber(c.sd.value, 2)} (${c.sd.population}; ${quote(c.sd.reference.citation, c.sd.reference.quote)})`,
+      sd: c.sd ? `${formatNumber(c.sd.value, 2)} (${c.sd.population}; ${quote(c.sd.reference.citation, c.sd.reference.quote)})` : printed,
       r: c.r ? `${formatNumber(c.r.value, 3)}${c.r.end === "upper" ? " (upper end of the range)" : ""} (${c.r.source.kind}, ${c.r.source.interval}; ${c.r.source.population}; ${quote(c.r.source.reference.citation, c.r.source.reference.quote)})` : "not needed",
       tested: formatNumber(c.testedSd, 2),
       p: `${formatP(c.p[0])} to ${formatP(c.p[1])}`,
     }));
   });
   const paragraphs = [
-    `The spread is what the report leaves open. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996); between groups, the same SD in both. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`,
+    scoresRows.length > 0
+      ? `The spread is what the report leaves open. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996); between groups, the same SD in both. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`
+      : "",
+    summaryRows.length > 0
+      ? `Where the source prints its own SDs, only the correlation of each person's two values is open: p is given at each published test–retest correlation of the instrument, with the printed means and SDs within their rounding.`
+      : "",
     lacking.length > 0 ? `The instrument data record no such figure for ${lacking.join("; ")}: no number is put in its place, and only the thresholds, which need none, are given for those tests.` : "",
-    `The last two columns need no published figure: p < ${alpha} for every mean difference the report allows when the SD of what is tested (the changes, or the scores) is below the first value, and for none when it is above the second.`,
+    variables.length > 0 ? `${variables.length === 1 ? "This measure" : "These measures"} (${variables.join("; ")}) ${variables.length === 1 ? "is not a scored instrument" : "are not scored instruments"} with published psychometrics in the project's data, so no published correlation is used for ${variables.length === 1 ? "it" : "them"}; only the thresholds are given.` : "",
+    `The last two columns need no published figure: they give the SD of what is tested (the changes, or the scores) — or, where the source prints its own SDs, the before–after correlation r — at which p crosses ${alpha} for every mean difference the report allows.`,
   ].filter((p) => p !== "");
   return {
     id: "p-value-sensitivity",
@@ -214,17 +252,25 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
     table: {
       columns: [
         { key: "test", label: "test" },
-        { key: "difference", label: "mean difference allowed (points)" },
+        { key: "difference", label: "mean difference allowed" },
         { key: "sd", label: "published SD" },
         { key: "r", label: "correlation before–after" },
         { key: "tested", label: "SD of what is tested", align: "right" },
         { key: "p", label: "p at the largest to the smallest difference" },
-        { key: "below", label: `p < ${alpha} for all when that SD is below`, align: "right" },
-        { key: "above", label: `p ≥ ${alpha} for all when it is above`, align: "right" },
+        { key: "below", label: `p < ${alpha} for every allowed difference when` },
+        { key: "above", label: `p ≥ ${alpha} for every allowed difference when` },
       ],
       rows: tableRows,
     },
   };
+}
+
+/** A threshold in words: "SD of the changes below 10.79", "r above 0.830", or why there is none. */
+function thresholdWords(r: TestSensitivity, side: "all" | "none"): string {
+  const value = side === "all" ? r.threshold.allSignificant : r.threshold.noneSignificant;
+  const what = r.threshold.unit === "r" ? "r" : `the SD of ${r.on === "change" ? "the changes" : "the scores"}`;
+  if (value === null) return side === "all" ? (r.threshold.unit === "r" ? "no r in −1 to 1 does it" : "never (an allowed difference is 0)") : r.threshold.unit === "r" ? "no r in −1 to 1 does it" : "";
+  return `${what} ${(side === "all") === (r.threshold.unit === "sd") ? "below" : "above"} ${formatNumber(value, r.threshold.unit === "r" ? 3 : 2)}`;
 }
 
 /** What the search holds the data to, from the kinds of values the study reports on the tested measures. */
@@ -244,10 +290,16 @@ function improvementClaim(study: Study, tested: string[]) {
   return study.claims.find((c) => c.type === "all-improved" && (c.about ?? []).some((a) => tested.includes(a)));
 }
 
+/** The unit of a test's measure: points for an instrument, the variable's unit otherwise. */
+function unitOf(study: Study, test: ExtremesTest): string {
+  if (test.basis === "scores") return "points";
+  return study.variables.find((v) => v.id === test.instrument)?.unit ?? "points";
+}
+
 function value(e: Extreme): number {
   return e.attained ?? e.bound;
 }
 
-function kind(e: Extreme): "exact" | "attained" | "bound" {
-  return e.exact ? "exact" : e.attained !== null ? "attained" : "bound";
+function kind(e: Extreme): "exact" | "attained" | "bound" | "limit" {
+  return e.limit ? "limit" : e.exact ? "exact" : e.attained !== null ? "attained" : "bound";
 }

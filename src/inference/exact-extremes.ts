@@ -8,6 +8,7 @@ import { mde } from "./mde.js";
 import { pairModels, type GroupPairModel, type ImprovementReading } from "./pair-models.js";
 import { rankSumExtremes, signedRankExtremes } from "./rank-extremes.js";
 import { scoreSlices } from "./score-slices.js";
+import { summaryPairedExtremes, summaryPairs } from "./summary-extremes.js";
 import { DEFAULT_BUDGET, pairedTExtremes, welchTExtremes } from "./t-extremes.js";
 
 export type TestKind = "paired-t" | "wilcoxon-signed-rank" | "welch-t" | "mann-whitney";
@@ -18,6 +19,8 @@ export type SignificanceVerdict = "always" | "never" | "depends" | "undetermined
 /** A test's extremes under one reading of the claims, over every band convention. */
 export interface ReadingExtremes {
   reading: ImprovementReading;
+  /** From printed means and spreads: how the printed ± was read. */
+  dispersion?: "sd" | "se" | "ci95";
   /** Band conventions (and chain subsets) the extremes range over. */
   tags: string[];
   statistic: { name: string; min: Extreme; max: Extreme } | null;
@@ -40,6 +43,10 @@ export interface ReadingExtremes {
 
 export interface ExtremesTest {
   id: string;
+  /** "scores": over every whole-number dataset the report allows; "summary": over the correlation and the rounding of printed means and SDs. */
+  basis: "scores" | "summary";
+  /** The measure's name when it is a variable, not an instrument. */
+  measureLabel?: string;
   test: TestKind;
   comparison: "within-group" | "between-groups";
   groups: string[];
@@ -114,6 +121,7 @@ export function exactExtremes(study: Study, instruments: InstrumentRegistry, opt
         tests.push({
           ...common,
           id: `${group} ${instrument} ${sample.from}→${sample.to} ${test}`,
+          basis: "scores",
           test,
           readings: allReadings(readings, (reading) => withinReading(reading, modelsOf(reading, group, instrument), test, alpha, budget)),
           ...(test === "paired-t" && n >= 2 ? { mde: { design: "paired" as const, n: [n], effect: mde("paired", n).mde } } : {}),
@@ -132,6 +140,7 @@ export function exactExtremes(study: Study, instruments: InstrumentRegistry, opt
       for (const test of ["welch-t", "mann-whitney"] as const) {
         tests.push({
           id: `${g1} vs ${g2} ${instrument} ${on === "change" ? `change ${a.from}→${a.to}` : `at ${a.to}`} ${test}`,
+          basis: "scores",
           test,
           comparison: "between-groups",
           groups: [g1, g2],
@@ -149,7 +158,53 @@ export function exactExtremes(study: Study, instruments: InstrumentRegistry, opt
       }
     }
   }
+  tests.push(...summaryTests(study, alpha));
   return { studyId: study.id, label: "exact extremes over every dataset consistent with the report — reconstructions, not results of the study", alpha, tests };
+}
+
+/** Paired t from printed means and SDs at two timepoints, over every before–after correlation and the rounding. */
+function summaryTests(study: Study, alpha: number): ExtremesTest[] {
+  const pairs = summaryPairs(study);
+  const keys = [...new Set(pairs.map((p) => `${p.group}|${p.measure}|${p.from}|${p.to}`))];
+  return keys.map((key) => {
+    const list = pairs.filter((p) => `${p.group}|${p.measure}|${p.from}|${p.to}` === key);
+    const first = list[0]!;
+    const variable = study.variables.find((v) => v.id === first.measure);
+    const readings = list.map((pair): ReadingExtremes => {
+      const base = { ...absent("only", ""), dispersion: pair.dispersion, notImposed: pair.notImposed };
+      delete base.missing;
+      if (pair.missing) return { ...base, missing: pair.missing };
+      if (pair.n < 2) return { ...base, missing: "a paired t-test needs at least 2 patients" };
+      const r = summaryPairedExtremes(pair);
+      return {
+        ...base,
+        statistic: { name: "t", ...r.t },
+        p: r.p,
+        verdict: verdictOf(r.p, alpha),
+        meanDifference: r.meanDifference,
+        nearestZero: r.nearestZero,
+        undefinedDatasets: r.sdChange[0] === 0 ? { why: "with equal SDs and a correlation of 1 every patient changes by the same amount: the SD of the changes is 0 there and t is undefined, so the smallest p is a limit (0), not attained", witness: [] } : null,
+      };
+    });
+    return {
+      id: `${first.group} ${first.measure} ${first.from}→${first.to} paired-t from printed means and spreads`,
+      basis: "summary" as const,
+      ...(variable ? { measureLabel: variable.label } : {}),
+      test: "paired-t" as const,
+      comparison: "within-group" as const,
+      groups: [first.group],
+      instrument: first.measure,
+      from: first.from,
+      to: first.to,
+      on: "change" as const,
+      n: [first.n],
+      unitsPerPoint: 1,
+      readings,
+      ...(first.n >= 2 ? { mde: { design: "paired" as const, n: [first.n], effect: mde("paired", first.n).mde } } : {}),
+      claims: study.claims.filter((c) => (c.type === "significance" || c.type === "non-significance") && (!c.about || c.about.includes(first.measure))).map((c) => ({ id: c.id, quote: c.source.quote })),
+      caveats: [],
+    };
+  });
 }
 
 /** The readings of a within-group test; a reading without the test (e.g. no baseline without "improved in all") is listed with why. */

@@ -35,6 +35,10 @@ export interface Extreme {
   witness: Witness | null;
   /** The statistic at the witness (for an extreme of p) or p at the witness (for an extreme of the statistic). */
   companion?: number;
+  /** True when `bound` is a limit the datasets approach but none attains (e.g. p → 0 as the SD of the changes → 0). */
+  limit?: boolean;
+  /** For a search over summary statistics: the correlation and the means and SDs (within their rounding) where the extreme sits. */
+  setting?: { r: number; means: [number, number]; sds: [number, number] } | null;
 }
 
 /** A vector of a slice with the group totals and tag it came from, to realise as a witness. */

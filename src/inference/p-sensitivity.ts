@@ -1,11 +1,14 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { PublishedReliability, PublishedSd } from "../schema/instrument.js";
 import { tCdf, tQuantile } from "./distributions.js";
+import type { Study } from "../schema/study.js";
 import type { ExactExtremes, ExtremesTest } from "./exact-extremes.js";
+import { changeSdAt, correlationThresholds, summaryPairedExtremes, summaryPairs, type SummaryPair } from "./summary-extremes.js";
 
 /** One cell of the sensitivity table: p at the reported mean difference for one published SD (and correlation). */
 export interface SensitivityCell {
-  sd: PublishedSd;
+  /** The published SD used; null when the source prints its own SDs (they are used instead, within their rounding). */
+  sd: PublishedSd | null;
   /** The published correlation used as the pre–post correlation (changes only), and which end of a range. */
   r: { value: number; end: "value" | "upper"; source: PublishedReliability } | null;
   /** SD of what is tested: of the changes, SD·√(2(1 − r)), or of the scores at the last timepoint. */
@@ -27,11 +30,15 @@ export interface TestSensitivity {
   cells: SensitivityCell[];
   /** What the instrument data lack for a table (no invented number stands in). */
   missing: string[];
+  /** For a test from printed means and spreads: how the printed ± was read. */
+  dispersion?: "sd" | "se" | "ci95";
   /**
-   * SD of what is tested below which p < alpha for every allowed mean difference, and above which
-   * p ≥ alpha for all of them (null when an allowed difference is 0, or all are).
+   * Where p crosses alpha, with no published figure needed. unit "sd": p < alpha for every allowed mean
+   * difference when the SD of what is tested is below `allSignificant`, and for none when it is above
+   * `noneSignificant`. unit "r" (printed SDs): for every allowed change when the before–after correlation
+   * is above `allSignificant`, for none when it is below `noneSignificant`. Null: no such value exists.
    */
-  threshold: { below: number | null; above: number | null; df: number };
+  threshold: { unit: "sd" | "r"; allSignificant: number | null; noneSignificant: number | null; df: number };
 }
 
 /**
@@ -50,10 +57,15 @@ export interface TestSensitivity {
  * @example
  * pSensitivity(exactExtremes(studyA, registry), registry)[0].cells[0].p; // => p at the largest and smallest mean change
  */
-export function pSensitivity(extremes: ExactExtremes, instruments: InstrumentRegistry): TestSensitivity[] {
+export function pSensitivity(extremes: ExactExtremes, instruments: InstrumentRegistry, study?: Study): TestSensitivity[] {
   const out: TestSensitivity[] = [];
+  const pairs = study ? summaryPairs(study) : [];
   for (const test of extremes.tests) {
     if (test.test !== "paired-t" && test.test !== "welch-t") continue;
+    if (test.basis === "summary") {
+      out.push(...summarySensitivity(test, pairs, instruments, extremes.alpha));
+      continue;
+    }
     const reading = [...test.readings].reverse().find((r) => r.meanDifference !== null);
     if (!reading?.meanDifference) continue;
     const instrument = instruments.get(test.instrument);
@@ -89,10 +101,47 @@ export function pSensitivity(extremes: ExactExtremes, instruments: InstrumentReg
       meanDifference: reading.meanDifference,
       cells,
       missing,
-      threshold: { below: smallest > 0 ? (smallest * scale) / critical : null, above: largest > 0 ? (largest * scale) / critical : null, df },
+      threshold: { unit: "sd", allSignificant: smallest > 0 ? (smallest * scale) / critical : null, noneSignificant: largest > 0 ? (largest * scale) / critical : null, df },
     });
   }
   return out;
+}
+
+/**
+ * A paired test from printed means and SDs: p at each published correlation of the instrument (the
+ * printed SDs within their rounding), and the correlations at which p crosses alpha.
+ */
+function summarySensitivity(test: ExtremesTest, pairs: SummaryPair[], instruments: InstrumentRegistry, alpha: number): TestSensitivity[] {
+  const instrument = instruments.get(test.instrument);
+  const correlations = (instrument?.psychometrics?.reliability ?? []).flatMap((r) => [
+    { value: r.value, end: "value" as const, source: r },
+    ...(r.upper !== undefined ? [{ value: r.upper, end: "upper" as const, source: r }] : []),
+  ]);
+  return pairs
+    .filter((p) => `${p.group} ${p.measure} ${p.from}→${p.to} paired-t from printed means and spreads` === test.id && !p.missing && p.n >= 2)
+    .map((pair) => {
+      const extremes = summaryPairedExtremes(pair);
+      const df = pair.n - 1;
+      const largest = Math.max(Math.abs(extremes.meanDifference[0]), Math.abs(extremes.meanDifference[1]));
+      const cells: SensitivityCell[] = correlations.map((r) => {
+        const [narrowest, widest] = changeSdAt(pair, r.value);
+        const t: [number, number] = [(largest * Math.sqrt(pair.n)) / Math.max(narrowest, 1e-300), (extremes.nearestZero * Math.sqrt(pair.n)) / widest];
+        return { sd: null, r, testedSd: widest, df, t, p: [pOf(t[0], df), pOf(t[1], df)] };
+      });
+      const threshold = correlationThresholds(pair, alpha);
+      return {
+        testId: test.id,
+        test: "paired-t" as const,
+        on: "change" as const,
+        instrument: test.instrument,
+        n: test.n,
+        meanDifference: extremes.meanDifference,
+        cells,
+        missing: correlations.length === 0 ? ["published test–retest or pre–post correlation"] : [],
+        threshold: { unit: "r" as const, allSignificant: threshold.significantAbove, noneSignificant: threshold.notSignificantBelow, df },
+        dispersion: pair.dispersion,
+      };
+    });
 }
 
 /** df of the test with equal SDs: n − 1 paired; Welch–Satterthwaite with equal SDs between groups. */

@@ -23,6 +23,8 @@ export const BY_WELCH_DF_MAX = "proof: no dataset has a smaller |t| (exact searc
 export const BY_SIGNED_RANK_FLOOR = "proof: the exact two-sided p is at least 2/2^m with m non-zero changes, m ≤ n";
 export const BY_RANK_SUM_FLOOR = "proof: the exact two-sided p is at least 2/C(n₁ + n₂, n₁)";
 export const BY_FORCED_SIGN = "proof: every change is non-zero and of one sign in every dataset (the reading), so the statistic is at its end and p = 2/2^n in all of them";
+export const BY_SUMMARY_CORNERS = "exact: at a corner of the box of correlations (−1 to 1), printed means and SDs (p falls as |t| grows, df = n − 1 fixed)";
+export const BY_SUMMARY_LIMIT = "a limit, not attained: as r → 1 with equal SDs the SD of the changes → 0 and p → 0, but with no spread of changes t is undefined";
 export const BY_P_CEILING = "p is at most 1; no tighter bound is proven";
 export const BY_RANGE = "the statistic's range";
 

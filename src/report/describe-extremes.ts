@@ -21,12 +21,13 @@ export function formatP(p: number): string {
  */
 export function testLabel(study: Study, instruments: InstrumentRegistry, test: ExtremesTest): string {
   const when = (t: string) => withoutDetail(timepointLabel(study, t)).toLowerCase();
-  const abbreviation = instruments.get(test.instrument)?.abbreviation ?? test.instrument;
+  const abbreviation = test.measureLabel ?? instruments.get(test.instrument)?.abbreviation ?? test.instrument;
   return `${test.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")}|${abbreviation} ${test.on === "change" ? `${when(test.from)} → ${when(test.to)}` : `at ${when(test.to)}`}|${TEST_NAMES[test.test]}`;
 }
 
-/** The reading in a few words, for a table cell. */
-export function readingWords(reading: ImprovementReading): string {
+/** The reading in a few words, for a table cell; for a test from printed means, how their ± was read. */
+export function readingWords(reading: ImprovementReading, dispersion?: "sd" | "se" | "ci95"): string {
+  if (dispersion) return `printed means, ± read as ${dispersion === "sd" ? "SD" : dispersion === "se" ? "SE" : "95% CI half-width"}`;
   return reading === "strongest" ? "strongest reading" : reading === "weaker" ? "weaker readings" : "as reported";
 }
 
@@ -47,6 +48,7 @@ export function verdictWords(verdict: SignificanceVerdict | null, alpha: number)
  * describeExtreme({ attained: 0.0013, bound: 1e-9, exact: false, … }, "min", formatP); // => "0.001 found; none below 1.0e-9 (proven)"
  */
 export function describeExtreme(e: Extreme, side: "min" | "max", format: (v: number) => string): string {
+  if (e.limit) return `→ ${Number.isFinite(e.bound) ? format(e.bound) : e.bound > 0 ? "∞" : "−∞"} (a limit, not attained)`;
   if (e.exact && e.attained !== null) return format(e.attained);
   if (e.attained !== null) return `${format(e.attained)} found; none ${side === "min" ? "below" : "above"} ${format(e.bound)} (proven)`;
   return `${side === "min" ? "≥" : "≤"} ${format(e.bound)} (bound)`;
@@ -86,8 +88,15 @@ export function describeWitness(study: Study, witness: Witness, test: ExtremesTe
     .join(" | ");
 }
 
-/** The p-value witness cells of one reading: the dataset behind the smallest and the largest p. */
+/** Where a summary-level extreme sits: "r = −1, means 43.465 → 43.325, SDs 6.015 and 5.115". */
+export function describeSetting(setting: NonNullable<Extreme["setting"]>): string {
+  const v = (x: number) => String(Math.round(x * 1e6) / 1e6);
+  return `r = ${v(setting.r)}, means ${v(setting.means[0])} → ${v(setting.means[1])}, SDs ${v(setting.sds[0])} and ${v(setting.sds[1])}`;
+}
+
+/** The p-value witness cells of one reading: the dataset (or summary setting) behind the smallest and the largest p. */
 export function witnessCells(study: Study, reading: ReadingExtremes, test: ExtremesTest): { smallest: string; largest: string } {
-  const cell = (e: Extreme | undefined) => (e?.witness ? describeWitness(study, e.witness, test, reading.tags.length > 1) : "");
+  const cell = (e: Extreme | undefined) =>
+    e?.limit ? "approached as r → 1 with equal SDs; no dataset attains it" : e?.setting ? describeSetting(e.setting) : e?.witness && e.witness.length > 0 ? describeWitness(study, e.witness, test, reading.tags.length > 1) : "";
   return { smallest: cell(reading.p?.min), largest: cell(reading.p?.max) };
 }

@@ -20,13 +20,13 @@ describe("pSensitivity", () => {
     const cell = phq.cells[0]!;
     const sdChange = 3.5 * Math.sqrt(2 * (1 - 0.737));
     expect(cell.testedSd).toBeCloseTo(sdChange, 12);
-    expect(cell.sd.reference.quote).toContain("3.1 (3.5)");
+    expect(cell.sd!.reference.quote).toContain("3.1 (3.5)");
     expect(cell.r!.source.reference.quote).toContain("0.737");
     // p at the largest and at the smallest mean change (jStat as the second library).
     expect(cell.p[0]).toBeCloseTo(twoSidedT((14.95 * Math.sqrt(20)) / sdChange, 19), 20);
     expect(cell.p[1] / twoSidedT((5.05 * Math.sqrt(20)) / sdChange, 19)).toBeCloseTo(1, 6);
     // Threshold: p < 0.05 at every allowed change when the SD of changes is below 5.05·√20 / t(0.975, 19) = 5.05·4.4721/2.0930.
-    expect(phq.threshold.below).toBeCloseTo((5.05 * Math.sqrt(20)) / 2.093024054, 6);
+    expect(phq.threshold.allSignificant).toBeCloseTo((5.05 * Math.sqrt(20)) / 2.093024054, 6);
   });
 
   it("puts no number where the instrument data have none, and says which figure is missing", () => {
@@ -47,6 +47,6 @@ describe("pSensitivity", () => {
     expect(last.meanDifference[0]).toBeCloseTo(-7.3, 12);
     expect(last.meanDifference[1]).toBeCloseTo(4.65, 12);
     expect(last.threshold.df).toBeCloseTo(8, 12);
-    expect(last.threshold.below).toBeCloseTo((0.35 * Math.sqrt(2.5)) / 2.306004135, 6);
+    expect(last.threshold.allSignificant).toBeCloseTo((0.35 * Math.sqrt(2.5)) / 2.306004135, 6);
   });
 });
