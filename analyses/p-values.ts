@@ -38,7 +38,7 @@ export default defineAnalysis({
         id,
         title,
         withTwo.length === 0
-          ? "the exact extremes need a scored instrument (its range and scoring grid) with reported values at two timepoints, and this study has none"
+          ? "the exact extremes need a measure with values at two timepoints — a scored instrument (its range and scoring grid) or group means printed with their spread — and this study has none"
           : `no dataset fits everything the study reports on ${withTwo.join(", ")} at two timepoints, so there is nothing to search`,
       );
     }
@@ -95,7 +95,7 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       : []),
     ...(summaryTests.length > 0
       ? [
-          `For ${[...new Set(summaryTests.map(measureOf))].join("; ")}, the source prints group means with their spread at two timepoints, but not how each person's two values correlate, which a paired t-test needs. Over every correlation r from −1 to 1 and every mean and SD the printed values allow after rounding, the table gives the smallest and the largest t and p. They sit at corners of that range, so they are exact, and the dataset columns say where (r, means, SDs); no patient-level dataset is rebuilt for these.`,
+          `For ${[...new Set(summaryTests.map(measureOf))].join("; ")}, the source prints group means with their spread at two timepoints, but not how each person's two values correlate, which a paired t-test needs. Over every correlation r from −1 to 1 and every mean and SD the printed values allow after rounding, the table gives the smallest and the largest t and p. They sit at corners of that range, so they are exact, and the dataset columns say where (r, means, SDs); no patient-level dataset is rebuilt for these.${reportedTestCount(study, summaryTests) > 0 ? ` The source reports ${reportedTestCount(study, summaryTests)} test${reportedTestCount(study, summaryTests) === 1 ? "" : "s"} of its own on these measures (listed with the reported values); the paired t here compares only the first and the last timepoint.` : ""}`,
         ]
       : []),
     ...(claim
@@ -263,6 +263,12 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
       rows: tableRows,
     },
   };
+}
+
+/** How many tests the source itself reports on the measures of these tests. */
+function reportedTestCount(study: Study, tests: ExtremesTest[]): number {
+  const measures = new Set(tests.map((t) => t.instrument));
+  return study.reported.filter((v) => v.kind === "test" && ((v.instrument !== undefined && measures.has(v.instrument)) || (v.variable !== undefined && measures.has(v.variable)))).length;
 }
 
 /** A threshold in words: "SD of the changes below 10.79", "r above 0.830", or why there is none. */

@@ -1,5 +1,5 @@
 import { boxSums, vectorOfSplit, type BoxClass } from "./box-slices.js";
-import { hingeContains, hingeNarrowest, hingeNarrowestSquares, hingeNextToConstant, hingeWidest, sumOfSquares, type HingeLimits } from "./hinge-slice.js";
+import { boxCeiling, hingeContains, hingeNarrowest, hingeNarrowestSquares, hingeNextToConstant, hingeWidest, sumOfSquares, type HingeLimits } from "./hinge-slice.js";
 
 /** Patients with the same bounds before and after (in scoring units), e.g. one substance's cut-off. */
 export interface PatientClass {
@@ -126,7 +126,7 @@ class HingeSlice implements Slice {
   ) {
     this.n = limits.n;
     this.sum = limits.sum;
-    this.qCeiling = limits.n * Math.max(limits.lo * limits.lo, limits.hi * limits.hi);
+    this.qCeiling = boxCeiling(limits.n, limits.lo, limits.hi, limits.sum);
   }
   narrowest(): number[] {
     return hingeNarrowest(this.limits)!;

@@ -47,16 +47,18 @@ export function pairedTExtremes(sources: readonly SliceSource[], budget = DEFAUL
   let meanLow = Infinity;
   let meanHigh = -Infinity;
   let nearestZero = Infinity;
-  let tMin: { t: number; pick: Pick } | null = null;
-  let tMax: { t: number; pick: Pick } | null = null;
-  let absMax: { t: number; pick: Pick } | null = null;
-  let absMin: { t: number; pick: Pick } | null = null;
+  // Candidates keep which vector of their slice they are; the vector itself is built only for the winners.
+  type Candidate = { t: number; slice: Slice; which: "narrowest" | "next" | "widest"; tag: string };
+  let tMin: Candidate | null = null;
+  let tMax: Candidate | null = null;
+  let absMax: Candidate | null = null;
+  let absMin: Candidate | null = null;
   const constants = new Map<number, Pick>();
-  const consider = (t: number, pick: Pick): void => {
-    if (!tMin || t < tMin.t) tMin = { t, pick };
-    if (!tMax || t > tMax.t) tMax = { t, pick };
-    if (!absMax || Math.abs(t) > Math.abs(absMax.t)) absMax = { t, pick };
-    if (!absMin || Math.abs(t) < Math.abs(absMin.t)) absMin = { t, pick };
+  const consider = (c: Candidate): void => {
+    if (!tMin || c.t < tMin.t) tMin = c;
+    if (!tMax || c.t > tMax.t) tMax = c;
+    if (!absMax || Math.abs(c.t) > Math.abs(absMax.t)) absMax = c;
+    if (!absMin || Math.abs(c.t) < Math.abs(absMin.t)) absMin = c;
   };
   for (const { family, tag } of sources) {
     for (const slice of family.slices) {
@@ -65,30 +67,35 @@ export function pairedTExtremes(sources: readonly SliceSource[], budget = DEFAUL
       meanHigh = Math.max(meanHigh, slice.sum / n);
       nearestZero = Math.min(nearestZero, Math.abs(slice.sum) / n);
       const constant = n * slice.qMin === slice.sum * slice.sum;
-      if (constant && !constants.has(slice.sum / n)) constants.set(slice.sum / n, { slice, z: slice.narrowest(), tag });
-      const low = constant ? slice.nextToConstant() : slice.narrowest();
-      if (low) consider(tOf(slice.sum, sumOfSquares(low)), { slice, z: low, tag });
+      if (!constant) {
+        consider({ t: tOf(slice.sum, slice.qMin), slice, which: "narrowest", tag });
+        continue;
+      }
+      if (!constants.has(slice.sum / n)) constants.set(slice.sum / n, { slice, z: slice.narrowest(), tag });
+      // The nearest vector that is not constant has Σd² two more (hinge-slice.ts), when it exists.
+      if (slice.nextToConstant()) consider({ t: tOf(slice.sum, slice.qMin + 2), slice, which: "next", tag });
     }
   }
   // The widest vertices, where they can lower |t|: a slice's |t| is at least |D|√(n−1)/√(n·ceiling − D²).
-  if (absMin === null || Math.abs((absMin as { t: number }).t) > 0) {
+  if (absMin === null || Math.abs((absMin as Candidate).t) > 0) {
     for (const { family, tag } of sources) {
       for (const slice of family.slices) {
         if (slice.sum === 0) continue;
-        const floor = Math.abs(slice.sum) * Math.sqrt(n - 1) / Math.sqrt(Math.max(1e-300, n * slice.qCeiling - slice.sum * slice.sum));
-        const best = absMin as { t: number } | null;
+        const floor = (Math.abs(slice.sum) * Math.sqrt(n - 1)) / Math.sqrt(Math.max(1e-300, n * slice.qCeiling - slice.sum * slice.sum));
+        const best = absMin as Candidate | null;
         if (best !== null && floor >= Math.abs(best.t)) continue;
-        const wide = slice.widest();
-        const q = sumOfSquares(wide);
+        const q = sumOfSquares(slice.widest());
         if (n * q === slice.sum * slice.sum) continue;
-        consider(tOf(slice.sum, q), { slice, z: wide, tag });
+        consider({ t: tOf(slice.sum, q), slice, which: "widest", tag });
       }
     }
   }
   const constantChanges = constants.size > 0 ? { values: [...constants.keys()].sort((a, b) => a - b), witness: [witnessGroup([...constants.values()][0]!)] } : null;
   const base = { n, meanChange: [meanLow, meanHigh] as [number, number], nearestZero, constantChanges, relaxed, slices };
   if (!tMin || !tMax || !absMax || !absMin) return { ...base, t: null, p: null };
-  const found = { tMin: tMin as { t: number; pick: Pick }, tMax: tMax as { t: number; pick: Pick }, absMax: absMax as { t: number; pick: Pick }, absMin: absMin as { t: number; pick: Pick } };
+  const pickOf = (c: Candidate): Pick => ({ slice: c.slice, z: c.which === "narrowest" ? c.slice.narrowest() : c.which === "next" ? c.slice.nextToConstant()! : c.slice.widest(), tag: c.tag });
+  const asFound = (c: Candidate) => ({ t: c.t, pick: pickOf(c) });
+  const found = { tMin: asFound(tMin), tMax: asFound(tMax), absMax: asFound(absMax), absMin: asFound(absMin) };
   const p = (t: number) => twoSidedP(t, n - 1);
   const exactExtreme = (value: number, pick: Pick, companion: number): Extreme =>
     relaxed.length === 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hingeContains, hingeNarrowest, hingeNarrowestSquares, hingeNextToConstant, hingeWidest, sumOfSquares, type HingeLimits } from "../../src/inference/hinge-slice.js";
+import { boxCeiling, hingeContains, hingeNarrowest, hingeNarrowestSquares, hingeNextToConstant, hingeWidest, sumOfSquares, type HingeLimits } from "../../src/inference/hinge-slice.js";
 import { vectors } from "./extremes-brute.js";
 
 const q = sumOfSquares;
@@ -56,6 +56,17 @@ describe("hinge slices against every (before, after) pair of small cases", () =>
       }
     }
     expect(cases).toBeGreaterThan(400);
+  });
+
+  it("gives a ceiling (box and sum only) equal to the largest Σz² of every vector in the box with that sum", () => {
+    for (const n of [1, 2, 3, 4]) {
+      for (const [lo, hi] of [[0, 3], [-2, 2], [-4, -1], [1, 1]] as [number, number][]) {
+        for (let sum = n * lo; sum <= n * hi; sum++) {
+          const best = Math.max(...[...vectors(Array(n).fill([lo, hi]))].filter((z) => z.reduce((a, b) => a + b, 0) === sum).map(q));
+          expect(boxCeiling(n, lo, hi, sum)).toBe(best);
+        }
+      }
+    }
   });
 
   it("gives the worked example: sum 10 over three entries in 0–9 has its widest vertex at 9, 1, 0", () => {
