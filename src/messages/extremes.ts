@@ -11,10 +11,6 @@ export function badBudget(budget: number): string {
   return `budget must be a positive whole number of steps, received ${budget}`;
 }
 
-export function witnessInconsistent(test: string): string {
-  return `internal error: a dataset found for the extremes of ${test} does not satisfy its own constraints`;
-}
-
 /** How an exact search over the slices bounds an extreme. */
 export const BY_EXACT_SEARCH = "exact search: every pair of group totals the report allows, with the most even and the widest change vectors each allows (M-convex sets, checked against enumeration)";
 
