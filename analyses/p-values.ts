@@ -7,6 +7,7 @@ import { pSensitivity, type TestSensitivity } from "../src/inference/p-sensitivi
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import type { Artefact } from "../src/report/artefact.js";
 import { describeRange, formatP, formatStatistic, readingWords, testLabel, verdictWords, witnessCells } from "../src/report/describe-extremes.js";
+import { timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
 import { formatNumber } from "../src/report/format-number.js";
 import type { Study } from "../src/schema/study.js";
 import type { InstrumentRegistry } from "../src/io/load-instruments.js";
@@ -63,7 +64,9 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
   const claim = improvementClaim(study, tested);
   const readings = claim ? claimReadings(study, claim, instruments) : [];
   const undefinedRows = ran.filter((r) => r.reading.undefinedDatasets !== null);
-  const boundRows = ran.filter((r) => !r.reading.p!.min.exact || !r.reading.p!.max.exact);
+  // Rows with a cell "found; none beyond … (proven)": a dataset attains one value, a proof bounds the other side.
+  const bracketed = (e: Extreme) => !e.exact && e.attained !== null && !e.limit;
+  const boundRows = ran.filter((r) => [r.reading.p!.min, r.reading.p!.max, ...(r.reading.statistic ? [r.reading.statistic.min, r.reading.statistic.max] : [])].some(bracketed));
   const relaxedRows = rows.filter((r) => r.reading.notImposed.length > 0);
   const verdictCount = (reading: ReadingExtremes["reading"]) => {
     const list = ran.filter((r) => r.reading.reading === reading);
@@ -114,7 +117,7 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       : []),
     ...(boundRows.length > 0
       ? [
-          `Where a cell reads "found; none below (or above) … (proven)", a dataset attains the first value and a proof rules out anything beyond the second; the exact extreme lies between them. Welch's p depends on its degrees of freedom as well as on t, and the rank tests' largest p comes from a local search, so for them only the bracket is certain.`,
+          `Where a cell reads "found; none below (or above) … (proven)", a dataset attains the first value and a proof rules out anything beyond the second; the exact extreme lies between them.${boundRows.some((r) => r.test.test === "welch-t") ? " Welch's p depends on its degrees of freedom as well as on t, so its p is bracketed this way." : ""}${boundRows.some((r) => r.test.test === "wilcoxon-signed-rank" || r.test.test === "mann-whitney") ? " For the rank tests, values not closed by a proof come from the datasets tried and a local search." : ""}`,
         ]
       : []),
     ...relaxedRows.map((r) => `${name(r.test)} (${readingWords(r.reading.reading)}): the search leaves out ${r.reading.notImposed.join("; ")}, so its extremes are bounds.`).filter((s, i, all) => all.indexOf(s) === i),
@@ -186,14 +189,19 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
     exercises: [
       {
         question: `Can the reported numbers of "${study.title}" tell us whether ${name(example)} is statistically significant?`,
-        answer: example.readings
-          .map((r) =>
+        answer: [
+          ...reportedTestsOf(study, example).map((v) => {
+            const statistic = v.statistic ? `${v.statistic.name === "chi2" ? "χ²" : v.statistic.name}${v.statistic.df ? `(${v.statistic.df.join(", ")})` : ""} = ${v.statistic.value}` : "";
+            const p = v.p ? `p ${v.p.relation} ${v.p.value}` : "";
+            return `The source reports its own test of this measure${v.method ? `, a ${v.method}` : ""}${v.timepoints ? ` over ${v.timepoints.map((t) => withoutDetail(timepointLabel(study, t)).toLowerCase()).join(", ")}` : ""}: ${[statistic, p].filter((x) => x !== "").join(", ")} (quoted: "${v.source.quote.replace(/\s+/g, " ")}").`;
+          }),
+          ...example.readings.map((r) =>
             r.p
-              ? `${r.reading === "only" ? "Over" : `Under the ${readingWords(r.reading)}, over`} every consistent dataset p runs from ${describeRange(r.p, formatP)}: ${verdictWords(r.verdict, alpha)}.`
-              : `Under the ${readingWords(r.reading)}: ${r.missing ?? "the test is undefined"}.`,
-          )
-          .join(" "),
-        method: "exactExtremes(study, instruments) from src/inference (exact search over the group totals the report allows; datasets attaining each extreme)",
+              ? `${r.reading === "only" && !r.dispersion ? "Over" : `Under the ${readingWords(r.reading, r.dispersion)}, over`} everything the report leaves open p runs from ${describeRange(r.p, formatP)}: ${verdictWords(r.verdict, alpha)}.`
+              : `Under the ${readingWords(r.reading, r.dispersion)}: ${r.missing ?? "the test is undefined"}.`,
+          ),
+        ].join(" "),
+        method: example.basis === "scores" ? "exactExtremes(study, instruments) from src/inference (exact search over the group totals the report allows; datasets attaining each extreme)" : "exactExtremes(study, instruments) from src/inference (paired t over every before–after correlation and the rounding of the printed means and SDs)",
       },
     ],
   };
@@ -231,7 +239,7 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
   });
   const paragraphs = [
     scoresRows.length > 0
-      ? `The spread is what the report leaves open. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996); between groups, the same SD in both. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`
+      ? `Where the report gives no spread, that is what it leaves open. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996); between groups, the same SD in both. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`
       : "",
     summaryRows.length > 0
       ? `Where the source prints its own SDs, only the correlation of each person's two values is open: p is given at each published test–retest correlation of the instrument, with the printed means and SDs within their rounding.`
@@ -263,6 +271,15 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
       rows: tableRows,
     },
   };
+}
+
+/** The tests the source itself reports on the same measure and groups as a test (any timepoints; they are named). */
+function reportedTestsOf(study: Study, test: ExtremesTest) {
+  const same = (g: string) => (study.design.arms.length === 1 && g === study.design.arms[0]!.id ? "all" : g);
+  return study.reported.filter(
+    (v): v is Extract<Study["reported"][number], { kind: "test" }> =>
+      v.kind === "test" && (v.instrument === test.instrument || v.variable === test.instrument) && v.comparison === test.comparison && (v.groups === undefined || (v.groups.length === test.groups.length && test.groups.every((g) => v.groups!.map(same).includes(same(g))))),
+  );
 }
 
 /** How many tests the source itself reports on the measures of these tests. */

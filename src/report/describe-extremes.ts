@@ -35,7 +35,7 @@ export function readingWords(reading: ImprovementReading, dispersion?: "sd" | "s
 export function verdictWords(verdict: SignificanceVerdict | null, alpha: number): string {
   if (verdict === "always") return `p < ${alpha} in every consistent dataset`;
   if (verdict === "never") return `p ≥ ${alpha} in every consistent dataset`;
-  if (verdict === "depends") return `either: p < ${alpha} in some consistent datasets, not in others`;
+  if (verdict === "depends") return `p < ${alpha} in some consistent datasets, not in others`;
   if (verdict === "undetermined") return `not determined: what is proven straddles ${alpha}`;
   return "";
 }
