@@ -7,7 +7,9 @@ import { pSensitivity, type TestSensitivity } from "../src/inference/p-sensitivi
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import type { Artefact } from "../src/report/artefact.js";
 import { describeRange, formatP, formatStatistic, readingWords, testLabel, verdictWords, witnessCells } from "../src/report/describe-extremes.js";
-import { timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
+import { describeSpreads, describeTest, describeTests, valuesWithSpread, valuesWithTest } from "../src/report/describe-inventory.js";
+import { shortGroupLabel, timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
+import type { ReportedValue } from "../src/schema/reported-value.js";
 import { formatNumber } from "../src/report/format-number.js";
 import type { Study } from "../src/schema/study.js";
 import type { InstrumentRegistry } from "../src/io/load-instruments.js";
@@ -77,7 +79,7 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
   // What is left open, in words: the spread of the scores, or the before–after correlation of printed means and SDs.
   const openWords = (reading: ReadingExtremes["reading"]) => {
     const bases = new Set(ran.filter((x) => x.reading.reading === reading && x.reading.verdict === "depends").map((x) => x.test.basis));
-    return bases.size === 1 && bases.has("summary") ? "the before–after correlation, which is not reported" : bases.size === 1 ? "the unreported spread" : "what the report leaves open";
+    return bases.size === 1 && bases.has("summary") ? "the before–after correlation" : bases.size === 1 ? "how widely the scores spread" : "what the report leaves open";
   };
   const verdictClause = (reading: ReadingExtremes["reading"]) => {
     const c = verdictCount(reading);
@@ -90,7 +92,28 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
     const lead = reading === "strongest" ? `Under the strongest reading of "${claim!.source.quote}"` : reading === "weaker" ? "Under the weaker readings" : "Over everything the report allows";
     return `${lead}, ${parts.join("; ")}.`;
   };
+  // What the source reports on the measures tested here (checked, never assumed): measures with nothing
+  // reported share one sentence; each other measure gets its own.
+  const measures = [...new Set(result.tests.map((t) => t.instrument))];
+  const measureName = (m: string) => result.tests.find((t) => t.instrument === m)?.measureLabel ?? abbreviation(m);
+  const bare = measures.filter((m) => valuesWithSpread(valuesOn(study, m)).length === 0 && valuesWithTest(valuesOn(study, m)).length === 0);
+  const reportedOn = [
+    ...(bare.length > 0 ? [`For ${bare.map(measureName).join("; ")} the source reports no SD, SE, confidence interval or other spread and no test statistic or p-value.`] : []),
+    ...measures
+      .filter((m) => !bare.includes(m))
+      .map((m) => {
+        const spreads = describeSpreads(valuesOn(study, m), study, instruments);
+        const tests = describeTests(valuesOn(study, m), study, instruments);
+        const absent = spreads ? (tests ? "" : "no test statistic or p-value, and ") : "no SD, SE, confidence interval or other spread, and ";
+        return `For ${measureName(m)} the source reports ${absent}${[spreads ? `spread: ${spreads}` : undefined, tests ? `tests: ${tests}` : undefined].filter(Boolean).join("; ")}.`;
+      }),
+  ];
+  // Between groups the search compares the first two groups only; with more arms, say which pairs are left out.
+  const comparedPairs = [...new Set(result.tests.filter((t) => t.comparison === "between-groups").map((t) => t.groups.map((g) => shortGroupLabel(study, g)).join(" vs ")))];
+  const allPairs = (study.design.arms.length * (study.design.arms.length - 1)) / 2;
+  const pairsSentence = study.design.arms.length > 2 ? `Between arms the tests compare ${comparedPairs.length > 0 ? comparedPairs.join("; ") : "no pair"}; the other ${allPairs - comparedPairs.length} of the ${allPairs} pairs of arms are not tested here.` : "";
   const paragraphs = [
+    ...reportedOn,
     ...(scoreTests.length > 0
       ? [
           `For each test its authors could have run on ${tested.map(abbreviation).join(", ")} (${testNames(scoreTests)}), the table gives the smallest and the largest value of the statistic and of p over every patient-level dataset consistent with what the source reports: whole-number scores on each scale's grid within its range, ${constraints}. The extremes come from an exact search over every pair of group totals the report allows, not from a sample of rebuilt datasets, so they do not depend on a seed. Each comes with a dataset that attains it (scores before → after, in points, with how many patients have them): a reconstruction, not the data.`,
@@ -98,32 +121,13 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       : []),
     ...(summaryTests.length > 0
       ? [
-          `For ${[...new Set(summaryTests.map(measureOf))].join("; ")}, the source prints group means with their spread at two timepoints, but not how each person's two values correlate, which a paired t-test needs. Over every correlation r from −1 to 1 and every mean and SD the printed values allow after rounding, the table gives the smallest and the largest t and p. They sit at corners of that range, so they are exact, and the dataset columns say where (r, means, SDs); no patient-level dataset is rebuilt for these.${reportedTestCount(study, summaryTests) > 0 ? ` The source reports ${reportedTestCount(study, summaryTests)} test${reportedTestCount(study, summaryTests) === 1 ? "" : "s"} of its own on these measures (listed with the reported values); the paired t here compares only the first and the last timepoint.` : ""}`,
+          `For ${[...new Set(summaryTests.map(measureOf))].join("; ")}, the source prints group means with their spread at two timepoints, but not how each person's two values correlate, which a paired t-test needs. Over every correlation r from −1 to 1 and every mean and SD the printed values allow after rounding, the table gives the smallest and the largest t and p. They sit at corners of that range, exact over it, and the dataset columns say where (r, means, SDs); no patient-level dataset is rebuilt for these. Where other reported values on the same measure constrain the same data (a test over all timepoints, a declared range), the search does not impose them and the table marks the extremes as bounds.${boundRows.some((r) => r.test.test === "wilcoxon-signed-rank" || r.test.test === "mann-whitney") ? " For the rank tests, values not closed by a proof come from the datasets tried and a local search." : ""}`,
         ]
       : []),
-    ...(claim
-      ? [
-          `The source's "${claim.source.quote}" can be read more than one way. Under its strongest reading (${readings[0]!.reading}), every patient's score on each measure it names moved at least one scoring step the better way; under the weaker readings (${readings
-            .slice(1)
-            .map((r) => r.reading)
-            .join("; ")}), only the reported values constrain the data. Both are shown.`,
-        ]
-      : []),
-    present.map(verdictClause).join(" "),
-    ...(undefinedRows.length > 0
-      ? [
-          `Some consistent datasets leave a test undefined. They are named here rather than dropped, and the extremes below are over the datasets where the test is defined (with whole-number scores those are attained, not approached as a limit): ${[...new Set(undefinedRows.map((r) => `${name(r.test)}: ${r.reading.undefinedDatasets!.why}`))].join("; ")}.`,
-        ]
-      : []),
-    ...(boundRows.length > 0
-      ? [
-          `Where a cell reads "found; none below (or above) … (proven)", a dataset attains the first value and a proof rules out anything beyond the second; the exact extreme lies between them.${boundRows.some((r) => r.test.test === "welch-t") ? " Welch's p depends on its degrees of freedom as well as on t, so its p is bracketed this way." : ""}${boundRows.some((r) => r.test.test === "wilcoxon-signed-rank" || r.test.test === "mann-whitney") ? " For the rank tests, values not closed by a proof come from the datasets tried and a local search." : ""}`,
-        ]
-      : []),
-    ...relaxedRows.map((r) => `${name(r.test)} (${readingWords(r.reading.reading)}): the search leaves out ${r.reading.notImposed.join("; ")}, so its extremes are bounds.`).filter((s, i, all) => all.indexOf(s) === i),
+    ...relaxedRows.map((r) => `${name(r.test)} (${readingWords(r.reading.reading, r.reading.dispersion)}): the search leaves out ${r.reading.notImposed.join("; ")}, so its extremes are bounds.`).filter((s, i, all) => all.indexOf(s) === i),
     ...[...new Set(result.tests.flatMap((t) => t.caveats.map((c) => `${name(t)}: ${c}.`)))],
   ];
-  const summary = `Exact extremes of p over everything the report leaves open (not a sample): ${present
+  const summary = `${ran.every((r) => r.reading.notImposed.length === 0) ? "Exact extremes" : "Extremes (exact, or bounds where the table says so)"} of p over everything the report leaves open (not a sample): ${present
     .map((reading) => {
       const c = verdictCount(reading);
       const lead = reading === "strongest" ? `under the strongest reading of "improved in all", of ${c.total} tests` : reading === "weaker" ? `under the weaker readings, of ${c.total} tests` : `of ${c.total} tests`;
@@ -136,7 +140,12 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       return `${lead} ${parts.join("; ")}`;
     })
     .join("; ")}.`;
-  const example = ran.find((r) => r.test.test === "paired-t" && r.test.readings.some((x) => x.verdict === "depends"))?.test ?? ran[0]?.test ?? result.tests[0]!;
+  // The exercise asks about a test the source itself reports when there is one, else one whose verdict depends on what is left open.
+  const example =
+    ran.find((r) => reportedTestsOf(study, r.test, true).length > 0)?.test ??
+    ran.find((r) => r.test.test === "paired-t" && r.test.readings.some((x) => x.verdict === "depends"))?.test ??
+    ran[0]?.test ??
+    result.tests[0]!;
   return {
     id,
     title,
@@ -190,11 +199,9 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       {
         question: `Can the reported numbers of "${study.title}" tell us whether ${name(example)} is statistically significant?`,
         answer: [
-          ...reportedTestsOf(study, example).map((v) => {
-            const statistic = v.statistic ? `${v.statistic.name === "chi2" ? "χ²" : v.statistic.name}${v.statistic.df ? `(${v.statistic.df.join(", ")})` : ""} = ${v.statistic.value}` : "";
-            const p = v.p ? `p ${v.p.relation} ${v.p.value}` : "";
-            return `The source reports its own test of this measure${v.method ? `, a ${v.method}` : ""}${v.timepoints ? ` over ${v.timepoints.map((t) => withoutDetail(timepointLabel(study, t)).toLowerCase()).join(", ")}` : ""}: ${[statistic, p].filter((x) => x !== "").join(", ")} (quoted: "${v.source.quote.replace(/\s+/g, " ")}").`;
-          }),
+          ...(reportedTestsOf(study, example, false).length > 0
+            ? [`The source reports ${reportedTestsOf(study, example, true).length > 0 ? "a test of it" : "its own test of this measure, not of these two timepoints alone"}: ${reportedTestsOf(study, example, false).map((v) => `${v.method ? `${v.method}, ` : ""}${describeTest(v, study, instruments)} ("${v.source.quote.replace(/\s+/g, " ")}")`).join("; ")}.`]
+            : []),
           ...example.readings.map((r) =>
             r.p
               ? `${r.reading === "only" && !r.dispersion ? "Over" : `Under the ${readingWords(r.reading, r.dispersion)}, over`} everything the report leaves open p runs from ${describeRange(r.p, formatP)}: ${verdictWords(r.verdict, alpha)}.`
@@ -239,7 +246,7 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
   });
   const paragraphs = [
     scoresRows.length > 0
-      ? `Where the report gives no spread, that is what it leaves open. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996); between groups, the same SD in both. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`
+      ? `How widely the scores spread decides p. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996)${scoresRows.some((r) => r.test === "welch-t") ? "; between groups, the same SD in both" : ""}. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`
       : "",
     summaryRows.length > 0
       ? `Where the source prints its own SDs, only the correlation of each person's two values is open: p is given at each published test–retest correlation of the instrument, with the printed means and SDs within their rounding.`
@@ -273,19 +280,28 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
   };
 }
 
-/** The tests the source itself reports on the same measure and groups as a test (any timepoints; they are named). */
-function reportedTestsOf(study: Study, test: ExtremesTest) {
-  const same = (g: string) => (study.design.arms.length === 1 && g === study.design.arms[0]!.id ? "all" : g);
-  return study.reported.filter(
-    (v): v is Extract<Study["reported"][number], { kind: "test" }> =>
-      v.kind === "test" && (v.instrument === test.instrument || v.variable === test.instrument) && v.comparison === test.comparison && (v.groups === undefined || (v.groups.length === test.groups.length && test.groups.every((g) => v.groups!.map(same).includes(same(g))))),
-  );
+/** The reported values on one measure (an instrument or a variable). */
+function valuesOn(study: Study, measure: string): ReportedValue[] {
+  return study.reported.filter((v) => ("instrument" in v && v.instrument === measure) || ("variable" in v && v.variable === measure));
 }
 
-/** How many tests the source itself reports on the measures of these tests. */
-function reportedTestCount(study: Study, tests: ExtremesTest[]): number {
-  const measures = new Set(tests.map((t) => t.instrument));
-  return study.reported.filter((v) => v.kind === "test" && ((v.instrument !== undefined && measures.has(v.instrument)) || (v.variable !== undefined && measures.has(v.variable)))).length;
+/**
+ * The tests the source itself reports on the same measure and groups as a test; with `sameTimes`, only
+ * those at the same timepoints (or with none given), else at any (describeTest names them).
+ */
+function reportedTestsOf(study: Study, test: ExtremesTest, sameTimes: boolean): Array<Extract<ReportedValue, { kind: "test" }>> {
+  // In a one-arm study the arm and the whole sample are the same people.
+  const same = (g: string) => (study.design.arms.length === 1 && g === study.design.arms[0]!.id ? "all" : g);
+  const times = test.on === "last" ? [test.to] : [test.from, test.to];
+  return valuesWithTest(valuesOn(study, test.instrument)).filter(
+    (v): v is Extract<ReportedValue, { kind: "test" }> =>
+      v.kind === "test" &&
+      v.comparison === test.comparison &&
+      v.groups !== undefined &&
+      v.groups.length === test.groups.length &&
+      test.groups.every((g) => v.groups!.map(same).includes(same(g))) &&
+      (!sameTimes || v.timepoints === undefined || (v.timepoints.length === times.length && v.timepoints.every((t, i) => t === times[i]))),
+  );
 }
 
 /** A threshold in words: "SD of the changes below 10.79", "r above 0.830", or why there is none. */

@@ -72,8 +72,17 @@ export function summaryPairs(study: Study): SummaryPair[] {
     const n2 = last.n ?? groupSize;
     const measure = first.instrument ?? first.variable!;
     const variable = study.variables?.find((x) => x.id === first.variable);
+    // Other values reported on the same measure and group (a test over the timepoints, an effect, a mean
+    // change) constrain the same data; the search does not impose them, so its extremes are then bounds.
+    const others = study.reported.filter(
+      (v) =>
+        (v.kind === "test" || v.kind === "effect" || v.kind === "mean-change" || v.kind === "median") &&
+        ((v.instrument !== undefined && v.instrument === first.instrument) || (v.variable !== undefined && v.variable === first.variable)) &&
+        ("group" in v && typeof v.group === "string" ? v.group === first.group : !("groups" in v) || v.groups === undefined || v.groups.includes(first.group) || (study.design.arms.length === 1 && v.groups.includes("all"))),
+    );
     const notImposed = [
       ...(first.instrument ? ["the scale's range and scoring grid"] : []),
+      ...others.map((v) => `the reported ${v.kind.replace("-", " ")} (${v.id})`),
       ...(variable && (variable.min !== undefined || variable.max !== undefined) ? [`the measure's range (${variable.min ?? "−∞"} to ${variable.max ?? "∞"} ${variable.unit ?? ""})`.replace(" )", ")")] : []),
     ];
     const base = { group: first.group, measure, kind: first.instrument ? ("instrument" as const) : ("variable" as const), from: first.timepoint!, to: last.timepoint!, n: Math.min(n1, n2), means: [range(first.mean), range(last.mean)] as [Range, Range], notImposed };

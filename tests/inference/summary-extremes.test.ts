@@ -79,6 +79,7 @@ describe("summaryPairs", () => {
     expect(balance.means[0][0]).toBeCloseTo(43.455, 12);
     expect(balance.means[1][1]).toBeCloseTo(43.335, 12);
     expect(balance.sds[0]).toEqual([6.005, 6.015]);
-    expect(balance.notImposed).toEqual(["the measure's range (0 to 45 s)"]);
+    // Its F test over the three timepoints and its effect size constrain the same data: not imposed, so bounds.
+    expect(balance.notImposed).toEqual(["the reported test (balance-right-f)", "the reported effect (balance-right-eta)", "the measure's range (0 to 45 s)"]);
   });
 });
