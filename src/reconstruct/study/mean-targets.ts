@@ -47,6 +47,8 @@ export interface MeanTarget {
   intervals: Record<string, SumRange>;
   /** Group totals (units) from the percent-change chain: every listed tuple fits the chain used. */
   tuples: Record<string, number>[] | null;
+  /** False when the chain fits more tuples than were listed (so `tuples` is not all of them); absent means complete. */
+  tuplesComplete?: boolean;
   chain: ChainUse | null;
   perPatient: PerPatientBands[];
   improved: { quote: string } | null;
@@ -209,6 +211,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
 
   const changes = values.filter((v): v is PercentChange => v.kind === "percent-change");
   let tuples: Record<string, number>[] | null = null;
+  let tuplesComplete = true;
   let chain: ChainUse | null = null;
   if (changes.length > 0) {
     for (const c of changes) if (c.interpretation) assumptions.push(message.assumeInterpretation(c.id, c.timepointsAsReported, `${c.from}→${c.to}`));
@@ -227,6 +230,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     else if (chain.used === "explanation") assumptions.push(message.assumeChainExplanation(label, abbr, chain.explanation!.sentence, chain.explanation!.corrected, chain.feasibleTuples));
     else if (chain.used === "alternative") assumptions.push(message.assumeChainAlternative(label, abbr, chain.alternative!.label, chain.feasibleTuples));
     else if (chain.used === "subset") assumptions.push(message.assumeChainSubset(label, abbr, chain.kept, chain.dropped, chain.feasibleTuples));
+    if (chain.used !== "none" && chain.feasibleTuples > result.tuples.length) tuplesComplete = false;
     if (chain.used !== "none" && chain.feasibleTuples > result.tuples.length) assumptions.push(message.assumeTuplesListed(label, abbr, result.tuples.length, chain.feasibleTuples));
     if (chain.offGrid && chain.offGrid.length > 0) assumptions.push(message.assumeOffGrid(label, abbr, chain.offGrid));
   }
@@ -243,7 +247,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     const reportedHere = intervals[t] || perPatient.some((p) => p.timepoint === t) || (tuples?.[0] && t in tuples[0]);
     if (!reportedHere && !assumptions.some((a) => a.startsWith(`${abbr} at ${t}:`))) assumptions.push(message.assumeUnreported(abbr, t, "no reported value; drawn only to satisfy the improvement reading"));
   }
-  return { group: unit.id, instrument: instrument.id, n, unitsPerPoint, lowUnits, highUnits, higherIsWorse: instrument.higherIsWorse, timepoints, empty, intervals, tuples, chain, perPatient, improved, assumptions };
+  return { group: unit.id, instrument: instrument.id, n, unitsPerPoint, lowUnits, highUnits, higherIsWorse: instrument.higherIsWorse, timepoints, empty, intervals, tuples, tuplesComplete, chain, perPatient, improved, assumptions };
 }
 
 /** Per-category lowest-band ranges when the instrument's cut-offs are per category (SDS per substance). */
