@@ -17,6 +17,10 @@ describe("cohort extract", () => {
     expect(report.statistics.map((s: { quote: string }) => s.quote)).toContain("55% (11/20)");
     const draft = JSON.parse(readFileSync(out, "utf8"));
     expect(draft.sources).toEqual([relative(dirname(out), sourcesDir)]);
+    // The editor's schema link points at the project's data/schema/study.schema.json from the draft's folder,
+    // through the bundled CLI in dist/ as through the sources (it once climbed one folder too many in dist/).
+    expect(join(dirname(out), draft.$schema)).toBe(join(sourcesDir, "..", "schema", "study.schema.json"));
+    expect(existsSync(join(dirname(out), draft.$schema))).toBe(true);
     const validate = cohort(["validate", out]);
     expect(validate.status).toBe(1);
     expect(validate.stdout).toContain(`${out}: $.title: ${msg.unfilled()}`);

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { draftStudy } from "../../draft/draft-study.js";
 import { UNKNOWN } from "../../draft/unknown.js";
 import { CohortError, exitCodes } from "../../errors.js";
+import { builtInInstrumentsDir } from "../../io/load-instruments.js";
 import { readSourceText, MAX_SOURCE_TEXT_BYTES } from "../../io/read-source-text.js";
 import { stableJson } from "../../io/stable-json.js";
 import { writeFileAtomic } from "../../io/write-atomic.js";
@@ -13,7 +13,9 @@ import { Slug } from "../../schema/primitives.js";
 import { Source } from "../../schema/source.js";
 import { action, withJson } from "../run.js";
 
-const studySchema = fileURLToPath(new URL("../../../data/schema/study.schema.json", import.meta.url));
+// Beside data/instruments, which src/io resolves from its own place: this module's depth differs between
+// src/ (src/cli/commands) and the bundled CLI (dist/cli), so a path relative to it would miss in one of them.
+const studySchema = resolve(dirname(builtInInstrumentsDir), "schema/study.schema.json");
 
 /** A slug from a file name: "Trial Results (2021).txt" → "trial-results-2021". */
 function slugOf(file: string): string {
