@@ -31,6 +31,7 @@ interface Ran {
   stdout: string;
   stderr: string;
   hung: boolean;
+  seconds: number;
 }
 
 /** What a page's shell command becomes in the scratch copy: `npx cohort` is the built CLI, `npx tsx` the local tsx. */
@@ -94,7 +95,11 @@ async function runPage(page: string): Promise<void> {
   const dir = scratchProject();
   scratch.push(dir);
   for (const fence of runnable) {
-    for (const cmd of commands(fence)) ran.push({ page, cmd, ...(await run(dir, scratchCommand(cmd.command))) });
+    for (const cmd of commands(fence)) {
+      const started = process.hrtime.bigint();
+      const outcome = await run(dir, scratchCommand(cmd.command));
+      ran.push({ page, cmd, ...outcome, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    }
   }
 }
 
@@ -110,7 +115,10 @@ beforeAll(async () => {
   elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const count = [...results.values()].reduce((sum, ran) => sum + ran.length, 0);
   const blocks = pages.reduce((sum, page) => sum + blocksOf(page).filter((f) => isShell(f) && f.noRun === undefined).length, 0);
-  process.stdout.write(`docs: ${count} commands in ${blocks} shell blocks of ${pages.length} pages, ${elapsedSeconds.toFixed(1)} s\n`);
+  const slowest = [...results.values()].flat().sort((a, b) => b.seconds - a.seconds).slice(0, 3);
+  process.stdout.write(
+    `docs: ${count} commands in ${blocks} shell blocks of ${pages.length} pages, ${elapsedSeconds.toFixed(1)} s (${PARALLEL_PAGES} pages at a time); slowest: ${slowest.map((r) => `${r.page}:${r.cmd.line} ${r.seconds.toFixed(1)} s`).join(", ")}\n`,
+  );
 }, 1_800_000);
 
 afterAll(() => {
