@@ -131,7 +131,6 @@ describe("held-out set is apart from the development set", () => {
   });
 });
 
-
 /** The DOI-or-URL column of a folder's README passage table (the table headed `| id | citation | DOI or URL |`). */
 function sourcesOf(folder: string): string[] {
   const lines = readFileSync(join(folder, "README.md"), "utf8").split("\n");
