@@ -152,6 +152,11 @@ describe("the README is a door", () => {
     expect(commands(first)[0]!.command).toMatch(/^npx cohort (percent|grim) /);
   });
 
+  it("maps every page of docs/ (each is linked from the README)", () => {
+    const linked = new Set(relativeLinks(text.get("README.md")!).map(({ target }) => target.split("#")[0]));
+    expect(pages.filter((page) => page !== "README.md" && !linked.has(page))).toEqual([]);
+  });
+
   it("has one walk-through for adding a study (one heading that says so, in the README and nowhere else)", () => {
     const headings = pages.flatMap((page) => [...text.get(page)!.matchAll(/^#+ (.*(add|adding)\b.*\bstud(y|ies)\b.*)$/gim)].map((m) => `${page}: ${m[1]}`));
     expect(headings).toEqual(["README.md: Add your own study"]);
