@@ -409,8 +409,10 @@ describe("report wording", () => {
 
   it("counts as numbers that cannot all be true together only the findings that rest on nothing the source leaves unstated", () => {
     // A mean impossible only if everyone answered every item (an instrument scored from the items answered) is a
-    // question for the authors; a share that fails only with the group's size as its denominator (none printed)
-    // rests on that assumption. Neither is a contradiction, so neither may be counted as one (checks.csv lists every
+    // question for the authors; a share that fails only with the group's size as its denominator (none printed), or
+    // a p that fails only with df derived from the design (none printed), rests on that assumption; groups defined
+    // by an outcome may hold fewer than the study. None of these is a
+    // contradiction, so none may be counted as one (checks.csv lists every
     // result; which values have a printed denominator is read from the study file here).
     const wrong: string[] = [];
     for (const s of subjects) {
@@ -419,10 +421,16 @@ describe("report wording", () => {
       const [header, ...rows] = csvRows(csv);
       const column = (name: string) => header!.indexOf(name);
       const values = new Map((s.study.reported as Value[]).map((v) => [v.id, v]));
-      const assumed = (ids: string[]) => ids.some((id) => values.get(id)?.kind === "proportion" && values.get(id)?.denominator === undefined);
-      const contradictions = rows.filter((row) => row[column("verdict")] === "inconsistent" && !/impossible with complete answers/.test(row[column("why")]!) && !assumed(row[column("reported value(s)")]!.split(", ")));
+      const assumed = (ids: string[]) =>
+        ids.some((id) => (values.get(id)?.kind === "proportion" && values.get(id)?.denominator === undefined) || (values.get(id)?.kind === "test" && values.get(id)?.statistic?.df === undefined && values.get(id)?.statistic?.dfDerived !== undefined));
+      // Groups nobody assigned (each defined by an outcome or exposure) may hold fewer than the study: the rest are in neither.
+      const arms = s.study.design.arms as Value[];
+      const unassigned = arms.length >= 2 && (s.study.design.allocation.value === "not-applicable" || arms.every((arm) => arm.definedBy !== undefined && arm.intervention === undefined));
+      const groupsShort = (row: string[]) => row[column("check")] === "flow-arms-sum" && unassigned && arms.reduce((sum, arm) => sum + arm.size.value, 0) < s.study.design.sampleSize.value;
+      const contradictions = rows.filter((row) => row[column("verdict")] === "inconsistent" && !/impossible with complete answers/.test(row[column("why")]!) && !assumed(row[column("reported value(s)")]!.split(", ")) && !groupsShort(row));
       const summary = s.raw[0]!.split("\n").find((line) => /cannot all be true together/.test(line) && line.startsWith("- "));
-      const said = summary ? Number(/(\d+) of \d+ checks? finds? [^.;]*cannot all be true together/.exec(summary)?.[1] ?? /^- (\d+)/.exec(summary)?.[1]) : 0;
+      const count = summary ? /(\d+) of \d+ checks? finds? [^.;]*cannot all be true together/.exec(summary)?.[1] : undefined;
+      const said = summary === undefined || /^- No check\b/.test(summary) ? 0 : Number(count);
       if (said !== contradictions.length) wrong.push(`${s.id}: the summary counts ${said} as contradictions; ${contradictions.length} rest on no unstated assumption — ${summary ?? "(no such line)"}`);
     }
     expect(wrong).toEqual([]);
