@@ -175,16 +175,20 @@ export const harmsImprecise: LimitRule = {
     const zeros = study.reported.filter((value): value is Proportion => value.kind === "proportion" && value.count === 0);
     if (safety.length === 0 && zeros.length === 0) return undefined;
     const consequences: Consequence[] = [];
+    // A claim and a zero count of the same harm in the same people (the yoga pilot's "no adverse events",
+    // entered as both) are one finding: bound it once, under the claim's strongest reading.
+    const bounded = new Set<string>();
     for (const claim of safety) {
       const n = groupSize(study, claim.group);
       if (n === undefined || n < 1 || claimReadings(study, claim, instruments).length === 0) continue;
       const harms = harmWords(claim, instruments);
       const bound = zeroEventsConsequence(harms === "harm" ? "harms" : harms, n);
       consequences.push({ ...bound, statement: `under the strongest reading (no ${harms} in any of the ${n}), ${bound.statement}` });
+      bounded.add(`${harms.toLowerCase()}|${claim.group}|${n}`);
     }
     for (const value of zeros) {
       const n = value.denominator ?? groupSize(study, value.group);
-      if (n !== undefined && n >= 1) consequences.push(zeroEventsConsequence(value.outcome, n));
+      if (n !== undefined && n >= 1 && !bounded.has(`${value.outcome.toLowerCase()}|${value.group}|${n}`)) consequences.push(zeroEventsConsequence(value.outcome, n));
     }
     const n = Math.max(...defined([...safety.map((claim) => groupSize(study, claim.group)), ...zeros.map((value) => value.denominator ?? groupSize(study, value.group))]), 0);
     // Common harms are those in 1% or more (CIOMS); zero events rule them out (rule of three) only from n > 300.
