@@ -323,7 +323,7 @@ export const unblindedAssessment: LimitRule = {
       who === "self-report"
         ? `Participants ${knowing} what they received rate their own ${measures}; expectation alone can move such ratings.`
         : who === "mixed"
-          ? `Some of the outcomes (${measures}) are rated by the participants themselves, ${knowing} what they received; expectation alone can move such ratings. The file does not say which.`
+          ? `Some of the outcomes are rated by the participants themselves, ${knowing} what they received, and the file does not say which of ${measures}; expectation alone can move such ratings.`
           : who === "clinician-rated"
             ? `Assessors ${knowing} ${known} can rate ${measures} more favourably where they expect a benefit.`
             : `Without knowing who recorded ${measures} and whether they knew ${known}, a reader cannot judge how far expectation shaped what was recorded.`;

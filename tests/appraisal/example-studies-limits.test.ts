@@ -49,6 +49,13 @@ describe("limits register of the yoga pilot (Wurz et al. 2023, one arm of 30, we
     expect(multiplicity.consequences.map((c) => c.result.probability)).toEqual([expect.closeTo(0.708011, 5), expect.closeTo(0.45964, 5)]);
   });
 
+  it("says in one sentence that only some outcomes are self-rated and the file does not say which", () => {
+    // outcomeAssessment "mixed": the RAND-36 is a questionnaire, the balance and flexibility tests are performance
+    // tests. The verdict keeps a limit's first sentence, so the qualifier must be in it, not after it.
+    const why = flag(yoga, "unblinded-assessment").why;
+    expect(why.slice(0, why.indexOf(". ") === -1 ? undefined : why.indexOf(". "))).toMatch(/^Some of the outcomes are rated by the participants themselves, who may know what they received, and the file does not say which of /);
+  });
+
   it("bounds 'no adverse events' once, in the paper's own words, not as 'serious harm'", () => {
     const harms = flag(yoga, "harms-imprecise");
     // The sentence is entered both as a safety claim and as a zero count of the same 30 people: one bound.
