@@ -139,7 +139,7 @@ function sourcesOf(folder: string): string[] {
   return lines
     .slice(header + 2)
     .filter((line) => /^\| `[a-z0-9-]+` \|/.test(line))
-    .map((line) => line.split(" | ")[2].trim());
+    .map((line) => (line.split(" | ")[2] ?? "").trim());
 }
 
 describe("unseen set is apart from the development and held-out sets", () => {
