@@ -1,6 +1,6 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Study } from "../schema/study.js";
-import { completionKnown } from "./conduct-limits.js";
+import { completionKnown } from "./attrition.js";
 import { groupsNotAssigned, interventionWords } from "./design-facts.js";
 import { sharedCoInterventions } from "./design-limits.js";
 import { imprecisionReasons, precisionNotSerious } from "./grade-imprecision.js";

@@ -1,5 +1,6 @@
 import type { Claim, EffectEstimate, TestResult } from "../schema/reported-value.js";
 import { familywiseConsequence } from "./bound-consequences.js";
+import { compatibleEffectsConsequence } from "./compatible-effects.js";
 import { mdeConsequence, ruleOfThreeConsequence, significanceThresholdConsequence } from "./consequences.js";
 import { claimOutcomes, readingsNote } from "./claim-readings.js";
 import type { Consequence } from "./limit-flag.js";
@@ -40,6 +41,9 @@ export const notSignificant: LimitRule = {
     const sizes = study.design.arms.map((arm) => arm.size.value).sort((a, b) => a - b);
     const n = study.design.sampleSize.value;
     const consequence = sizes.length >= 2 && sizes[0]! >= 2 ? mdeConsequence("two-group", [sizes[0]!, sizes[1]!], options.power, options.alpha) : n >= 2 ? mdeConsequence("paired", [n], options.power, options.alpha) : undefined;
+    // A reported interval that spans "no effect" says directly which effects remain possible; a t-test's
+    // detectable effect would describe some other outcome (a count, a ratio) only by analogy.
+    const intervals = defined(study.reported.map((value) => (value.kind === "effect" ? compatibleEffectsConsequence(value) : undefined)));
     return {
       title: "results not statistically significant",
       evidence: quotes(claims.map((claim) => claim.source)),
@@ -47,7 +51,7 @@ export const notSignificant: LimitRule = {
       why: consequence !== undefined && (consequence.result.mde as number) <= options.mediumEffect
         ? "Differences the source itself says chance could explain cannot carry its conclusions. A result that is not significant is not evidence of no effect either: its confidence interval shows which effects remain compatible with the data."
         : "Differences the source itself says chance could explain cannot carry its conclusions. 'Not significant' in a study this small is also weak evidence of no effect: it only rules out effects larger than the smallest detectable one.",
-      consequences: consequence ? [consequence] : [],
+      consequences: intervals.length > 0 ? intervals : consequence ? [consequence] : [],
     };
   },
 };

@@ -5,7 +5,7 @@ import { definedGroupWords, groupsNotAssigned, hasInactiveControl, isUntreatedAr
 import { GRADE_LEVELS, gradeSummary, type GradeOutcome } from "./grade.js";
 import type { LimitFlag, LimitsRegister } from "./limit-flag.js";
 import { attributedToStudy, listNames, listWords, type ResolvedLimitsOptions } from "./limit-rules.js";
-import { worstLoss } from "./conduct-limits.js";
+import { worstLoss } from "./attrition.js";
 import { outcomeMeasures, type OutcomeMeasure } from "./outcome-measures.js";
 import type { Attribution } from "./source-sections.js";
 

@@ -81,4 +81,13 @@ describe("limits register of the mask trial (Solberg et al. 2024, 2371 vs 2276, 
     // 2371 vs 2276 detect d ≥ 0.08 with 80% power (Cohen: n per group ≈ 2 × (2.80/0.08)² ≈ 2450), far below 0.5.
     expect(flag(masks, "not-significant").why).not.toMatch(/study this small/);
   });
+
+  it("quotes the interval of the non-significant odds ratio, not a t-test's detectable d, for a counted outcome", () => {
+    // The paper: covid-19 infection, marginal OR 1.07 (95% CI 0.58 to 1.98); 0.58 < 1 < 1.98, so no effect and
+    // effects both ways remain possible. The symptoms OR (0.58 to 0.87) and RD (−5.2 to −1.3) exclude their nulls.
+    const consequences = flag(masks, "not-significant").consequences;
+    expect(consequences.map((c) => c.method)).toEqual(["compatible-effects"]);
+    expect(consequences[0]!.result).toEqual({ lower: 0.58, upper: 1.98, null: 1 });
+    expect(consequences[0]!.statement).toContain("1.07 (95% CI 0.58 to 1.98)");
+  });
 });
