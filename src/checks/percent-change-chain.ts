@@ -55,6 +55,14 @@ function validate(input: PercentChangeChainInput): void {
   requireFinite("min", g.min);
   requireFinite("max", g.max);
   if (g.min >= g.max) throw new CohortError({ message: msg.minAboveMax(g.min, g.max) });
+  // A negative step mirrors the grid and silently flips verdicts; 0 divides by zero.
+  if (g.kind === "items" && g.step !== undefined && !(Number.isFinite(g.step) && g.step > 0)) throw new CohortError({ message: msg.stepNotPositive(g.step) });
+  // Grid indices, and the scale range and step in millionths, must stay exact in a double: refuse a
+  // grid past 2^53 (e.g. --max 1e308, --step 1e308) as too large, rather than fail inside.
+  const perUnit = g.kind === "items" ? (g.items * Math.max(g.n, ...Object.values(g.nByTimepoint ?? {}))) / (g.step ?? 1) : 10 ** g.decimals;
+  const indices = Math.max(Math.abs(g.min), Math.abs(g.max)) * perUnit;
+  const millionths = Math.max(g.max - g.min, g.kind === "items" ? (g.step ?? 1) : 1) * 1e6;
+  if (Number.isFinite(perUnit) && !(indices <= Number.MAX_SAFE_INTEGER && millionths <= Number.MAX_SAFE_INTEGER)) throw new CohortError({ message: msg.gridTooWide(Math.max(indices, millionths / 1e6)) }, exitCodes.refused);
 }
 
 const changeName = (c: PercentChangeSpec): string => c.id ?? `${c.from}→${c.to}`;

@@ -1,4 +1,4 @@
-import { CohortError, isCohortError } from "../errors.js";
+import { CohortError, exitCodes, isCohortError } from "../errors.js";
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import * as message from "../messages/reconstruct-study.js";
 import { reconstructStudy, type StudyReconstructionOptions } from "../reconstruct/study/reconstruct-study.js";
@@ -11,6 +11,12 @@ import { mde } from "./mde.js";
 import { pairedT } from "./paired-t.js";
 import { welchT } from "./welch-t.js";
 import { wilcoxonSignedRank } from "./wilcoxon-signed-rank.js";
+
+/**
+ * Estimated steps (rebuilt datasets × Σ over tested groups of n³, the cost of an exact signed-rank
+ * distribution) beyond which the tests over reconstructions are refused before they start; about 10 s.
+ */
+export const INFERENCE_WORK_BUDGET = 4_000_000_000;
 
 /** One family of rebuilt datasets: how group totals are split (spread) and which means are used. */
 export interface Scenario {
@@ -93,7 +99,8 @@ export interface OverReconstructionOptions {
  * @param study a validated study
  * @param instruments the instrument registry
  * @param options seed, reconstructions per scenario, spreads, alpha
- * @throws CohortError on a bad option or a report that admits no dataset
+ * @throws CohortError on a bad option or a report that admits no dataset; `refused` (exit 3) when the
+ *   estimated work (datasets × Σ n³ over the tested groups) is past INFERENCE_WORK_BUDGET
  * @example
  * inferenceOverReconstructions(studyA, registry).analyses[0].p.max; // => largest p over all rebuilt datasets
  */
@@ -124,6 +131,12 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
       scenarios.push({ id: `${tag}/high-spread`, spread: 1, means: "smallest-change", role: "high-spread", ...base });
     }
   }
+
+  // The exact signed-rank distribution of a group of n costs about n³ steps per dataset.
+  const datasets = scenarios.reduce((sum, scenario) => sum + (scenario.role === "sweep" ? perScenario : Math.max(1, Math.ceil(perScenario / 4))), 0);
+  const sizes = study.design.arms.length > 1 ? study.design.arms.map((arm) => arm.size.value) : [study.design.arms.reduce((sum, arm) => sum + arm.size.value, 0)];
+  const work = datasets * sizes.reduce((sum, size) => sum + size ** 3, 0);
+  if (work > INFERENCE_WORK_BUDGET) throw new CohortError({ message: message.inferenceTooMuchWork(work, INFERENCE_WORK_BUDGET, datasets) }, exitCodes.refused);
 
   const cache = new Map<string, MeanTarget[]>();
   const results = new Map<string, { meta: Meta; runs: { scenario: Scenario; outcome: TestOutcome | null; pooledSd?: number }[] }>();

@@ -4,7 +4,7 @@ import { percentChangeChain, type MeanGrid, type PercentChangeSpec } from "../..
 import { CohortError, exitCodes } from "../../errors.js";
 import * as msg from "../../messages/checks.js";
 import type { RoundingMode } from "../../stats/rounding.js";
-import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
+import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger, parsePositiveNumber } from "../options.js";
 import { action, withJson } from "../run.js";
 import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 
@@ -69,7 +69,7 @@ export function register(program: Command): void {
     .option("--n <n>", "people in the group (chain grid)", parsePositiveInteger)
     .option("--min <v>", "lowest item score (chain grid; scale range for percentage points)", parseFiniteNumber)
     .option("--max <v>", "highest item score", parseFiniteNumber)
-    .option("--step <s>", "step between item scores", parseFiniteNumber)
+    .option("--step <s>", "step between item scores (above 0)", parsePositiveNumber)
     .option("--scoring <how>", "mean | sum of the items", "mean")
     .option("--decimals <d>", "instead of items/n: the means were rounded to this many decimals", parseInteger)
     .option("--always", "test the alternative computations even when the usual one fits")
