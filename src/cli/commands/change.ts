@@ -7,6 +7,7 @@ import type { RoundingMode } from "../../stats/rounding.js";
 import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger, parsePositiveNumber } from "../options.js";
 import { action, withJson } from "../run.js";
 import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
+import { visibleControls } from "../../io/visible-controls.js";
 
 interface ChangeOptions {
   from?: string;
@@ -129,5 +130,6 @@ function formatChain(result: ReturnType<typeof percentChangeChain>): string {
   const details = result.details as { meansByTimepoint: Record<string, number[]>; alternatives: { id: string; status: string; feasibleTuples?: number; explanation: string; meansByTimepoint?: Record<string, number[]> }[] };
   const means = Object.entries(details.meansByTimepoint).map(([t, m]) => `    ${t}: ${m.length > 12 ? `${m.slice(0, 12).join(", ")} … (${m.length} values)` : m.join(", ") || "none"}`);
   const alternatives = details.alternatives.map((a) => `    ${a.status.padEnd(13)} ${a.id}: ${a.explanation}`);
-  return [formatCheckResult(result), "  feasible group means:", ...means, ...(alternatives.length > 0 ? ["  alternatives:", ...alternatives] : [])].join("\n");
+  // Timepoint names come from the command line: each entry stays one line.
+  return [formatCheckResult(result), ...["  feasible group means:", ...means, ...(alternatives.length > 0 ? ["  alternatives:", ...alternatives] : [])].map((line) => visibleControls(line))].join("\n");
 }

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { CohortError, exitCodes } from "../../errors.js";
+import { asFileSystemProblem } from "../../io/file-system-error.js";
+import { checkOutputFile } from "../../io/output-target.js";
 import * as message from "../../messages/reconstruct.js";
 import { closureBounds, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
 import { countClosure } from "../../reconstruct/closure-count.js";
@@ -72,6 +74,8 @@ Examples:
 }
 
 function run(options: ClosureOptions) {
+  // Before any work: the samples are renamed over --out at the end, so it must be a regular file or new.
+  if (options.out !== undefined) checkOutputFile(options.out);
   const format = resolveFormat(options);
   if (format !== undefined && options.out === undefined && options.json) throw new CohortError({ message: message.formatNeedsOutput() }, exitCodes.usage);
   const input = { mean: options.mean, sd: options.sd, n: options.n, min: options.min, max: options.max, meanError: options.meanError, sdError: options.sdError };
@@ -125,10 +129,16 @@ function run(options: ClosureOptions) {
     });
   } catch (error) {
     writer?.abort();
-    throw error;
+    throw asFileSystemProblem(error, options.out, true);
   }
   progress.end();
-  const tail = writer?.commit() ?? "";
+  let tail = "";
+  try {
+    tail = writer?.commit() ?? "";
+  } catch (error) {
+    writer?.abort();
+    throw asFileSystemProblem(error, options.out, true);
+  }
   const json = {
     count: countJson,
     visited: summary.count,

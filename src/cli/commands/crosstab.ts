@@ -3,6 +3,7 @@ import { crosstab } from "../../reconstruct/crosstab-summary.js";
 import { TABLES_WORK_BUDGET } from "../../reconstruct/crosstab-work.js";
 import { parseIntegerList, parsePositiveInteger } from "../options.js";
 import { action, withJson } from "../run.js";
+import { visibleControls } from "../../io/visible-controls.js";
 
 const labelList = (value: string): string[] => value.split(",").map((part) => part.trim());
 
@@ -47,7 +48,8 @@ before it starts and refused (exit 3, with the estimate) past --max-work.`,
           [pad(""), ...colNames.map(pad)].join(" "),
           ...result.illustrative.rows.map((row) => [pad(String(row.row)), ...colNames.map((name) => pad(row[name] as number))].join(" ")),
         ];
-        return { json: result, text: lines.join("\n") };
+        // Labels come from the command line: a line break inside one is shown (␊), never obeyed.
+        return { json: result, text: lines.map((line) => visibleControls(line)).join("\n") };
       }),
     );
 }
