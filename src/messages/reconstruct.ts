@@ -49,11 +49,11 @@ export function labelCount(which: "row" | "col", expected: number, received: num
 }
 
 export function countingTooLarge(estimate: number, reached: string): string {
-  return `counting stopped at ${reached} (estimated before starting: about ${formatCount(estimate)} states): the space is too large to count in bounded time and memory; narrow the scale or use cohort sprite`;
+  return `counting stopped at ${reached} (estimated before starting: about ${formatCount(estimate)} states): the space is too large to count in bounded time and memory; narrow the scale, list what --time-budget S seconds find, or use cohort sprite`;
 }
 
 export function countingTooMuchWork(estimate: number, budget: number): string {
-  return `counting these samples would visit about ${formatCount(estimate)} dynamic-programming states (estimated before starting), more than the budget of ${formatCount(budget)}; narrow the scale, or use cohort sprite (--limit N or --time-budget S list some without counting)`;
+  return `counting these samples would visit about ${formatCount(estimate)} dynamic-programming states (estimated before starting), more than the budget of ${formatCount(budget)}; narrow the scale, list what --time-budget S seconds find, or use cohort sprite`;
 }
 
 export function scaleTooWide(points: number, limit: number): string {

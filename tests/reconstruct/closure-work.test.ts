@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CohortError, exitCodes } from "../../src/errors.js";
 import * as message from "../../src/messages/reconstruct.js";
 import { closureBounds, MAX_SCALE_POINTS } from "../../src/reconstruct/closure-bounds.js";
+import { summarizeClosure } from "../../src/reconstruct/closure-summary.js";
+import { runInProcess } from "../fuzz/harness.js";
 import { countClosure } from "../../src/reconstruct/closure-count.js";
 import { CLOSURE_STATES_BUDGET, estimateClosureStates } from "../../src/reconstruct/closure-work.js";
 import { sprite, SPRITE_MEMORY_BUDGET, SPRITE_WORK_BUDGET } from "../../src/reconstruct/sprite.js";
@@ -54,6 +56,26 @@ describe("countClosure under its budgets (red team finding 3: refused only after
   it("stops at the cap on transitions too", () => {
     const error = refusal(() => countClosure({ mean: "5.5", sd: "2.9", n: 60, min: 1, max: 10 }, { maxTransitions: 10_000 }));
     expect(error.problems[0]!.message).toMatch(/^counting stopped at \d+ transitions/);
+  });
+});
+
+describe("enumerating a space too large to count", () => {
+  it("asks the caller's stop every 65,536 steps of the walk, not only between samples", () => {
+    // Stop on the second question: the first is asked before any sample, the second after 65,536
+    // steps of the walk (far fewer than 65,536 samples on a 1–100 scale).
+    let asked = 0;
+    const summary = summarizeClosure({ mean: "50.5", sd: "29.0", n: 20, min: 1, max: 100 }, { stop: () => ++asked >= 2 });
+    expect(summary.complete).toBe(false);
+    expect(asked).toBe(2);
+    expect(summary.count).toBeLessThan(65_536);
+  });
+
+  it("cohort closure lists such a space only with --time-budget (a --limit alone cannot bound the walk)", async () => {
+    const base = ["closure", "--mean", "50.5", "--sd", "29.0", "--n", "20", "--min", "1", "--max", "100"];
+    expect((await runInProcess([...base, "--limit", "3"])).status).toBe(3);
+    const bounded = await runInProcess([...base, "--limit", "3", "--time-budget", "60", "--json"]);
+    expect(bounded.status).toBe(0);
+    expect(JSON.parse(bounded.stdout)).toMatchObject({ count: null, visited: 3, complete: false, stoppedBy: "limit" });
   });
 });
 

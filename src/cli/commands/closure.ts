@@ -85,8 +85,9 @@ function run(options: ClosureOptions) {
   try {
     total = countClosure(bounds);
   } catch (error) {
-    // Without a count we cannot size the run; with --limit or --time-budget the enumeration is bounded anyway.
-    if (options.count || (options.limit === undefined && options.timeBudget === undefined)) throw error;
+    // Without a count the run cannot be sized; only --time-budget bounds it (a sparse space may hold
+    // fewer than --limit samples, and the walk would go on looking).
+    if (options.count || options.timeBudget === undefined) throw error;
   }
   const countJson = total === undefined ? null : total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : total.toString();
   if (options.count || options.frequencies) {
