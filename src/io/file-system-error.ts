@@ -67,6 +67,10 @@ export function isFileSystemError(error: unknown): error is NodeJS.ErrnoExceptio
  * asFileSystemProblem(enospcError, "reports/a.png").message; // => "reports/a.png: cannot write: no space left on the device (the disk is full) (ENOSPC)"
  */
 export function asFileSystemProblem(error: unknown, file?: string, always = false): unknown {
+  // Node refuses a path holding a NUL byte before asking the system; it is a path no file can have.
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === "ERR_INVALID_ARG_VALUE" && /null bytes/.test(error.message)) {
+    return new CohortError({ ...(file !== undefined ? { file } : {}), message: msg.pathWithNul() }, exitCodes.invalidInput);
+  }
   if (!isFileSystemError(error)) return error;
   const code = error.code!;
   const action = ACTIONS[error.syscall!] ?? error.syscall!;

@@ -48,6 +48,6 @@ export function fileSystemFailure(action: string, code: string, reason: string):
   return `cannot ${action}: ${reason} (${code})`;
 }
 
-export function folderNotReadable(): string {
-  return "folder not found or not readable";
+export function pathWithNul(): string {
+  return "is not a usable path: it contains a NUL character";
 }

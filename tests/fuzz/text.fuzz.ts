@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadInstruments } from "../../src/io/load-instruments.js";
+import { parseStudy } from "../../src/io/load-study.js";
+import { markdownCell, markdownText } from "../../src/report/markdown.js";
+import { reportMarkdown } from "../../src/report/report-markdown.js";
+import { hostileTextStudy } from "../helpers/hostile-studies.js";
+import { markdownSkeleton } from "../helpers/markdown-skeleton.js";
+import { hostileText, reportTried, runInProcess, runs, tried } from "./harness.js";
+
+/*
+ * Hostile strings (issue 15, finding 9) in Markdown — the report's block structure must stay that of
+ * plain text — and on the terminal — no raw control character may reach it, and study text may not
+ * start a line of its own.
+ */
+
+const registry = loadInstruments();
+const folder = mkdtempSync(join(tmpdir(), "cohortcheck-text-fuzz-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Pieces that open Markdown blocks or drive terminals, glued into strings with ordinary text. */
+const piece = fc.constantFrom("\n", "\r\n", "\r", "~~~", "```", "# ", "## ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "    ", "\t", "---", "===", "| a | b |", "|---|", "<script>", "&amp;", "[x](y)", "![i](j)", "$x$", "~~s~~", "\\", "\u001b[2J", "\u001b[H", "\u001b]0;title\u0007", "\u009b31m", "\u202e", "\u2066", "\u2028", "\u0000", "\u007f", "ALL CHECKS CONSISTENT", "[^1]: note", "<!-- c -->");
+const hostile = fc.oneof(fc.array(fc.oneof(piece, fc.string({ maxLength: 5 })), { minLength: 1, maxLength: 8 }).map((parts) => parts.join("")), hostileText).filter((text) => text.trim() !== "");
+
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+describe("hostile strings in Markdown (fuzz)", () => {
+  it("markdownText and markdownCell never let text break a line, keep a raw control, or open a block", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        tried("text: Markdown escaping");
+        for (const out of [markdownText(text), markdownCell(text)]) {
+          expect(out).not.toMatch(/[\n\r]/);
+          expect(out).not.toMatch(RAW_CONTROL);
+        }
+        const line = markdownText(text);
+        expect(markdownSkeleton(line)).toEqual(["paragraph"]);
+        expect(markdownSkeleton(`| ${markdownCell(text)} |`)).toEqual(["table"]);
+      }),
+      runs(2000),
+    );
+    reportTried("text: Markdown escaping");
+  });
+
+  it("a study's report.md keeps the block structure of plain text whatever its title, labels and description", () => {
+    const plain = reportMarkdown(parseStudy(hostileTextStudy("Plain words"), registry), [], []);
+    fc.assert(
+      fc.property(hostile, (text) => {
+        tried("text: report structure");
+        const markdown = reportMarkdown(parseStudy(hostileTextStudy(text), registry), [], []);
+        expect(markdownSkeleton(markdown)).toEqual(markdownSkeleton(plain));
+      }),
+      runs(150),
+    );
+    reportTried("text: report structure");
+  });
+});
+
+describe("hostile strings on the terminal (fuzz)", () => {
+  it("no command prints a raw control character, and study text never starts a line of its own", async () => {
+    let index = 0;
+    await fc.assert(
+      fc.asyncProperty(hostile, fc.constantFrom("check", "appraise", "validate", "reconstruct", "crosstab"), async (text, command) => {
+        tried("text: terminal output");
+        const file = join(folder, `s${index++}.json`);
+        // A line break before the sentinel: if any line break of study text were obeyed, the sentinel would start a line.
+        const withSentinel = `${text}\nFORGED-LINE`;
+        writeFileSync(file, JSON.stringify(hostileTextStudy(withSentinel)));
+        const argv =
+          command === "crosstab"
+            ? ["crosstab", "--rows", "1,1", "--cols", "2", "--row-labels", `${withSentinel.replace(/,/g, ";")},b`]
+            : command === "reconstruct"
+              ? ["reconstruct", file, "--count", "1"]
+              : [command, file];
+        const run = await runInProcess(argv);
+        const output = run.stdout + run.stderr;
+        expect(output).not.toMatch(RAW_CONTROL);
+        expect(output.split("\n").some((line) => line.trimStart().startsWith("FORGED-LINE")), "study text started a line of its own").toBe(false);
+      }),
+      runs(120),
+    );
+    reportTried("text: terminal output");
+  });
+});
