@@ -1,7 +1,11 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { exitCodes, formatProblem, isCohortError } from "../src/errors.js";
 import { asFileSystemProblem } from "../src/io/file-system-error.js";
+import { MAX_DATA_FILE_BYTES } from "../src/io/read-json.js";
+import { readTextFile } from "../src/io/read-regular-file.js";
 import { visibleControls } from "../src/io/visible-controls.js";
 import { digestOf, fingerprintFiles } from "../src/report/report-cache.js";
 import type { RegenerateSummary } from "../src/report/regenerate-reports.js";
@@ -31,9 +35,26 @@ export interface RegenerateFolders {
  */
 async function reportsFingerprint(instrumentsDirs: readonly string[]): Promise<string> {
   const { CHART_FONT_FILES } = (await import("../src/charts/png-options.js")) as { CHART_FONT_FILES?: readonly string[] };
-  const { studySourcesIn, builtInStudiesDir } = await import("../src/appraisal/appraise-study.js");
   const code = fingerprintFiles([`${root}src`, `${root}analyses`, `${root}package.json`, `${root}package-lock.json`, ...instrumentsDirs, `${root}data/checklists`, ...(CHART_FONT_FILES ?? [])]);
-  return digestOf([code, JSON.stringify([...studySourcesIn(builtInStudiesDir)]), process.version]);
+  return digestOf([code, builtInStudySources(), process.version]);
+}
+
+/**
+ * The id and source file of each built-in study, read as the checklists analysis reads them
+ * (studySourcesIn: leniently, unreadable files skipped) but without loading the schemas.
+ */
+function builtInStudySources(): string {
+  const folder = `${root}data/studies`;
+  const entries: string[] = [];
+  for (const name of readdirSync(folder).filter((n) => n.endsWith(".json") && !n.startsWith(".")).sort()) {
+    try {
+      const data = JSON.parse(readTextFile(join(folder, name), MAX_DATA_FILE_BYTES)) as { id?: unknown; source?: { file?: unknown } };
+      entries.push(JSON.stringify([name, data?.id, data?.source?.file]));
+    } catch {
+      entries.push(JSON.stringify([name, null]));
+    }
+  }
+  return entries.join("\n");
 }
 
 /**

@@ -2,8 +2,7 @@ import { mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CohortError, exitCodes, isCohortError } from "../errors.js";
 import { asFileSystemProblem } from "../io/file-system-error.js";
-import { builtInInstrumentsDir, loadInstruments, type InstrumentRegistry } from "../io/load-instruments.js";
-import { parseStudy } from "../io/load-study.js";
+import type { InstrumentRegistry } from "../io/load-instruments.js";
 import { MAX_DATA_FILE_BYTES, parseJsonText } from "../io/read-json.js";
 import { readTextFile } from "../io/read-regular-file.js";
 import { stableJson } from "../io/stable-json.js";
@@ -13,9 +12,8 @@ import { RECONSTRUCTION_LABEL } from "../schema/reconstruction.js";
 import type { Study } from "../schema/study.js";
 import { skip, type Analysis } from "./analysis.js";
 import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
-import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
+import type { NotebookExtra, NotebookStudy, RenderedArtefact } from "./notebook-html.js";
 import { cacheFiles, digestOf, readReportsCache, unitIntact, type CachedUnit } from "./report-cache.js";
-import { reportMarkdown } from "./report-markdown.js";
 import { claimReportsFolder, MARKER_TEXT, recoverGenerations, removeGeneration, REPORTS_MARKER, reuseGenerationFile, stagingPathOf, switchGeneration, writeGenerationFile } from "./reports-generation.js";
 import { acquireReportsLock, type LockOptions } from "./reports-lock.js";
 import type { Table } from "./table.js";
@@ -142,9 +140,12 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
     const key = digestOf(["study", options.fingerprint ?? "", String(seed), text]);
     return { file, text, key, cached: options.fingerprint === undefined ? undefined : reusable(key) };
   });
+  // Validation (zod) and the instrument definitions are loaded only when some study is rebuilt.
   let instruments: InstrumentRegistry | undefined;
+  const loading = planned.some((entry) => !entry.cached) ? await Promise.all([import("../io/load-instruments.js"), import("../io/load-study.js")]) : undefined;
   const studies = planned.map(({ file, text, key, cached }) => {
-    if (cached) return { file, key, id: cached.name, cached };
+    if (cached || !loading) return { file, key, id: cached!.name, cached };
+    const [{ loadInstruments, builtInInstrumentsDir }, { parseStudy }] = loading;
     instruments ??= loadInstruments(options.instrumentsDirs ?? [builtInInstrumentsDir]);
     const study = parseStudy(parseJsonText(text, file), instruments, file);
     return { file, key, id: study.id, study };
@@ -176,6 +177,7 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
     const csvTexts = owners.length === 0 ? [] : await csvWriter().toCsv(owners.map((o) => csvTable(o.artefact)));
     const csvByKey = new Map(owners.map((o, i) => [`${o.folder}/${o.artefact.id}`, csvTexts[i]!]));
 
+    const { reportMarkdown } = toBuild.length > 0 ? await import("./report-markdown.js") : { reportMarkdown: undefined };
     const notebookStudies: NotebookStudy[] = [];
     for (const entry of studies) {
       if (entry.cached) {
@@ -185,7 +187,7 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
         continue;
       }
       const notebook = built.get(entry.key)!;
-      const files = new Map<string, string | Uint8Array>([[`${entry.id}/report.md`, reportMarkdown(notebook.study, notebook.artefacts, notebook.skipped)]]);
+      const files = new Map<string, string | Uint8Array>([[`${entry.id}/report.md`, reportMarkdown!(notebook.study, notebook.artefacts, notebook.skipped)]]);
       await addArtefactFiles(files, entry.id, notebook.artefacts, csvByKey, renderer);
       units.push({ record: record("study", entry.key, entry.id, [entry.id], files, notebookData(notebook)), built: files });
       notebookStudies.push(notebook);
@@ -195,24 +197,33 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
       extras.unit.record.files = digests(extras.unit.built);
     }
     if (extras.unit) units.push(extras.unit);
-    return writeGeneration(reportsDir, staging, units, notebookHtml(notebookStudies, extras.notebook), studies.map((entry) => ({ id: entry.id, reused: entry.cached !== undefined, notebook: notebookStudies[studies.indexOf(entry)]! })));
+    // The notebook is a function of every unit, in order: reused as a whole when none changed.
+    const notebookKey = digestOf(["notebook", ...units.map((unit) => unit.record.key)]);
+    const cachedNotebook = reusable(notebookKey);
+    let notebook: Unit;
+    if (cachedNotebook) notebook = { record: cachedNotebook };
+    else {
+      const { notebookHtml } = await import("./notebook-html.js");
+      const files = new Map([["index.html", notebookHtml(notebookStudies, extras.notebook)]]);
+      notebook = { record: record("notebook", notebookKey, "notebook", [], files, null), built: files };
+    }
+    return writeGeneration(reportsDir, staging, [...units, notebook], studies.map((entry, index) => ({ id: entry.id, reused: entry.cached !== undefined, notebook: notebookStudies[index]! })));
   } finally {
     await renderer.close();
   }
 }
 
-/** Writes the generation: each unit's files (new, or linked from the current tree), the notebook, the record, and the marker last. */
-function writeGeneration(reportsDir: string, staging: string, units: Unit[], notebook: string, studies: Array<{ id: string; reused: boolean; notebook: NotebookStudy }>): RegenerateSummary {
+/** Writes the generation: each unit's files (new, or linked from the current tree: the notebook last), the record, and the marker last. */
+function writeGeneration(reportsDir: string, staging: string, units: Unit[], studies: Array<{ id: string; reused: boolean; notebook: NotebookStudy }>): RegenerateSummary {
   const written: string[] = [];
-  for (const unit of [...units].sort((a, b) => compare(a.record.folders[0] ?? "", b.record.folders[0] ?? ""))) {
+  const order = (unit: Unit) => (unit.record.kind === "notebook" ? "\uffff" : (unit.record.folders[0] ?? ""));
+  for (const unit of [...units].sort((a, b) => compare(order(a), order(b)))) {
     for (const path of Object.keys(unit.record.files).sort()) {
       if (unit.built) writeGenerationFile(join(staging, path), unit.built.get(path)!, join(reportsDir, path));
       else reuseGenerationFile(join(reportsDir, path), join(staging, path));
       written.push(path);
     }
   }
-  writeGenerationFile(join(staging, "index.html"), notebook, join(reportsDir, "index.html"));
-  written.push("index.html");
   for (const [path, content] of cacheFiles(units.map((unit) => unit.record))) writeGenerationFile(join(staging, path), content, join(reportsDir, path));
   // Last: the marker says the generation is complete (the recovery of a killed run relies on it).
   writeGenerationFile(join(staging, REPORTS_MARKER), MARKER_TEXT, join(reportsDir, REPORTS_MARKER));

@@ -21,8 +21,8 @@ const VERSION = 1;
 /** One unit of a generation: a study's folder, or the folders of the extra sections. */
 export interface CachedUnit {
   key: string;
-  kind: "study" | "extras";
-  /** The study id (its folder), or "extras". */
+  kind: "study" | "extras" | "notebook";
+  /** The study id (its folder), "extras", or "notebook" (index.html, keyed by every other unit's key). */
   name: string;
   folders: string[];
   /** Path inside the tree → sha256 of its bytes, for every file the unit wrote. */
@@ -100,7 +100,8 @@ export function readReportsCache(reportsDir: string): Map<string, CachedUnit> {
 }
 
 /**
- * Whether a unit's folders in the current tree hold exactly the files it recorded, byte for byte.
+ * Whether a unit's folders in the current tree hold exactly the files it recorded, byte for byte (a
+ * unit without folders: whether each file it recorded is still those bytes).
  *
  * @param reportsDir the current reports tree
  * @param unit a recorded unit
@@ -118,6 +119,7 @@ export function unitIntact(reportsDir: string, unit: CachedUnit): boolean {
     };
     unit.folders.forEach(walk);
     const recorded = Object.keys(unit.files).sort();
+    if (unit.folders.length === 0) found.push(...recorded);
     if (found.length !== recorded.length || found.some((path, index) => path !== recorded[index])) return false;
     return found.every((path) => digestOf([readRegularFile(join(reportsDir, path), 256 * 1024 * 1024)]) === unit.files[path]);
   } catch {
