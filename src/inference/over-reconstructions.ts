@@ -115,7 +115,8 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
 
   const reported = new Set(study.reported.flatMap((v) => ("instrument" in v ? [v.instrument] : [])));
   const improvements: Scenario["improvement"][] = study.claims.some((c) => c.type === "all-improved" && (c.about ?? []).some((a) => reported.has(a))) ? ["as-claimed", "not-assumed"] : ["as-claimed"];
-  const conventions = reconstructStudy(study, instruments, { seed, count: 1, convention: "each" }).conventions;
+  const probe = reconstructStudy(study, instruments, { seed, count: 1, convention: "each" });
+  const conventions = probe.conventions;
   // One instrument with several band conventions (study A's NRS) gets a scenario per convention.
   const varyingKeys = Object.keys(conventions[0] ?? {}).filter((k) => new Set(conventions.map((c) => c[k])).size > 1);
   const varying = varyingKeys.length === 1 ? varyingKeys[0] : undefined;
@@ -132,10 +133,10 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
     }
   }
 
-  // The exact signed-rank distribution of a group of n costs about n³ steps per dataset.
+  // The exact signed-rank distribution of a group of n costs about n³ steps per dataset; the groups
+  // tested are those with two filled timepoints of an instrument in a rebuilt dataset (the probe).
   const datasets = scenarios.reduce((sum, scenario) => sum + (scenario.role === "sweep" ? perScenario : Math.max(1, Math.ceil(perScenario / 4))), 0);
-  const sizes = study.design.arms.length > 1 ? study.design.arms.map((arm) => arm.size.value) : [study.design.arms.reduce((sum, arm) => sum + arm.size.value, 0)];
-  const work = datasets * sizes.reduce((sum, size) => sum + size ** 3, 0);
+  const work = datasets * (probe.reconstructions[0] ? pairedGroupSizes(probe.reconstructions[0], study) : []).reduce((sum, size) => sum + size ** 3, 0);
   if (work > INFERENCE_WORK_BUDGET) throw new CohortError({ message: message.inferenceTooMuchWork(work, INFERENCE_WORK_BUDGET, datasets) }, exitCodes.refused);
 
   const cache = new Map<string, MeanTarget[]>();
@@ -212,6 +213,21 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
     analyses,
     summary: analyses.map((a) => summaryLine(a, alpha)),
   };
+}
+
+/** The size of each group a paired test runs on in a rebuilt dataset: per instrument, each group with two filled timepoints (as testsOnReconstruction picks them). */
+function pairedGroupSizes(r: Reconstruction, study: Study): number[] {
+  const groups = r.columns.includes("arm") ? study.design.arms.map((a) => a.id) : ["all"];
+  const instruments = [...new Set(r.columns.filter((c) => c.includes("_")).map((c) => c.slice(0, c.indexOf("_"))))];
+  const sizes: number[] = [];
+  for (const instrument of instruments) {
+    const columns = r.columns.filter((c) => c.startsWith(`${instrument}_`));
+    for (const g of groups) {
+      const rows = g === "all" ? r.rows : r.rows.filter((row) => row.arm === g);
+      if (rows.length > 0 && columns.filter((c) => rows.every((row) => typeof row[c] === "number")).length >= 2) sizes.push(rows.length);
+    }
+  }
+  return sizes;
 }
 
 function groupSizeOf(study: Study, group: string): number {

@@ -3,23 +3,24 @@ import type { Table } from "./table.js";
 import { uniqueColumns } from "./unique-columns.js";
 
 /**
- * Plain text made safe for Markdown prose, whatever a data file holds: control characters are shown
- * visibly (a line break becomes ␊, ESC ␛: study text can never start a new line, so it cannot open a
- * code fence, a heading or a list); &, < and > become entities (markup stays inert in any renderer;
+ * Plain text made safe for Markdown prose, whatever a data file holds: a line break becomes a space
+ * (as a renderer shows a soft break; verbatim quotes from tables keep them) and every other control
+ * character is shown visibly (ESC ␛, tab ␉), so study text can never start a new line and cannot
+ * open a code fence, a heading or a list; &, < and > become entities (markup stays inert in any renderer;
  * quotes are left readable); the characters Markdown would read as emphasis, code, links,
  * strikethrough or math (`\ ` * _ [ ] ~ $`) are backslash-escaped; and a text that would begin a
  * block where it starts a line (`#`, `>`, `-`, `+`, `=`, `|`, `1.`, leading spaces) is escaped there.
  *
  * @example
  * markdownText("a <b> *c*"); // => "a &lt;b&gt; \\*c\\*"
- * markdownText("# x\n~~~"); // => "\\# x␊\\~\\~\\~"
+ * markdownText("# x\n~~~"); // => "\\# x \\~\\~\\~"
  */
 export function markdownText(text: string): string {
   return blockSafe(inlineText(text));
 }
 
 function inlineText(text: string): string {
-  return visibleControls(text)
+  return visibleControls(text.replace(/\r\n|\r|\n/g, " "))
     .replace(/[&<>]/g, (character) => MARKDOWN_ENTITIES[character] ?? character)
     .replace(/([\\`*_[\]~$])/g, "\\$1");
 }
@@ -34,7 +35,7 @@ function blockSafe(text: string): string {
 
 const MARKDOWN_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
-/** A table cell: inline text as in markdownText (line breaks shown as ␊), with pipes escaped. */
+/** A table cell: inline text as in markdownText (line breaks as spaces), with pipes escaped. */
 export function markdownCell(text: string): string {
   return inlineText(text).replace(/\|/g, "\\|");
 }

@@ -13,7 +13,8 @@ import type { Study } from "../schema/study.js";
 import { skip, type Analysis } from "./analysis.js";
 import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
 import type { NotebookExtra, NotebookStudy, RenderedArtefact } from "./notebook-html.js";
-import { cacheFiles, digestOf, readReportsCache, unitIntact, type CachedUnit } from "./report-cache.js";
+import { declaredSources } from "../provenance/audit-sources.js";
+import { cacheFiles, digestOf, fingerprintFiles, readReportsCache, unitIntact, type CachedUnit } from "./report-cache.js";
 import { claimReportsFolder, MARKER_TEXT, recoverGenerations, removeGeneration, REPORTS_MARKER, reuseGenerationFile, stagingPathOf, switchGeneration, writeGenerationFile } from "./reports-generation.js";
 import { acquireReportsLock, type LockOptions } from "./reports-lock.js";
 import type { Table } from "./table.js";
@@ -39,10 +40,10 @@ export interface RegenerateOptions {
   /** Free-standing notebook sections built after the studies (e.g. the claims registers) and their report folders. */
   extras?: (context: { reportsDir: string }) => Promise<ReportExtra[]>;
   /**
-   * A digest of everything besides each study file that the reports depend on: the code, the
-   * instrument and checklist folders, the library versions. With it, a study whose file and
-   * fingerprint are those of the previous run (and whose files are untouched) is reused instead of
-   * rebuilt; without it every study is rebuilt.
+   * A digest of everything besides each study file and its source documents that the reports
+   * depend on: the code, the instrument and checklist folders, the library versions. With it, a
+   * study whose file, sources and fingerprint are those of the previous run (and whose files are
+   * untouched) is reused instead of rebuilt; without it every study is rebuilt.
    */
   fingerprint?: string;
   /** A digest of the extras' inputs (e.g. the claims folder); with `fingerprint`, unchanged extras are reused too. */
@@ -134,10 +135,11 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
     return unit && unitIntact(reportsDir, unit) ? unit : undefined;
   };
 
-  // Which studies changed: a study is keyed by its text and everything else it depends on.
+  // Which studies changed: a study is keyed by its text, its source documents (the appraisal reads
+  // them) and everything else it depends on (the fingerprint).
   const planned = listStudyFiles(options.studiesDir, notice).map((file) => {
     const text = readTextFile(file, MAX_DATA_FILE_BYTES);
-    const key = digestOf(["study", options.fingerprint ?? "", String(seed), text]);
+    const key = digestOf(["study", options.fingerprint ?? "", String(seed), text, options.fingerprint === undefined ? "" : fingerprintFiles(declaredSources(parsedOrNull(text), file))]);
     return { file, text, key, cached: options.fingerprint === undefined ? undefined : reusable(key) };
   });
   // Validation (zod) and the instrument definitions are loaded only when some study is rebuilt.
@@ -345,6 +347,14 @@ function notebookExtraData(extra: NotebookExtra): NotebookExtra {
 
 function withoutSpec(artefact: RenderedArtefact): RenderedArtefact {
   return artefact.figure ? { ...artefact, figure: { alt: artefact.figure.alt, spec: {} as NonNullable<Artefact["figure"]>["spec"] } } : artefact;
+}
+
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** The study files of a folder: `*.json`, sorted; hidden files (an editor's lock `.#a.json`, backups) are skipped, and said so. */

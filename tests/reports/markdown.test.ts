@@ -6,10 +6,11 @@ describe("markdownText", () => {
     expect(markdownText("<b>up_or_down</b> *x* `y` [z]")).toBe("&lt;b&gt;up\\_or\\_down&lt;/b&gt; \\*x\\* \\`y\\` \\[z\\]");
   });
 
-  it("shows line breaks and other control characters instead of obeying them (red team finding 9)", () => {
-    // A title with a newline and ~~~ opened a code fence that hid most of report.md.
-    expect(markdownText("Study\n~~~\n# Fake")).toBe("Study\u240a\\~\\~\\~\u240a# Fake");
-    expect(markdownText("a\u001b[2Jb\r\nc")).toBe("a\u241b\\[2Jb\u240d\u240ac");
+  it("keeps line breaks from starting a line, and shows other control characters (red team finding 9)", () => {
+    // A title with a newline and ~~~ opened a code fence that hid most of report.md: the line break
+    // is now a space (as a renderer shows a soft break), so "~~~" and "#" are inline text.
+    expect(markdownText("Study\n~~~\n# Fake")).toBe("Study \\~\\~\\~ # Fake");
+    expect(markdownText("a\u001b[2Jb\r\nc\rd\te")).toBe("a\u241b\\[2Jb c d\u2409e");
   });
 
   it("escapes what would open a block where the text starts a line, and strikethrough and math everywhere", () => {
@@ -27,8 +28,8 @@ describe("markdownText", () => {
 });
 
 describe("markdownCell", () => {
-  it("escapes pipes and shows line breaks", () => {
-    expect(markdownCell("a|b\nc")).toBe("a\\|b\u240ac");
+  it("escapes pipes and turns line breaks into spaces", () => {
+    expect(markdownCell("a|b\nc")).toBe("a\\|b c");
   });
 });
 

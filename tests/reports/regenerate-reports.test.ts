@@ -255,6 +255,23 @@ describe("regenerateReports skips unchanged studies (issue 14 item 6)", () => {
     expect(visible(out)).toEqual(visible(full));
   });
 
+  it("rebuilds the studies whose source documents changed (the appraisal reads them)", async () => {
+    const parent = scratch();
+    const data = join(parent, "studies");
+    mkdirSync(data);
+    mkdirSync(join(parent, "sources"));
+    copyFileSync(studyA, join(data, "a.json"));
+    writeFileSync(join(parent, "sources", "doc.txt"), "first\n");
+    const out = join(parent, "reports");
+    await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly], fingerprint, ...quiet });
+    runs = 0;
+    await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly], fingerprint, ...quiet });
+    expect(runs).toBe(0);
+    writeFileSync(join(parent, "sources", "doc.txt"), "second\n");
+    await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly], fingerprint, ...quiet });
+    expect(runs).toBe(1);
+  });
+
   it("rebuilds a study whose files were edited by hand, and everything after a change of code or with force", async () => {
     const data = twoStudies();
     const out = join(scratch(), "reports");

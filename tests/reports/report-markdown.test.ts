@@ -27,8 +27,8 @@ describe("reportMarkdown with hostile study text (red team finding 9: a title wi
     const plain = reportMarkdown(parseStudy(hostileTextStudy("Plain words"), registry), [artefactWith("Plain words")], [{ skipped: true, id: "y", title: "Plain words", reason: "Plain words" }]);
     expect(markdownSkeleton(hostile)).toEqual(markdownSkeleton(plain));
     expect(markdownSkeleton(hostile)).not.toContain("fence-start");
-    // The hostile text is shown, not obeyed: its line breaks and escape sequences are visible symbols.
-    expect(hostile).toContain("Study\u240a\\~\\~\\~\u240a# Fake heading\u240a\u241b\\[2J");
+    // The hostile text is shown, not obeyed: its line breaks are spaces, its escape sequences visible symbols.
+    expect(hostile).toContain("Study \\~\\~\\~ # Fake heading \u241b\\[2J");
     expect(hostile).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
   });
 });
