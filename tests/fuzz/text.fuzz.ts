@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { parseStudy } from "../../src/io/load-study.js";
 import { markdownCell, markdownText } from "../../src/report/markdown.js";
 import { reportMarkdown } from "../../src/report/report-markdown.js";
+import { sourcesDir } from "../helpers/fixtures.js";
 import { hostileTextStudy } from "../helpers/hostile-studies.js";
 import { markdownSkeleton } from "../helpers/markdown-skeleton.js";
 import { hostileText, reportTried, runInProcess, runs, tried } from "./harness.js";
@@ -68,7 +69,7 @@ describe("hostile strings on the terminal (fuzz)", () => {
         const file = join(folder, `s${index++}.json`);
         // A line break before the sentinel: if any line break of study text were obeyed, the sentinel would start a line.
         const withSentinel = `${text}\nFORGED-LINE`;
-        writeFileSync(file, JSON.stringify(hostileTextStudy(withSentinel)));
+        writeFileSync(file, JSON.stringify({ ...hostileTextStudy(withSentinel), sources: [relative(folder, sourcesDir)] }));
         const argv =
           command === "crosstab"
             ? ["crosstab", "--rows", "1,1", "--cols", "2", "--row-labels", `${withSentinel.replace(/,/g, ";")},b`]

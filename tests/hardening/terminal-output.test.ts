@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runInProcess } from "../fuzz/harness.js";
+import { sourcesDir } from "../helpers/fixtures.js";
 import { hostileTextStudy, HOSTILE_TITLE } from "../helpers/hostile-studies.js";
 
 /*
@@ -14,7 +15,8 @@ import { hostileTextStudy, HOSTILE_TITLE } from "../helpers/hostile-studies.js";
 const folder = mkdtempSync(join(tmpdir(), "cohortcheck-terminal-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const hostileFile = join(folder, "hostile.json");
-writeFileSync(hostileFile, JSON.stringify(hostileTextStudy()));
+// Its source documents are the seeds' (the appraisal reads them), found relative to the file.
+writeFileSync(hostileFile, JSON.stringify({ ...hostileTextStudy(), sources: [relative(folder, sourcesDir)] }));
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
@@ -25,10 +27,11 @@ function expectInert(output: string): void {
 }
 
 describe("text output with hostile study text", () => {
-  for (const argv of [["check", hostileFile], ["appraise", hostileFile], ["reconstruct", hostileFile, "--count", "1"], ["validate", hostileFile]]) {
+  for (const argv of [["check", hostileFile], ["appraise", hostileFile], ["reconstruct", hostileFile, "--count", "1"], ["validate", hostileFile], ["audit-sources", hostileFile]]) {
     it(`cohort ${argv[0]} shows control characters visibly and keeps its own lines`, async () => {
       const run = await runInProcess(argv);
-      expect(run.status, run.stderr).toBe(0);
+      // audit-sources finds the altered label's quote unchanged (exit 0); every command must succeed on this valid study.
+      expect(run.status, run.stdout + run.stderr).toBe(0);
       expectInert(run.stdout + run.stderr);
     });
   }
