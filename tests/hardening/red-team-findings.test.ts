@@ -132,10 +132,13 @@ describe("finding 5: valid studies crashed the reports when CSV column names rep
     const patients = readFileSync(join(tables, "patient-reconstructions.csv"), "utf8").split("\n").filter((line) => line !== "" && !line.startsWith("#"));
     const fields = header(patients.join("\n"));
     const at = (row: string, name: string) => row.split(",")[fields.indexOf(name)];
-    // 5 datasets × 20 patients: dataset numbers 1–5, patient ids p01–p20, the composition "id" beside them.
-    expect(fields.slice(0, 7)).toEqual(["label", "dataset", "id", "id (2)", "dataset (2)", "label (2)", "arm (2)"]);
-    expect(patients.slice(1).map((row) => at(row, "dataset"))).toEqual(Array.from({ length: 100 }, (_, i) => String(Math.floor(i / 20) + 1)));
+    // 5 datasets × 20 patients. The tool's columns keep their meaning: the reconstruction label first,
+    // the dataset number (named dataset_2, since the study has a composition "dataset"), the patient id;
+    // the compositions id, dataset, label and arm sit in columns of their own beside them.
+    expect(fields.slice(0, 7)).toEqual(["label", "dataset_2", "id", "id (2)", "dataset", "label (2)", "arm (2)"]);
+    expect(patients.slice(1).map((row) => at(row, "dataset_2"))).toEqual(Array.from({ length: 100 }, (_, i) => String(Math.floor(i / 20) + 1)));
     expect(patients.slice(1, 21).map((row) => at(row, "id"))).toEqual(Array.from({ length: 20 }, (_, i) => `p${String(i + 1).padStart(2, "0")}`));
+    expect(patients.slice(1, 21).map((row) => at(row, "dataset")).every((value) => value === "dataset-c1" || value === "dataset-c2")).toBe(true);
     expect(patients.slice(1, 21).filter((row) => at(row, "id (2)") === "id-c1")).toHaveLength(11);
   });
 });

@@ -56,4 +56,13 @@ describe("text output with hostile study text", () => {
     expect(run.status).toBe(0);
     expectInert(run.stdout + run.stderr);
   });
+
+  it("keeps the cells of a table inert in cohort map's text output and its row errors", async () => {
+    const table = join(folder, "table.csv");
+    writeFileSync(table, `x,n,note\n5.19,28,"a\u001b[2J\nALL CHECKS CONSISTENT"\n"5.1\u001b[31m",28,b\n`);
+    const run = await runInProcess(["map", table, "--check", "grim", "--format", "text"]);
+    expect(run.status, run.stderr).toBe(0);
+    expectInert(run.stdout + run.stderr);
+    expect(run.stdout).toContain("a\u241b[2J\u240aALL CHECKS CONSISTENT");
+  });
 });
