@@ -9,8 +9,18 @@ import type { ClosureBounds } from "./closure-bounds.js";
 /** Estimated states (summed over the levels) beyond which counting is refused before it starts. */
 export const CLOSURE_STATES_BUDGET = 200_000_000;
 
-/** While counting, more states than this in one level refuse the count (memory: two levels live at once). */
-export const MAX_COUNT_STATES = 1_000_000;
+/** Memory one level of the counting DP may hold (two levels are live at once). */
+export const MAX_COUNT_BYTES = 384 * 1024 * 1024;
+
+/**
+ * Bytes a DP state takes in a Map of numbers, about: the red team's count reached 1.3 GB at the old cap
+ * of 5,000,000 states in a level (issue 15), 260 bytes each. A state of closureFrequencies carries 8
+ * bytes more per weight.
+ */
+export const BYTES_PER_STATE = 260;
+
+/** While counting, more states than this in one level refuse the count (MAX_COUNT_BYTES of BYTES_PER_STATE states). */
+export const MAX_COUNT_STATES = Math.floor(MAX_COUNT_BYTES / BYTES_PER_STATE);
 
 /** While counting, more transitions than this refuse the count (time: about 10 s on the benchmark machine). */
 export const MAX_COUNT_TRANSITIONS = 50_000_000;
