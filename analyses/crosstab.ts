@@ -13,9 +13,10 @@ export default defineAnalysis({
   title,
   section: "reconstructed",
   run({ study }) {
-    const usable = compositions(study).filter((c) => c.categoriesAre === "exclusive" && c.categories.every((k) => k.count !== undefined));
+    // A cross-table needs every category of both variables: a partial composition (allCategoriesListed false) has not.
+    const usable = compositions(study).filter((c) => c.categoriesAre === "exclusive" && c.allCategoriesListed !== false && c.categories.every((k) => k.count !== undefined));
     const pairs = usable.flatMap((a, i) => usable.slice(i + 1).filter((b) => b.group === a.group && b.n.value === a.n.value).map((b) => [a, b] as const));
-    if (pairs.length === 0) return skip(id, title, "needs two compositions of the same group with exclusive categories and reported counts");
+    if (pairs.length === 0) return skip(id, title, "needs two compositions of the same group with exclusive categories, all listed, and reported counts");
     return pairs.map(([a, b]) => {
       const rows = a.categories.map((k) => k.count!);
       const cols = b.categories.map((k) => k.count!);

@@ -197,19 +197,19 @@ export const attrition: LimitRule = {
 export const coInterventions: LimitRule = {
   id: "co-interventions",
   find({ study }) {
-    const withCo = study.design.arms.filter((arm) => arm.intervention.coInterventions.length > 0);
+    const withCo = study.design.arms.filter((arm) => (arm.intervention?.coInterventions.length ?? 0) > 0);
     if (withCo.length === 0) return undefined;
-    const described = withCo.map((arm) => `${arm.label}: ${listWords(arm.intervention.coInterventions.map((co) => co.value))}`);
-    const values = study.design.arms.map((arm) => arm.intervention.coInterventions.map((co) => co.value).sort().join(" + "));
+    const described = withCo.map((arm) => `${arm.label}: ${listWords(arm.intervention!.coInterventions.map((co) => co.value))}`);
+    const values = study.design.arms.map((arm) => (arm.intervention?.coInterventions ?? []).map((co) => co.value).sort().join(" + "));
     const single = study.design.arms.length === 1;
     const same = !single && new Set(values).size === 1;
     const arm = withCo[0]!;
     return {
       title: `other treatments given alongside: ${described.join("; ")}`,
-      evidence: quotes(withCo.flatMap((entry) => entry.intervention.coInterventions.map((co) => co.source))),
+      evidence: quotes(withCo.flatMap((entry) => entry.intervention!.coInterventions.map((co) => co.source))),
       notes: [],
       why: single
-        ? `Everyone also received ${listWords(arm.intervention.coInterventions.map((co) => co.value))}, so a change cannot be credited to "${arm.label}" apart from it.`
+        ? `Everyone also received ${listWords(arm.intervention!.coInterventions.map((co) => co.value))}, so a change cannot be credited to "${arm.label}" apart from it.`
         : same
           ? "Every arm received the same other treatments, so they do not bias the difference between arms, but each arm's own change includes their effect."
           : "The arms differ in these other treatments as well as in the treatment compared, so a difference between arms cannot be credited to either alone.",
@@ -261,12 +261,12 @@ export const noFollowUp: LimitRule = {
 export const missingDose: LimitRule = {
   id: "missing-dose",
   find({ study }) {
-    const arms = study.design.arms.filter((arm) => isDrugArm(arm) && !isUntreatedArm(arm) && arm.intervention.dose === undefined);
+    const arms = study.design.arms.filter((arm) => isDrugArm(arm) && !isUntreatedArm(arm) && arm.intervention?.dose === undefined);
     if (arms.length === 0) return undefined;
     return {
       title: `dose not reported (${arms.map((arm) => arm.label).join("; ")})`,
-      evidence: quotes(arms.map((arm) => arm.intervention.description.source)),
-      notes: arms.map((arm) => `${arm.id}: ${arm.intervention.doseNote ?? "no dose and no dose note in the study file"}`),
+      evidence: quotes(arms.map((arm) => arm.intervention?.description.source)),
+      notes: arms.map((arm) => `${arm.id}: ${arm.intervention?.doseNote ?? "no dose and no dose note in the study file"}`),
       why: "Without doses the treatment cannot be reproduced, a dose–response claim cannot be checked, and arms said to differ in dose cannot be compared.",
       consequences: [],
     };

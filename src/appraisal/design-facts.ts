@@ -41,11 +41,26 @@ export function hasInactiveControl(study: Study): boolean {
 }
 
 /** Whether an arm's intervention is recorded as a drug (its type, or a named drug). */
-export const isDrugArm = (arm: Arm): boolean => arm.intervention.type === "drug" || arm.intervention.drug !== undefined;
+export const isDrugArm = (arm: Arm): boolean => arm.intervention?.type === "drug" || arm.intervention?.drug !== undefined;
 
-/** Whether an arm gives nothing active (wait list, no treatment, placebo or sham, an intervention of type none or placebo). */
+/** Whether an arm gives nothing active (wait list, no treatment, placebo or sham, an intervention of type none or placebo, or no intervention recorded for a group nobody assigned). */
 export const isUntreatedArm = (arm: Arm): boolean =>
-  arm.role === "wait-list" || arm.role === "no-treatment" || arm.role === "placebo" || arm.role === "sham" || arm.intervention.type === "none" || arm.intervention.type === "placebo";
+  arm.role === "wait-list" || arm.role === "no-treatment" || arm.role === "placebo" || arm.role === "sham" || arm.intervention === undefined || arm.intervention.type === "none" || arm.intervention.type === "placebo";
+
+/**
+ * Whether the study's groups were not assigned by anyone: its allocation is `not-applicable`, or every
+ * arm is defined by an exposure or an outcome (`definedBy`) with no intervention recorded. Such groups
+ * are compared, not treated: nothing about who was put where, or what each group received, applies.
+ */
+export function groupsNotAssigned(study: Study): boolean {
+  if (study.design.arms.length < 2) return false;
+  return study.design.allocation.value === "not-applicable" || study.design.arms.every((arm) => arm.definedBy !== undefined && arm.intervention === undefined);
+}
+
+/** "170 died in hospital and 1078 discharged alive": each group's size and what defines it, in the file's words. */
+export function definedGroupWords(study: Study): string {
+  return listWords(study.design.arms.map((arm) => `${arm.size.value} ${arm.definedBy?.value ?? arm.label}`));
+}
 
 /** "PHQ-9 (depressive symptoms)" for each instrument the study lists, in its own words. */
 export function measuredWords(study: Study, instruments: InstrumentRegistry): string {

@@ -2,7 +2,7 @@ import type { SampleFlow } from "../schema/reported-value.js";
 import type { Study } from "../schema/study.js";
 import { enrolmentConsequence } from "./bound-consequences.js";
 import { mdeConsequence, powerConsequence, shareIntervalConsequence } from "./consequences.js";
-import { armWords, hasInactiveControl, inactiveControlArms, ROLE_WORDS, rolesGiven } from "./design-facts.js";
+import { armWords, definedGroupWords, groupsNotAssigned, hasInactiveControl, inactiveControlArms, ROLE_WORDS, rolesGiven } from "./design-facts.js";
 import type { Consequence } from "./limit-flag.js";
 import { attributeNote, defined, listWords, quotes, type LimitRule } from "./limit-rules.js";
 
@@ -86,7 +86,8 @@ export const impreciseShares: LimitRule = {
 export const noControlGroup: LimitRule = {
   id: "no-control-group",
   find({ study }) {
-    if (hasInactiveControl(study)) return undefined;
+    // Groups nobody assigned are compared, not treated: there is no treatment to control for (see nonRandomAllocation).
+    if (hasInactiveControl(study) || groupsNotAssigned(study)) return undefined;
     const control = study.design.controlGroup;
     const single = study.design.arms.length === 1;
     const comparators = study.design.arms.filter((arm) => arm.role === "active-comparator");
@@ -106,7 +107,7 @@ export const noControlGroup: LimitRule = {
 
 /** Co-interventions recorded identically for every arm (a study with one arm: all of its own). */
 export function sharedCoInterventions(study: Study): string[] {
-  const lists = study.design.arms.map((arm) => arm.intervention.coInterventions.map((co) => co.value));
+  const lists = study.design.arms.map((arm) => (arm.intervention?.coInterventions ?? []).map((co) => co.value));
   const first = lists[0] ?? [];
   return first.filter((value) => lists.every((list) => list.includes(value)));
 }
@@ -120,7 +121,7 @@ export const controlWithoutPlacebo: LimitRule = {
     return {
       title: `comparison arm without placebo: ${listWords(controls.map((arm) => `${arm.label} (${ROLE_WORDS[arm.role!]})`))}`,
       evidence: quotes(controls.map((arm) => arm.size.source)),
-      notes: controls.map((arm) => `${arm.id}: role ${arm.role}, intervention type ${arm.intervention.type ?? "not given"}`),
+      notes: controls.map((arm) => `${arm.id}: role ${arm.role}, intervention type ${arm.intervention?.type ?? "not given"}`),
       why: `People in a ${kinds} arm know they are not getting the treatment studied, so the difference between arms includes expectation and attention as well as any specific effect of the treatment.`,
       consequences: [],
     };
@@ -132,6 +133,16 @@ export const nonRandomAllocation: LimitRule = {
   find({ study }) {
     const allocation = study.design.allocation;
     if (study.design.arms.length < 2 || allocation.value === "randomised") return undefined;
+    if (groupsNotAssigned(study)) {
+      const definedArms = study.design.arms.filter((arm) => arm.definedBy !== undefined);
+      return {
+        title: `groups defined by what happened to people, not by allocation: ${definedGroupWords(study)}`,
+        evidence: quotes([allocation.source, ...definedArms.map((arm) => arm.definedBy!.source)]),
+        notes: defined([attributeNote("allocation", allocation)]),
+        why: "Nobody was put in a group: each group is defined by an exposure or an outcome. The groups can differ in many ways at once, so a difference between them shows an association, not a cause; and where a group is defined by the outcome, a characteristic that differs between them may be a cause of it, a consequence, or neither.",
+        consequences: [],
+      };
+    }
     return {
       title: allocation.value === "not-reported" ? "allocation to arms not reported (randomisation not mentioned)" : "non-random allocation to arms",
       evidence: quotes([allocation.source]),

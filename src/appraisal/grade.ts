@@ -2,6 +2,7 @@ import { sampleSizeFor } from "../inference/sample-size-for.js";
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Study } from "../schema/study.js";
 import { completions } from "./conduct-limits.js";
+import { groupsNotAssigned } from "./design-facts.js";
 import { sharedCoInterventions } from "./design-limits.js";
 import type { LimitFlag, LimitsRegister } from "./limit-flag.js";
 import { listWords, type ResolvedLimitsOptions } from "./limit-rules.js";
@@ -96,7 +97,7 @@ export function gradeCertainty(study: Study, instruments: InstrumentRegistry, re
   const start: GradeLevel = randomised ? "high" : "low";
   const startReason = randomised
     ? "randomised comparison: GRADE starts at high"
-    : `${study.design.arms.length >= 2 ? "arms not shown to be randomised" : "one group, no randomised comparison"} (design: ${study.design.type.value}, allocation: ${study.design.allocation.value.replace(/-/g, " ")}): GRADE starts at low; no rating up (that needs an effect estimate with its CI)`;
+    : `${groupsNotAssigned(study) ? "groups nobody assigned (each defined by an exposure or an outcome)" : study.design.arms.length >= 2 ? "arms not shown to be randomised" : "one group, no randomised comparison"} (design: ${study.design.type.value}, allocation: ${study.design.allocation.value.replace(/-/g, " ")}): GRADE starts at low; no rating up (that needs an effect estimate with its CI)`;
   const concerns = biasConcerns(study, register, options);
   const ois = study.design.arms.length >= 2 ? sampleSizeFor("two-group", options.mediumEffect, options.power, options.alpha).n * 2 : sampleSizeFor("paired", options.mediumEffect, options.power, options.alpha).n;
   const n = study.design.sampleSize.value;

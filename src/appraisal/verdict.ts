@@ -1,7 +1,7 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Claim } from "../schema/reported-value.js";
 import type { Study } from "../schema/study.js";
-import { hasInactiveControl, measuredWords, orderedTimepoints } from "./design-facts.js";
+import { definedGroupWords, groupsNotAssigned, hasInactiveControl, measuredWords, orderedTimepoints } from "./design-facts.js";
 import { GRADE_LEVELS, type GradeOutcome } from "./grade.js";
 import type { LimitFlag, LimitsRegister } from "./limit-flag.js";
 import { attributedToStudy, listWords, type ResolvedLimitsOptions } from "./limit-rules.js";
@@ -118,9 +118,12 @@ export function studyVerdict(study: Study, instruments: InstrumentRegistry, regi
   const d = study.design;
   const gave = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text).replace(/\.$/, "");
   const sampling = d.sampling.value === "convenience" ? " (a convenience sample)" : d.sampling.value === "not-reported" ? " (how they were chosen is not reported)" : ` (${d.sampling.value} sampling)`;
-  const who = d.arms.length === 1
-    ? `${d.sampleSize.value} people${sampling}, all of whom received ${gave(d.arms[0]!.intervention.description.value)}.`
-    : `${d.sampleSize.value} people${sampling} in ${d.arms.length} groups: ${d.arms.map((arm) => `${arm.size.value} received ${gave(arm.intervention.description.value)}`).join("; ")}. ${d.allocation.value === "randomised" ? "People were allocated to the groups at random." : d.allocation.value === "not-reported" ? "How people were put in each group is not reported." : "People were not allocated to the groups at random."}`;
+  const received = (arm: Study["design"]["arms"][number]) => (arm.intervention ? `received ${gave(arm.intervention.description.value)}` : arm.definedBy?.value ?? arm.label);
+  const who = groupsNotAssigned(study)
+    ? `${d.sampleSize.value} people${sampling}, compared in ${d.arms.length} groups that nobody assigned, each defined by an exposure or an outcome: ${definedGroupWords(study)}.`
+    : d.arms.length === 1
+      ? `${d.sampleSize.value} people${sampling}, all of whom ${received(d.arms[0]!)}.`
+      : `${d.sampleSize.value} people${sampling} in ${d.arms.length} groups: ${d.arms.map((arm) => `${arm.size.value} ${received(arm)}`).join("; ")}. ${d.allocation.value === "randomised" ? "People were allocated to the groups at random." : d.allocation.value === "not-reported" ? "How people were put in each group is not reported." : "People were not allocated to the groups at random."}`;
   const times = orderedTimepoints(study).map((timepoint) => timepoint.label);
   const done = `${DESIGN_WORDS[d.type.value]} of ${who} Measured: ${measuredWords(study, instruments)}, at ${times.length} time${times.length === 1 ? "" : "s"} (${times.join("; ")}). Source: ${SOURCE_WORDS[study.source.kind]}${study.source.publisher ? `, published by ${study.source.publisher}` : ""}.`;
 
@@ -142,7 +145,8 @@ export function studyVerdict(study: Study, instruments: InstrumentRegistry, regi
         ? `It gives estimates for ${listWords(grades.filter((grade) => grade.certainty === "low").map((grade) => grade.label))}, but the true effect may be substantially different (low certainty).`
         : `It can describe what was observed in these ${d.sampleSize.value} people, as the source words it, and suggest what a better study should test; any estimate of effect from it is very uncertain.`;
   const cannot: string[] = [];
-  if (!hasInactiveControl(study) || has("non-random-allocation")) cannot.push(d.arms.length === 1 ? "that the treatment caused the changes reported" : "that one treatment caused a difference between the groups");
+  if (groupsNotAssigned(study)) cannot.push("that what defines the groups caused the differences between them, or the reverse (the groups were not assigned)");
+  else if (!hasInactiveControl(study) || has("non-random-allocation")) cannot.push(d.arms.length === 1 ? "that the treatment caused the changes reported" : "that one treatment caused a difference between the groups");
   if (has("missing-dispersion") || has("no-test-reported") || has("significance-without-test")) cannot.push("how large any effect is, or whether it is more than chance");
   if (has("below-important-difference")) cannot.push("that the changes are large enough to matter to patients");
   if (has("harms-imprecise")) cannot.push(d.arms.length === 1 ? "that the treatment is safe" : "that the treatments are safe");

@@ -2,7 +2,7 @@ export { bandShiftChart, type BandConventionPanel, type BandMarker, type BandShi
 export { cohortMixChart, type CohortMixRow } from "./cohort-mix-chart.js";
 export { crosstabHeatmap, type CrosstabCell } from "./crosstab-heatmap.js";
 export { meanChainChart, type ChainAnnotation, type ChainTimepoint, type MeanChainPanel } from "./mean-chain-chart.js";
-export { pValueRangeChart, type PValueRow } from "./p-value-range-chart.js";
+export { pValueExtremesChart, type PExtremesRow } from "./p-value-extremes-chart.js";
 export { powerCurveChart, type PowerPoint } from "./power-curve-chart.js";
 export { chartFontFiles, pngOptions } from "./png-options.js";
 export { renderPng } from "./render-png.js";

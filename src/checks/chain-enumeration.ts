@@ -2,6 +2,7 @@ import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import { integersInInterval, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { candidateRange, compileCandidateRange, compileChangeTest, type ChangeComputation, type ChangeTest, type Direction, type RangeInUnits } from "./change-computation.js";
+import { parseStep, stepRange, WHOLE, type Step } from "../stats/step.js";
 import { requireItems, requireWhole } from "./validate.js";
 
 /** One reported percent change of a group mean between two timepoints. */
@@ -17,12 +18,13 @@ export interface PercentChangeSpec {
 
 /**
  * The grid of possible group means. `items`: each person answers `items` items scored min…max in
- * steps of `step`; the score is their mean (`scoring: "mean"`, BPI-SF style) or sum; a group mean
- * of n people is then a multiple of step/(items·n) (mean scoring) or step/n (sum scoring).
+ * steps of `step` (any positive rational: 50, 0.5, "100/3"); the score is their mean (`scoring: "mean"`,
+ * BPI-SF style) or sum; a group mean of n people is then a multiple of step/(items·n) (mean scoring)
+ * or step/n (sum scoring), kept exact as unit·j/den with whole unit and den.
  * `precision`: the means were themselves rounded to `decimals` before the change was computed.
  */
 export type MeanGrid =
-  | { kind: "items"; items: number; n: number; min: number; max: number; step?: number; scoring?: "mean" | "sum"; nByTimepoint?: Record<string, number> }
+  | { kind: "items"; items: number; n: number; min: number; max: number; step?: number | string | Step; scoring?: "mean" | "sum"; nByTimepoint?: Record<string, number> }
   | { kind: "precision"; decimals: number; min: number; max: number };
 
 /** A group mean the study reports at one timepoint of a chain: the chain's mean there must round to it. */
@@ -45,10 +47,11 @@ export interface ReportedChain {
 
 /** The group means possible at one timepoint: mean = unit · j / den for every whole j in jMin…jMax. */
 export interface TimepointGrid {
-  /** A whole number (10^decimals or items·n), kept as a number. */
+  /** A whole number (10^decimals, or items·n times the item step's denominator), kept as a number. */
   den: number;
   jMin: number;
   jMax: number;
+  /** A whole number: 1, or the item step's numerator (step 50 → 50; step 100/3 → 100). */
   unit: number;
   n?: number;
 }
@@ -92,11 +95,11 @@ export function buildGrids(chain: Pick<ReportedChain, "timepoints" | "grid">, nO
     } else {
       const n = requireWhole(`n at ${t}`, nOverride[t] ?? g.nByTimepoint?.[t] ?? g.n, 1);
       const items = requireItems(g.items);
-      const step = g.step ?? 1;
+      const step = gridStep(g);
       const perPerson = g.scoring === "sum" ? 1 : items;
-      const lo = Math.round((items * n * g.min) / step);
-      const hi = Math.round((items * n * g.max) / step);
-      out.set(t, { den: perPerson * n, jMin: lo, jMax: hi, unit: step, n });
+      // j counts item steps over everyone: the group's mean item score, step·j/(items·n), lies within min…max.
+      const j = stepRange(g.min, g.max, { num: step.num, den: step.den * items * n });
+      out.set(t, { den: perPerson * n * step.den, jMin: j.kMin, jMax: j.kMax, unit: step.num, n });
     }
   }
   return out;
@@ -128,11 +131,14 @@ export function pinGrids(grids: Map<string, TimepointGrid>, pins: readonly MeanP
  * narrowGrid({ den: 20, jMin: 0, jMax: 200, unit: 1 }, roundingInterval("6.4")); // => { den: 20, jMin: 127, jMax: 129, unit: 1 }
  */
 export function narrowGrid(g: TimepointGrid, interval: ScaledInterval): TimepointGrid {
-  // mean = unit·j/den with unit = uNum/uDen, so j·uNum lies in interval·(uDen·den): whole numbers throughout.
-  const uDen = 1_000_000;
-  const uNum = Math.round(g.unit * uDen);
-  const k = integersInInterval(interval, uDen * g.den);
-  return { ...g, jMin: Math.max(g.jMin, Math.ceil(k.first / uNum)), jMax: Math.min(g.jMax, Math.floor(k.last / uNum)) };
+  // mean = unit·j/den with whole unit and den, so j·unit lies in interval·den: whole numbers throughout.
+  const k = integersInInterval(interval, g.den);
+  return { ...g, jMin: Math.max(g.jMin, Math.ceil(k.first / g.unit)), jMax: Math.min(g.jMax, Math.floor(k.last / g.unit)) };
+}
+
+/** The item step of an items grid as an exact fraction (default 1). */
+export function gridStep(grid: MeanGrid): Step {
+  return grid.kind === "items" && grid.step !== undefined ? parseStep(grid.step, "step") : WHOLE;
 }
 
 /**
@@ -144,9 +150,9 @@ export function narrowGrid(g: TimepointGrid, interval: ScaledInterval): Timepoin
  */
 export function rangeInUnits(grid: MeanGrid): RangeInUnits {
   const scoreRange = grid.kind === "items" && grid.scoring === "sum" ? grid.items * (grid.max - grid.min) : grid.max - grid.min;
-  // The same unit buildGrids uses: mean = unit · j / den (precision grids put 10^decimals in den).
-  const unit = grid.kind === "items" ? (grid.step ?? 1) : 1;
-  return { num: BigInt(Math.round(scoreRange * 1e6)), den: BigInt(Math.round(unit * 1e6)) };
+  // The same unit buildGrids uses: mean = unit · j / den, unit the item step's numerator (precision grids: 1).
+  const unit = gridStep(grid).num;
+  return { num: BigInt(Math.round(scoreRange * 1e6)), den: BigInt(unit) * 1_000_000n };
 }
 
 /**

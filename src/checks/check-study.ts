@@ -8,9 +8,11 @@ import { composition } from "./composition.js";
 import { grim } from "./grim.js";
 import { grimmer } from "./grimmer.js";
 import { checkStatistics } from "./check-statistics.js";
-import { instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
+import * as msg from "../messages/checks.js";
+import { hasWholeItems, instrumentGrid, variableGrid, type MeasureGrid } from "./measure-grid.js";
 import { explainResults } from "../localise/explain-results.js";
 import { chainPins } from "./chain-pins.js";
+import { onePartialRespondent, type PartialFit } from "./partial-answers.js";
 import { percentChangeChain } from "./percent-change-chain.js";
 import { sampleFlow } from "./sample-flow.js";
 import { sdBoundsCheck } from "./sd-bounds.js";
@@ -98,7 +100,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
     const result = percentChangeChain({
       timepoints,
       changes: list.map((c) => ({ id: c.id, from: c.from, to: c.to, percent: c.percent, direction: c.direction })),
-      grid: { kind: "items", items: instrument.items, n, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring },
+      grid: { kind: "items", items: instrument.items, n, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring, ...(instrument.itemStep !== undefined ? { step: instrument.itemStep } : {}) },
       pins: chainPins(study, first),
       rounding,
       threshold,
@@ -108,7 +110,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
       subject: list.map((c) => c.id),
       assumptions: {
         ...result.assumptions,
-        instrument: `${instrument.abbreviation}: ${instrument.items} items ${instrument.itemMin}–${instrument.itemMax}, scored by ${instrument.scoring}`,
+        instrument: `${instrument.abbreviation}: ${instrument.items} items ${instrument.itemMin}–${instrument.itemMax}${instrument.itemStep !== undefined ? ` in steps of ${instrument.itemStep}` : ""}, scored by ${instrument.scoring}`,
         group: `${first.group}, n = ${n}`,
         timepointsRead: Object.fromEntries(list.map((c) => [c.id, `${c.from} → ${c.to} (source: "${c.timepointsAsReported}")${c.interpretation ? `; ${c.interpretation}` : ""}`])),
       },
@@ -116,7 +118,7 @@ export function checkStudy(study: Study, instruments: Registry, options: CheckSt
   }
   results.push(...checkFlow(study));
   results.push(...checkStatistics(study, { rounding, threshold, gridOf: (value) => measureGrid(study, instruments, value) }));
-  return options.explain === false ? results : explainResults(study, instruments, results, { rounding });
+  return options.explain === false ? results : explainResults(study, instruments, results, { rounding, threshold });
 }
 
 function checkFlow(study: Study): CheckResult[] {
@@ -130,6 +132,7 @@ function checkComposition(value: Composition, rounding: RoundingMode, threshold:
     n: value.n.value,
     categories: value.categories.map((c) => ({ id: c.id, label: c.label, ...(c.count !== undefined ? { count: c.count } : {}), ...(c.percent !== undefined ? { percent: c.percent } : {}) })),
     overlapping: value.categoriesAre === "overlapping",
+    ...(value.allCategoriesListed === false ? { allCategoriesListed: false } : {}),
     rounding,
     threshold,
   });
@@ -156,12 +159,35 @@ function measureGrid(study: Study, instruments: Registry, value: { instrument?: 
 
 function checkMean(value: Mean, grid: MeasureGrid, n: number, rounding: RoundingMode, threshold: number): CheckResult[] {
   const { items, scale } = grid;
-  const out: CheckResult[] = [{ ...grim({ mean: value.mean, n, items, rounding, threshold }), subject: [value.id] }];
+  const itemStep = hasWholeItems(grid) ? {} : { itemStep: grid.itemStep };
+  const out: CheckResult[] = [{ ...grim({ mean: value.mean, n, items, ...itemStep, rounding, threshold }), subject: [value.id] }];
   // GRIMMER and the SD bounds test an SD; a ± labelled otherwise (or unlabelled) is tested by the SD-or-SE check.
   if (value.dispersion?.kind === "sd" && n >= 2) {
     const sd = value.dispersion.value;
-    out.push({ ...grimmer({ mean: value.mean, sd, n, items, rounding, threshold, ...(scale ? { scale } : {}) }), subject: [value.id] });
-    if (scale) out.push({ ...sdBoundsCheck({ mean: value.mean, sd, n, items, rounding, threshold, ...scale }), subject: [value.id] });
+    out.push({ ...grimmer({ mean: value.mean, sd, n, items, ...itemStep, rounding, threshold, ...(scale ? { scale } : {}) }), subject: [value.id] });
+    if (scale) out.push({ ...sdBoundsCheck({ mean: value.mean, sd, n, items, ...itemStep, rounding, threshold, ...scale }), subject: [value.id] });
   }
-  return out;
+  if (!grid.partialAnswers) return out;
+  // Would one person's score from fewer items make the mean possible? Tested exactly for the mean (GRIM).
+  const partial = grid.partialAnswers;
+  const fit = grid.scale && out[0]!.status === "inconsistent"
+    ? onePartialRespondent({ mean: value.mean, n, items: partial.items, itemStep: grid.itemStep, itemMin: grid.scale.min, itemMax: grid.scale.max, minimumItemsAnswered: partial.minimumItemsAnswered, rounding, threshold })
+    : undefined;
+  return out.map((result) => withPartialAnswers(result, partial, result.check === "grim" || (result.details as { reason?: string } | null)?.reason === "grim" ? fit : undefined));
+}
+
+/**
+ * A granularity result on an instrument that scores the items answered: its grid holds for complete
+ * answers only, so the assumption is named and a misfit is worded as the question it is.
+ */
+export function withPartialAnswers(result: CheckResult, partial: NonNullable<MeasureGrid["partialAnswers"]>, fit?: PartialFit | null): CheckResult {
+  const assumptions = { ...result.assumptions, answers: msg.completeAnswersAssumed(partial.instrument, partial.items, partial.minimumItemsAnswered) };
+  if (result.status !== "inconsistent") return { ...result, assumptions };
+  const details = result.details !== null && typeof result.details === "object" ? result.details : {};
+  return {
+    ...result,
+    assumptions,
+    explanation: `${result.explanation}; ${msg.impossibleWithCompleteAnswers(partial.instrument, fit === undefined ? "untested" : fit === null ? null : { answered: fit.answered, items: partial.items, example: fit.example })}`,
+    details: { ...details, onePartialRespondent: fit ?? null },
+  };
 }

@@ -20,6 +20,11 @@ export interface CompositionInput {
   categories: CompositionCategory[];
   /** A person may be in more than one category (e.g. several substances misused): sums are then not checked. */
   overlapping?: boolean;
+  /**
+   * The categories listed are only some of the variable's ("2788 women" of 4575, men not given): their
+   * counts may add up to less than n and their percentages to less than 100, never more. Default true.
+   */
+  allCategoriesListed?: boolean;
   rounding?: RoundingMode;
   threshold?: number;
 }
@@ -54,6 +59,7 @@ export function composition(input: CompositionInput): CheckResult {
   const threshold = input.threshold ?? 5;
   if (input.categories.length === 0) throw new CohortError({ message: msg.emptyCategories() });
   const overlapping = input.overlapping ?? false;
+  const partial = !overlapping && input.allCategoriesListed === false;
 
   const findings: CategoryFinding[] = input.categories.map((c) => {
     if (c.count !== undefined) {
@@ -78,33 +84,39 @@ export function composition(input: CompositionInput): CheckResult {
   const percents = input.categories.map((c) => c.percent);
   const allPercents = percents.every((p) => p !== undefined);
   const percentSum = allPercents ? sumPercents(percents as string[], rounding, threshold) : null;
-  const example = overlapping ? null : countsSummingTo(findings.map((f) => f.countRange), n);
+  const example = overlapping ? null : partial ? countsWithin(findings.map((f) => f.countRange), n) : countsSummingTo(findings.map((f) => f.countRange), n);
 
   const categoryProblems = findings.filter((f) => f.status === "inconsistent").map((f) => f.id);
   const problems: string[] = [];
   if (categoryProblems.length > 0) problems.push(`${categoryProblems.join(", ")}: percentage not reachable${findings.some((f) => f.count !== undefined) ? " or not matching its count" : ""}`);
-  if (!overlapping) {
+  if (partial) {
+    if (countSum !== null && countSum > n) problems.push(`counts sum to ${countSum}, more than n = ${n}`);
+    if (percentSum !== null && !percentSum.reaches100OrLess) problems.push(`percentages sum to ${percentSum.reported}, and even their lowest admissible sum ${percentSum.lower} is above 100`);
+    if (problems.length === 0 && example === null) problems.push(`no whole counts fitting every category stay within n = ${n}`);
+  } else if (!overlapping) {
     if (countSum !== null && countSum !== n) problems.push(`counts sum to ${countSum}, not n = ${n}`);
     if (percentSum !== null && !percentSum.contains100) problems.push(`percentages sum to ${percentSum.reported}, outside the admissible range ${percentSum.lower}–${percentSum.upper} for percentages of one whole`);
     if (problems.length === 0 && example === null) problems.push(`no whole counts fitting every category add up to n = ${n}`);
   }
 
-  const nothingTestable = findings.every((f) => f.status === "undetermined") && (overlapping || countSum === null);
+  const nothingTestable = findings.every((f) => f.status === "undetermined") && (overlapping || partial || countSum === null);
   const status = problems.length > 0 ? "inconsistent" : nothingTestable ? "undetermined" : "consistent";
   const explanation =
     problems.length > 0
       ? problems.join("; ")
       : overlapping
         ? `categories overlap (one person can be in several), so counts need not sum to ${n} nor percentages to 100; each category's own numbers ${nothingTestable ? "could not be tested" : "agree"}`
-        : `counts and percentages of the ${findings.length} categories agree and add up to n = ${n}${example ? ` (e.g. ${example.join(" + ")})` : ""}`;
+        : partial
+          ? `${findings.length === 1 ? "the one category listed" : `the ${findings.length} categories listed`} (not all of the variable's) ${nothingTestable ? "could not be tested" : `${findings.length === 1 ? "has a count and percentage that agree" : "have counts and percentages that agree"}, within n = ${n}${example ? ` (e.g. ${example.join(" + ")})` : ""}`}`
+          : `counts and percentages of the ${findings.length} categories agree and add up to n = ${n}${example ? ` (e.g. ${example.join(" + ")})` : ""}`;
   return {
     check: "composition",
     status,
-    inputs: { n, categories: input.categories, ...(overlapping ? { overlapping } : {}) },
+    inputs: { n, categories: input.categories, ...(overlapping ? { overlapping } : {}), ...(partial ? { allCategoriesListed: false } : {}) },
     assumptions: {
       rounding,
       denominator: n,
-      categories: overlapping ? "overlapping: a person may be counted in more than one category" : "mutually exclusive and exhaustive",
+      categories: overlapping ? "overlapping: a person may be counted in more than one category" : partial ? "mutually exclusive; only some categories are listed, so their sums may fall short of n and 100%" : "mutually exclusive and exhaustive",
     },
     explanation,
     reference: references.composition,
@@ -141,6 +153,7 @@ function sumPercents(percents: string[], rounding: RoundingMode, threshold: numb
   }
   const hundred = 100 * den;
   const contains100 = (lo < hundred || (lo === hundred && loIn)) && (hi > hundred || (hi === hundred && hiIn));
+  const reaches100OrLess = lo < hundred || (lo === hundred && loIn);
   return {
     reported: formatScaled(reported, digits),
     lower: formatScaled(lo, digits + 1),
@@ -148,7 +161,15 @@ function sumPercents(percents: string[], rounding: RoundingMode, threshold: numb
     lowerInclusive: loIn,
     upperInclusive: hiIn,
     contains100,
+    reaches100OrLess,
   };
+}
+
+/** One choice of count per category (each from its range) whose sum is at most n: every lowest count, or null. */
+function countsWithin(ranges: CountRange[], n: number): number[] | null {
+  if (ranges.some((r) => r.lowest === null)) return null;
+  const lows = ranges.map((r) => r.lowest as number);
+  return lows.reduce((s, x) => s + x, 0) <= n ? lows : null;
 }
 
 /**

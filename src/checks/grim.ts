@@ -2,6 +2,8 @@ import { CohortError, exitCodes } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { formatScaled, integersInInterval, parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
+import { parseStep, personStep, stepText, WHOLE, type Step } from "../stats/step.js";
+import { grainOf, grainWords, isWholeItems, meanSpacing } from "./grain.js";
 import { references } from "./references.js";
 import { requireItems, requireMode, requireWhole } from "./validate.js";
 
@@ -12,6 +14,12 @@ const MAX_ENDINGS = 1_000_000;
 export interface GrimOptions {
   /** Items per scale whose item scores are whole numbers (multi-item GRIM); default 1. */
   items?: number;
+  /**
+   * The step between an item's possible values (default 1): a person's score is then a multiple of
+   * itemStep/items (RAND-36 physical functioning: items recoded to 0/50/100, 10 items → multiples of 5).
+   * A number, a decimal string or a fraction string ("100/3").
+   */
+  itemStep?: number | string | Step;
   /** The reported value is a percentage (scrutiny `percent = TRUE`): 5.19 means 0.0519. */
   percent?: boolean;
   rounding?: RoundingMode;
@@ -45,9 +53,26 @@ function meanInterval(mean: string, percent: boolean, rounding: RoundingMode, th
  * @example
  * grimConsistent("5.19", 28); // => false
  */
-export function grimConsistent(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5): boolean {
-  const range = integersInInterval(meanInterval(mean, percent, rounding, threshold), n * items);
+export function grimConsistent(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5, itemStep: number | string | Step = WHOLE): boolean {
+  const step = personStep(items, parseStep(itemStep, "itemStep"));
+  const range = integersInInterval(inStepsOf(meanInterval(mean, percent, rounding, threshold), step), n);
   return range.first <= range.last;
+}
+
+/** The interval of a mean divided by a person's step, exactly (Σk / n lies in it when the mean does). */
+function inStepsOf(interval: ScaledInterval, step: Step): ScaledInterval {
+  return step.num === 1 ? { ...interval, lo: interval.lo * step.den, hi: interval.hi * step.den } : { ...interval, den: interval.den * step.num, lo: interval.lo * step.den, hi: interval.hi * step.den };
+}
+
+/**
+ * How many distinct endings (value mod 1) the means k·step/n can have: n·den/gcd(num, n·den) for a
+ * step num/den, n·items for whole-number items.
+ */
+function endingsCount(n: number, step: Step): number {
+  let a = step.num;
+  let b = n * step.den;
+  while (b !== 0) [a, b] = [b, a % b];
+  return (n * step.den) / a;
 }
 
 /**
@@ -74,19 +99,20 @@ export function grimConsistent(mean: string, n: number, items = 1, rounding: Rou
  * grimProbability("5.19", 28); // => 0.72 (28 of the 100 endings .00–.99 are reachable)
  * grimProbability("5.19", 8); // => 0.88 (12 endings: the four totals on a tie round both ways; scrutiny: 0.92)
  */
-export function grimProbability(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5): number {
+export function grimProbability(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5, itemStep: number | string | Step = WHOLE): number {
   requireWhole("n", n, 1);
   requireItems(items);
   const digits = parseDecimal(mean, "mean").digits + (percent ? 2 : 0);
   const p10 = 10 ** digits;
-  const total = n * items;
+  // The endings (mean mod 1) of k·step/n are the multiples of 1/total: a step of 5 over n = 26 reaches every 26th.
+  const total = endingsCount(n, personStep(items, parseStep(itemStep, "itemStep")));
   if (total >= p10) return 0;
   // One GRIM test per ending: refuse up front rather than loop over 10^digits endings.
   if (p10 > MAX_ENDINGS) throw new CohortError({ message: msg.tooManyEndings(digits, MAX_ENDINGS) }, exitCodes.refused);
   let reachable = 0;
   for (let r = 0; r < p10; r++) {
-    const value = formatScaled(r, digits);
-    if (grimConsistent(value, n, items, rounding, false, threshold)) reachable += 1;
+    const range = integersInInterval(roundingInterval(formatScaled(r, digits), rounding, threshold), total);
+    if (range.first <= range.last) reachable += 1;
   }
   return (p10 - reachable) / p10;
 }
@@ -108,42 +134,58 @@ export function grimProbability(mean: string, n: number, items = 1, rounding: Ro
  */
 export function grim(input: GrimInput): CheckResult {
   const n = requireWhole("n", input.n, 1);
-  const items = requireItems(input.items ?? 1);
+  const grain = grainOf({ items: input.items ?? 1, ...(input.itemStep !== undefined ? { itemStep: input.itemStep } : {}) });
+  const { items, step } = grain;
   const rounding = requireMode(input.rounding);
   const threshold = input.threshold ?? 5;
   const percent = input.percent ?? false;
   const parsed = parseDecimal(input.mean, "mean");
   const digits = parsed.digits + (percent ? 2 : 0);
   const total = n * items;
-  const sums = integersInInterval(meanInterval(input.mean, percent, rounding, threshold), total);
+  // Σk over n people, k the person's score in steps (the item sum when itemStep is 1).
+  const sums = integersInInterval(inStepsOf(meanInterval(input.mean, percent, rounding, threshold), step), n);
   const consistent = sums.first <= sums.last;
-  const tooCoarse = total >= 10 ** digits;
+  // Every value is reachable once the means' spacing step/n is at most 10^−digits.
+  const tooCoarse = n * step.den >= 10 ** digits * step.num;
   const status = tooCoarse ? "undetermined" : consistent ? "consistent" : "inconsistent";
   const unit = percent ? "%" : "";
+  const whole = isWholeItems(grain);
+  const stepWords = whole ? "" : ` in steps of ${stepText(step)}`;
+  const totalWords = (first: number, last: number) => (whole ? `total ${first}${last > first ? `–${last}` : ""} / ${total}` : `total ${scoreTotal(first, step)}${last > first ? `–${scoreTotal(last, step)}` : ""} / ${n}`);
+  const nearest = consistent ? null : nearestConsistent(input.mean, n, items, rounding, percent, threshold, grain.itemStep);
   const explanation = tooCoarse
-    ? `n × items = ${total} is at least 10^${digits}, so every ${digits}-decimal ${percent ? "proportion" : "mean"} is reachable: GRIM cannot test this value`
+    ? whole
+      ? `n × items = ${total} is at least 10^${digits}, so every ${digits}-decimal ${percent ? "proportion" : "mean"} is reachable: GRIM cannot test this value`
+      : `the possible means of ${n} scores${stepWords} are ${meanSpacing(grain, n)} apart, no more than 10^−${digits}, so every ${digits}-decimal mean is reachable: GRIM cannot test this value`
     : consistent
-      ? `${input.mean}${unit} can be a mean of whole-number scores: total ${sums.first}${sums.last > sums.first ? `–${sums.last}` : ""} / ${total} rounds to it`
-      : `no whole-number total divided by ${total} rounds to ${input.mean}${unit}; the nearest consistent values are ${nearestConsistent(input.mean, n, items, rounding, percent, threshold).join(" and ")}`;
+      ? `${input.mean}${unit} can be a mean of ${whole ? "whole-number scores" : `${n} scores${stepWords}`}: ${totalWords(sums.first, sums.last)} rounds to it`
+      : `no ${whole ? `whole-number total divided by ${total}` : `total of ${n} scores${stepWords}, divided by ${n},`} rounds to ${input.mean}${unit}; the nearest consistent values are ${nearest!.join(" and ")}`;
   return {
     check: "grim",
     status,
-    inputs: { mean: input.mean, n, items, ...(percent ? { percent } : {}) },
+    inputs: { mean: input.mean, n, items, ...(whole ? {} : { itemStep: stepText(grain.itemStep) }), ...(percent ? { percent } : {}) },
     assumptions: {
       rounding,
       ...(rounding.includes("from") ? { threshold } : {}),
-      granularity: `1/${total}`,
-      scoring: items > 1 ? `mean of ${items} whole-number items per person` : "whole-number scores",
+      granularity: meanSpacing(grain, n),
+      scoring: grainWords(grain),
     },
     explanation,
     reference: references.grim,
     details: {
       decimals: parsed.digits,
       sums: consistent ? sums : null,
-      nearestConsistent: consistent ? null : nearestConsistent(input.mean, n, items, rounding, percent, threshold),
-      ratio: grimRatio(digits, total),
+      ...(whole ? {} : { step: stepText(step) }),
+      nearestConsistent: nearest,
+      ratio: grimRatio(digits, endingsCount(n, step)),
     },
   };
+}
+
+/** A total of scores, Σk·step, as text ("1960", "1333.33…" shown as 4000/3). */
+function scoreTotal(k: number, step: Step): string {
+  const num = k * step.num;
+  return num % step.den === 0 ? String(num / step.den) : `${num}/${step.den}`;
 }
 
 /** scrutiny's `grim_ratio()` clamped at 0: (10^digits − n·items) / 10^digits, the rounding-free estimate of grimProbability. */
@@ -159,20 +201,20 @@ function grimRatio(digits: number, total: number): number {
  * @example
  * nearestConsistent("5.83", 50); // => ["5.82", "5.84"]
  */
-export function nearestConsistent(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5): string[] {
+export function nearestConsistent(mean: string, n: number, items = 1, rounding: RoundingMode = "up_or_down", percent = false, threshold = 5, itemStep: number | string | Step = WHOLE): string[] {
   const p = parseDecimal(mean, "mean");
   const r = (p.negative ? -1 : 1) * p.scaled;
-  const total = n * items;
+  const step = personStep(items, parseStep(itemStep, "itemStep"));
   // Constant time whatever the precision: the nearest consistent values are what the totals just
   // outside the reported value's interval round to (rounding is monotone), i.e. the floor or ceiling
-  // of S·10^D/T at the reported digits; each candidate is confirmed by grimConsistent itself.
-  const sums = integersInInterval(meanInterval(mean, percent, rounding, threshold), total);
+  // of S·step·10^D/n at the reported digits; each candidate is confirmed by grimConsistent itself.
+  const sums = integersInInterval(inStepsOf(meanInterval(mean, percent, rounding, threshold), step), n);
   const scale = 10n ** BigInt(p.digits + (percent ? 2 : 0));
   const out: string[] = [];
   // The edge totals inside the interval count too: a tie can round them to a neighbour (up_or_down).
   for (const [edge, below] of [[[sums.first - 1, sums.first], true], [[sums.last, sums.last + 1], false]] as const) {
-    const floors = edge.map((sum) => floorDivBig(BigInt(sum) * scale, BigInt(total)));
-    const candidates = floors.flatMap((floor) => [-1n, 0n, 1n, 2n].map((d) => Number(floor + d))).filter((c) => (below ? c < r : c > r) && grimConsistent(formatScaled(c, p.digits), n, items, rounding, percent, threshold));
+    const floors = edge.map((sum) => floorDivBig(BigInt(sum) * BigInt(step.num) * scale, BigInt(n) * BigInt(step.den)));
+    const candidates = floors.flatMap((floor) => [-1n, 0n, 1n, 2n].map((d) => Number(floor + d))).filter((c) => (below ? c < r : c > r) && grimConsistent(formatScaled(c, p.digits), n, items, rounding, percent, threshold, itemStep));
     if (candidates.length > 0) out.push(formatScaled(below ? Math.max(...candidates) : Math.min(...candidates), p.digits));
   }
   return out;

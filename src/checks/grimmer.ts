@@ -2,9 +2,11 @@ import { CohortError } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
+import { inSteps, stepText, stepValue, type Step } from "../stats/step.js";
+import { grainWords, inputGrain, isWholeItems, meanSpacing } from "./grain.js";
 import { references } from "./references.js";
 import { sdFromSums, sumOfSquaresForSd, sumOfSquaresRange } from "./sum-of-squares.js";
-import { MAX_TOTALS, requireItems, requireMode, requireScale, requireWhole } from "./validate.js";
+import { MAX_TOTALS, requireMode, requireWhole } from "./validate.js";
 
 export interface GrimmerInput {
   /** string to keep trailing zeros */
@@ -13,11 +15,15 @@ export interface GrimmerInput {
   sd: string;
   n: number;
   items?: number;
+  /** The step between an item's possible values (default 1; see GrimOptions.itemStep): scores are multiples of itemStep/items. */
+  itemStep?: number | string | Step;
   rounding?: RoundingMode;
   threshold?: number;
-  /** Whole-number item range, e.g. { min: 1, max: 7 }: also bounds the sum of squares (tighter test). */
+  /** Item range, e.g. { min: 1, max: 7 } (whole numbers when itemStep is 1): also bounds the sum of squares (tighter test). */
   scale?: { min: number; max: number };
 }
+
+
 
 /** Which of the tests failed first (scrutiny's `show_reason`), or `too-coarse` when none could be run. */
 export type GrimmerReason = "grim" | "scale" | "sd-range" | "parity" | "too-coarse";
@@ -49,28 +55,28 @@ export interface GrimmerOutcome {
 export function grimmerTest(input: GrimmerInput, limit = 5): GrimmerOutcome {
   const n = requireWhole("n", input.n, 1);
   if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
-  const items = requireItems(input.items ?? 1);
-  const scale = input.scale === undefined ? undefined : requireScale(input.scale, true);
-  if (!Number.isSafeInteger(n * items)) throw new CohortError({ message: msg.productTooLarge(n, items) });
+  const grain = inputGrain(input);
+  const { step } = grain;
+  if (!Number.isSafeInteger(n * grain.items)) throw new CohortError({ message: msg.productTooLarge(n, grain.items) });
   const rounding = requireMode(input.rounding);
   const threshold = input.threshold ?? 5;
   const sdParsed = parseDecimal(input.sd, "sd");
   if (sdParsed.negative && sdParsed.scaled > 0) throw new CohortError({ message: msg.negativeSd(input.sd) });
-  const sums = integersInInterval(roundingInterval(input.mean, rounding, threshold), n * items);
+  // Everything in steps: k = score / step is a whole number per person (the item sum when itemStep is 1).
+  const sums = integersInInterval(inSteps(roundingInterval(input.mean, rounding, threshold), step), n);
   let first = sums.first;
   let last = sums.last;
   if (first > last) return { consistent: false, reason: "grim", witnesses: [] };
-  let lo = -Infinity;
-  let hi = Infinity;
-  if (scale) {
-    lo = scale.min * items;
-    hi = scale.max * items;
-    first = Math.max(first, n * lo);
-    last = Math.min(last, n * hi);
+  const bounded = grain.kMin !== undefined && grain.kMax !== undefined;
+  if (bounded) {
+    first = Math.max(first, n * grain.kMin!);
+    last = Math.min(last, n * grain.kMax!);
     if (first > last) return { consistent: false, reason: "scale", witnesses: [] };
   }
   // Estimate the work before doing it (grimmerOnTotals refuses more than MAX_GRIMMER_TOTALS totals).
-  return grimmerOnTotals(first, last, n, items, roundingInterval(input.sd, rounding, threshold), scale ? { lo, hi } : undefined, limit);
+  const outcome = grimmerOnTotals(first, last, n, 1, inSteps(roundingInterval(input.sd, rounding, threshold), step), bounded ? { lo: grain.kMin!, hi: grain.kMax! } : undefined, limit);
+  // Witnesses back on the score scale (the SD of the k times the step).
+  return step.num === 1 && step.den === 1 ? outcome : { ...outcome, witnesses: outcome.witnesses.map((w) => ({ ...w, sd: w.sd * stepValue(step) })) };
 }
 
 /**
@@ -130,6 +136,8 @@ const reasonText: Record<GrimmerReason, string> = {
 export function grimmer(input: GrimmerInput): CheckResult {
   const outcome = grimmerTest(input);
   const items = input.items ?? 1;
+  const grain = inputGrain(input);
+  const whole = isWholeItems(grain);
   const rounding = input.rounding ?? "up_or_down";
   const w = outcome.witnesses[0];
   const tooCoarse = outcome.reason === "too-coarse";
@@ -137,17 +145,18 @@ export function grimmer(input: GrimmerInput): CheckResult {
   return {
     check: "grimmer",
     status: tooCoarse ? "undetermined" : outcome.consistent ? "consistent" : "inconsistent",
-    inputs: { mean: input.mean, sd: input.sd, n: input.n, items },
+    inputs: { mean: input.mean, sd: input.sd, n: input.n, items, ...(whole ? {} : { itemStep: stepText(grain.itemStep) }) },
     assumptions: {
       rounding,
       sd: "sample SD (n − 1 denominator)",
-      granularity: `1/${input.n * items}`,
-      ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max} per item` } : { scale: "unbounded whole numbers" }),
+      granularity: meanSpacing(grain, input.n),
+      ...(whole ? {} : { scoring: grainWords(grain) }),
+      ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max} per item` } : { scale: whole ? "unbounded whole numbers" : `unbounded multiples of ${stepText(grain.step)}` }),
     },
     explanation: tooCoarse
       ? `n × items = ${input.n * items} is far above 10^${digits}: ${outcome.totals} whole-number totals fit mean ${input.mean} (more than the ${MAX_GRIMMER_TOTALS} GRIMMER tries), so neither GRIM nor GRIMMER can test it at this precision`
       : outcome.consistent
-        ? `mean ${input.mean} and SD ${input.sd} pass GRIMMER: e.g. total ${w?.sum} with sum of squares ${w?.sumOfSquares} gives SD ${w?.sd.toFixed(4)} (necessary, not proof that a sample exists)`
+        ? `mean ${input.mean} and SD ${input.sd} pass GRIMMER: e.g. total ${w?.sum}${whole ? "" : ` steps of ${stepText(grain.step)}`} with sum of squares ${w?.sumOfSquares} gives SD ${w?.sd.toFixed(4)} (necessary, not proof that a sample exists)`
         : `mean ${input.mean} and SD ${input.sd} with n = ${input.n} fail GRIMMER: ${reasonText[outcome.reason ?? "sd-range"]}`,
     reference: references.grimmer,
     details: { reason: outcome.reason, witnesses: outcome.witnesses, ...(tooCoarse ? { candidateTotals: outcome.totals, limit: MAX_GRIMMER_TOTALS } : {}) },

@@ -79,4 +79,22 @@ export const references = {
       "Variance of a difference: SD_c² = SD₁² + SD₂² − 2r·SD₁·SD₂ with −1 ≤ r ≤ 1, so |SD₁ − SD₂| ≤ SD_c ≤ SD₁ + SD₂; Cochrane Handbook for Systematic Reviews of Interventions, §6.5.2.8 (imputing a change-from-baseline SD from a correlation coefficient).",
     url: "https://training.cochrane.org/handbook/current/chapter-06",
   },
+  etaSquaredF: {
+    citation:
+      "Lakens, D. (2013). Calculating and reporting effect sizes to facilitate cumulative science: a practical primer for t-tests and ANOVAs. Frontiers in Psychology, 4, 863 (partial eta squared from F and its degrees of freedom: ηp² = F·df_effect / (F·df_effect + df_error)).",
+    doi: "10.3389/fpsyg.2013.00863",
+    note: "A sphericity correction multiplies both df by the same ε, which cancels: the corrected and uncorrected tests give the same ηp².",
+  },
+  effectCounts: {
+    citation:
+      "Risk difference, risk ratio and odds ratio of a 2×2 table: p₁ − p₂, p₁/p₂ and (a·d)/(b·c) (e.g. Altman, D. G. (1991). Practical Statistics for Medical Research, ch. 10; Cochrane Handbook §6.4.1).",
+    url: "https://training.cochrane.org/handbook/current/chapter-06",
+    note: "Counts are exact, so the effect is an exact fraction, compared with the printed estimate's rounding interval. A model-based (adjusted or marginal) estimate need not equal the crude one.",
+  },
+  medianGrid: {
+    citation:
+      "Order statistics of whole numbers: a median (and a quartile by the usual definitions: Hyndman, R. J., & Fan, Y. (1996). Sample quantiles in statistical packages. The American Statistician, 50(4), 361–365) is one value or the mean of two, so a median of whole-number scores is a multiple of 0.5, and a whole number when n is odd.",
+    doi: "10.2307/2684934",
+    note: "Quartiles under Hyndman–Fan types 1–3 are observed values (whole numbers); under types 6 and 7 (SPSS, R's default) they interpolate between neighbours, so any fraction is possible: the check states which definitions it assumes.",
+  },
 } satisfies Record<string, Reference>;

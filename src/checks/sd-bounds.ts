@@ -2,6 +2,8 @@ import { CohortError, exitCodes } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { integersInInterval, roundingInterval, type RoundingMode } from "../stats/rounding.js";
+import { inSteps, stepText, stepValue, type Step } from "../stats/step.js";
+import { grainWords, inputGrain, isWholeItems } from "./grain.js";
 import { references } from "./references.js";
 import { compareVariance, sdFromSums, sumOfSquaresRange } from "./sum-of-squares.js";
 import { MAX_TOTALS, requireItems, requireMode, requireWhole } from "./validate.js";
@@ -10,10 +12,12 @@ export interface SdBoundsInput {
   /** string to keep trailing zeros */
   mean: string;
   n: number;
-  /** Whole-number item range. */
+  /** Item range (whole numbers when itemStep is 1). */
   min: number;
   max: number;
   items?: number;
+  /** The step between an item's possible values (default 1): scores are multiples of itemStep/items. */
+  itemStep?: number | string | Step;
   rounding?: RoundingMode;
   threshold?: number;
 }
@@ -26,12 +30,15 @@ export interface SdBoundsOutcome {
   sums: { first: number; last: number };
 }
 
-function checkRange(input: SdBoundsInput): { n: number; items: number; lo: number; hi: number } {
+/** n and the bounds of one person's score in steps (k = score / step, a whole number). */
+function checkRange(input: SdBoundsInput): { n: number; step: Step; lo: number; hi: number; words: string } {
   const n = requireWhole("n", input.n, 1);
   if (n < 2) throw new CohortError({ message: msg.nTooSmallForSd(n) });
-  const items = requireItems(input.items ?? 1);
-  if (!Number.isInteger(input.min) || !Number.isInteger(input.max) || input.min >= input.max) throw new CohortError({ message: msg.minAboveMax(input.min, input.max) });
-  return { n, items, lo: input.min * items, hi: input.max * items };
+  requireItems(input.items ?? 1);
+  if (!Number.isFinite(input.min) || !Number.isFinite(input.max) || input.min >= input.max) throw new CohortError({ message: msg.minAboveMax(input.min, input.max) });
+  const grain = inputGrain({ items: input.items, itemStep: input.itemStep, scale: { min: input.min, max: input.max } });
+  const words = isWholeItems(grain) ? `whole numbers ${input.min}–${input.max} per item` : `${input.min}–${input.max} per item; ${grainWords(grain)}`;
+  return { n, step: grain.step, lo: grain.kMin!, hi: grain.kMax!, words };
 }
 
 /**
@@ -48,9 +55,9 @@ function checkRange(input: SdBoundsInput): { n: number; items: number; lo: numbe
  * sdBounds({ mean: "4.2", n: 5, min: 1, max: 7 }); // => { minSd: 0.447…, maxSd: 3.033…, sums: { first: 21, last: 21 } }
  */
 export function sdBounds(input: SdBoundsInput): SdBoundsOutcome | null {
-  const { n, items, lo, hi } = checkRange(input);
+  const { n, step, lo, hi } = checkRange(input);
   const rounding = requireMode(input.rounding);
-  const raw = integersInInterval(roundingInterval(input.mean, rounding, input.threshold ?? 5), n * items);
+  const raw = integersInInterval(inSteps(roundingInterval(input.mean, rounding, input.threshold ?? 5), step), n);
   const first = Math.max(raw.first, n * lo);
   const last = Math.min(raw.last, n * hi);
   if (first > last) return null;
@@ -60,10 +67,11 @@ export function sdBounds(input: SdBoundsInput): SdBoundsOutcome | null {
   let maxSd = -Infinity;
   for (let total = first; total <= last; total++) {
     const q = sumOfSquaresRange(total, n, lo, hi);
-    minSd = Math.min(minSd, sdFromSums(q.min, total, n, items));
-    maxSd = Math.max(maxSd, sdFromSums(q.max, total, n, items));
+    minSd = Math.min(minSd, sdFromSums(q.min, total, n, 1));
+    maxSd = Math.max(maxSd, sdFromSums(q.max, total, n, 1));
   }
-  return { minSd, maxSd, sums: { first, last } };
+  // Back from steps to the score scale.
+  return { minSd: minSd * stepValue(step), maxSd: maxSd * stepValue(step), sums: { first, last } };
 }
 
 /**
@@ -78,15 +86,16 @@ export function sdBounds(input: SdBoundsInput): SdBoundsOutcome | null {
  * sdBoundsCheck({ mean: "4.2", sd: "3.10", n: 5, min: 1, max: 7 }).status; // => "inconsistent"
  */
 export function sdBoundsCheck(input: SdBoundsInput & { sd: string }): CheckResult {
-  const { n, items, lo, hi } = checkRange(input);
+  const { n, step, lo, hi, words } = checkRange(input);
+  const items = input.items ?? 1;
   const rounding = requireMode(input.rounding);
-  const raw = integersInInterval(roundingInterval(input.mean, rounding, input.threshold ?? 5), n * items);
+  const raw = integersInInterval(inSteps(roundingInterval(input.mean, rounding, input.threshold ?? 5), step), n);
   const totals = Math.min(raw.last, n * hi) - Math.max(raw.first, n * lo) + 1;
   if (totals > MAX_TOTALS) {
     return {
       check: "sd-bounds",
-      inputs: { mean: input.mean, sd: input.sd, n, items, min: input.min, max: input.max },
-      assumptions: { rounding, sd: "sample SD (n − 1 denominator)", scale: `whole numbers ${input.min}–${input.max} per item` },
+      inputs: { mean: input.mean, sd: input.sd, n, items, ...(input.itemStep !== undefined ? { itemStep: stepText(inputGrain(input).itemStep) } : {}), min: input.min, max: input.max },
+      assumptions: { rounding, sd: "sample SD (n − 1 denominator)", scale: words },
       reference: references.sdBounds,
       status: "undetermined",
       explanation: msg.tooManyTotals("SD bounds", totals, MAX_TOTALS),
@@ -96,20 +105,20 @@ export function sdBoundsCheck(input: SdBoundsInput & { sd: string }): CheckResul
   const bounds = sdBounds(input);
   const base = {
     check: "sd-bounds",
-    inputs: { mean: input.mean, sd: input.sd, n, items, min: input.min, max: input.max },
-    assumptions: { rounding, sd: "sample SD (n − 1 denominator)", scale: `whole numbers ${input.min}–${input.max} per item` },
+    inputs: { mean: input.mean, sd: input.sd, n, items, ...(input.itemStep !== undefined ? { itemStep: stepText(inputGrain(input).itemStep) } : {}), min: input.min, max: input.max },
+    assumptions: { rounding, sd: "sample SD (n − 1 denominator)", scale: words },
     reference: references.sdBounds,
   };
   if (bounds === null) {
-    return { ...base, status: "undetermined", explanation: `no whole-number total of n = ${n} scores on ${input.min}–${input.max} gives mean ${input.mean} (see grim), so SD bounds are not defined`, details: null };
+    return { ...base, status: "undetermined", explanation: `no ${step.num === 1 && step.den === 1 ? "whole-number " : ""}total of n = ${n} scores on ${input.min}–${input.max}${step.num === 1 && step.den === 1 ? "" : ` in steps of ${stepText(step)}`} gives mean ${input.mean} (see grim), so SD bounds are not defined`, details: null };
   }
-  const sd = roundingInterval(input.sd, rounding, input.threshold ?? 5);
+  const sd = inSteps(roundingInterval(input.sd, rounding, input.threshold ?? 5), step);
   const sdLo = Math.max(0, sd.lo);
   let fits = false;
   for (let total = bounds.sums.first; total <= bounds.sums.last && !fits; total++) {
     const q = sumOfSquaresRange(total, n, lo, hi);
-    const aboveLow = compareVariance(q.max, total, n, items, sdLo, sd.den); // max variance ≥ sd lower bound²
-    const belowHigh = compareVariance(q.min, total, n, items, sd.hi, sd.den); // min variance ≤ sd upper bound²
+    const aboveLow = compareVariance(q.max, total, n, 1, sdLo, sd.den); // max variance ≥ sd lower bound²
+    const belowHigh = compareVariance(q.min, total, n, 1, sd.hi, sd.den); // min variance ≤ sd upper bound²
     fits = (aboveLow > 0 || (aboveLow === 0 && (sd.loIn || sd.lo < 0))) && (belowHigh < 0 || (belowHigh === 0 && sd.hiIn));
   }
   const range = `${bounds.minSd.toFixed(4)}–${bounds.maxSd.toFixed(4)}`;

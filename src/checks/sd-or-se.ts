@@ -5,6 +5,8 @@ import type { CheckResult } from "../schema/check-result.js";
 import { reportedNumber, type ReportedNumber, type RoundingAssumption } from "../stats/reported-number.js";
 import { parseReportedP, type ReportedP } from "../stats/reported-p.js";
 import { integersInInterval, type ScaledInterval } from "../stats/rounding.js";
+import { inSteps, parseStep, stepText, type Step } from "../stats/step.js";
+import { inputGrain } from "./grain.js";
 import { grimmerOnTotals } from "./grimmer.js";
 import { compareP, showPRange, type SignificanceOptions } from "./p-verdict.js";
 import { references } from "./references.js";
@@ -35,6 +37,8 @@ export interface SdOrSeParsed extends SignificanceOptions {
   /** Scores are means of `items` whole-number items (granular: SD bounds and GRIMMER are exact). */
   granular?: boolean;
   items?: number;
+  /** The step between an item's possible values (default 1), for granular scores. */
+  itemStep?: number | string | Step;
   /** A between-group test printed for this row against another: its p, and the design when stated. */
   comparison?: { other: PlusMinusParsed; p: ReportedP; design?: "student" | "welch" };
 }
@@ -51,6 +55,7 @@ export interface SdOrSeInput extends SignificanceOptions, Partial<RoundingAssump
   scale?: { min: number; max: number };
   granular?: boolean;
   items?: number;
+  itemStep?: number | string | Step;
   comparison?: { other: PlusMinusInput; p: string; design?: "student" | "welch" };
 }
 
@@ -99,19 +104,21 @@ function outcome(input: SdOrSeParsed, reading: Reading): ReadingOutcome {
   let grimmer: boolean | null = null;
   if (input.scale) {
     const items = input.items ?? 1;
-    const scaleRange = requireScale(input.scale, input.granular ?? false);
     if (input.granular) {
-      const b = sdBounds({ mean: row.mean.text, n: row.n, min: scaleRange.min, max: scaleRange.max, items, rounding: row.mean.rounding, threshold: row.mean.threshold });
+      // In steps: k = score / step is a whole number per person, kMin…kMax (see grain.ts).
+      const grain = inputGrain({ items, itemStep: input.itemStep, scale: input.scale });
+      const b = sdBounds({ mean: row.mean.text, n: row.n, min: input.scale.min, max: input.scale.max, items, ...(input.itemStep !== undefined ? { itemStep: input.itemStep } : {}), rounding: row.mean.rounding, threshold: row.mean.threshold });
       bounds = b === null ? null : sd[0] <= b.maxSd && b.minSd <= sd[1];
-      const totals = integersInInterval(row.mean.interval, row.n * items);
-      const first = Math.max(totals.first, row.n * scaleRange.min * items);
-      const last = Math.min(totals.last, row.n * scaleRange.max * items);
+      const totals = integersInInterval(inSteps(row.mean.interval, grain.step), row.n);
+      const first = Math.max(totals.first, row.n * grain.kMin!);
+      const last = Math.min(totals.last, row.n * grain.kMax!);
       if (first <= last) {
-        const interval = reading === "sd" ? row.spread.interval : outwardInterval(sd);
-        const result = grimmerOnTotals(first, last, row.n, items, interval, { lo: scaleRange.min * items, hi: scaleRange.max * items }, 1);
+        const interval = inSteps(reading === "sd" ? row.spread.interval : outwardInterval(sd), grain.step);
+        const result = grimmerOnTotals(first, last, row.n, 1, interval, { lo: grain.kMin!, hi: grain.kMax! }, 1);
         grimmer = result.consistent;
       }
     } else {
+      const scaleRange = requireScale(input.scale, false);
       bounds = sd[0] <= continuousMaxSd([row.mean.lower, row.mean.upper], row.n, scaleRange.min, scaleRange.max);
     }
   }
@@ -194,7 +201,7 @@ export function sdOrSeParsed(input: SdOrSeParsed): CheckResult {
     assumptions: {
       rounding: row.mean.rounding,
       readings: "SD = x; SE: SD = x·√n; 95% CI half-width: SD = x·√n / t(0.975, n − 1)",
-      ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max}${input.granular ? ` per item, whole-number items (${input.items ?? 1} per score)` : ", continuous"}` } : {}),
+      ...(input.scale ? { scale: `${input.scale.min}–${input.scale.max}${input.granular ? ` per item, ${input.itemStep === undefined ? "whole-number items" : `items in steps of ${stepText(parseStep(input.itemStep, "itemStep"))}`} (${input.items ?? 1} per score)` : ", continuous"}` } : {}),
       ...(input.comparison ? { test: input.comparison.design ? `${input.comparison.design === "student" ? "Student's" : "Welch's"} t-test` : "Student's or Welch's t-test", comparison: "the other group's ± read the same way" } : {}),
     },
     explanation,
@@ -227,6 +234,7 @@ export function sdOrSe(input: SdOrSeInput): CheckResult {
     ...(input.scale ? { scale: input.scale } : {}),
     ...(input.granular !== undefined ? { granular: input.granular } : {}),
     ...(input.items !== undefined ? { items: input.items } : {}),
+    ...(input.itemStep !== undefined ? { itemStep: input.itemStep } : {}),
     ...(input.comparison ? { comparison: { other: parsePlusMinus(input.comparison.other, a), p: parseReportedP(input.comparison.p, a), ...(input.comparison.design ? { design: input.comparison.design } : {}) } } : {}),
     ...(input.alpha !== undefined ? { alpha: input.alpha } : {}),
   });

@@ -41,6 +41,13 @@ export function parseDecimalString(value: string): string {
   return trimmed;
 }
 
+/** A step between values: a positive number (50, 0.5) or a fraction such as 100/3, kept as written. */
+export function parseStepOption(value: string): string {
+  const trimmed = value.trim();
+  if (!/^(\d+(\.\d+)?|\.\d+|[1-9]\d*\/[1-9]\d*)$/.test(trimmed) || Number(trimmed.split("/")[0]) === 0) throw new InvalidArgumentError(`expected a positive step such as 50, 0.5 or 100/3, received "${value}"`);
+  return trimmed;
+}
+
 /** A comma-separated list of whole numbers, e.g. `11,9`. */
 export function parseIntegerList(value: string): number[] {
   const parts = value.split(",").map((part) => part.trim());

@@ -1,6 +1,14 @@
 export { differenceBounds, HOROWITZ_MANSKI, meanBounds, proportionBounds, type WorstCaseBounds } from "./attrition-bounds.js";
 export { clopperPearson } from "./clopper-pearson.js";
 export { distributionSummary, DistributionSummary } from "./distribution-summary.js";
+export { exactExtremes, verdictOf, type ExactExtremes, type ExactExtremesOptions, type ExtremesTest, type ReadingExtremes, type TestKind, type SignificanceVerdict } from "./exact-extremes.js";
+export { type Extreme, type Witness, type WitnessGroup } from "./extreme.js";
+export { hingeContains, hingeNarrowest, hingeNextToConstant, hingeWidest, type HingeLimits } from "./hinge-slice.js";
+export { pairModels, type GroupPairModel, type ImprovementReading } from "./pair-models.js";
+export { pSensitivity, type SensitivityCell, type TestSensitivity } from "./p-sensitivity.js";
+export { rankSumExtremes, signedRankExtremes, type RankExtremes } from "./rank-extremes.js";
+export { scoreSlices, type PairModel, type PatientClass, type Slice, type SliceFamily } from "./score-slices.js";
+export { DEFAULT_BUDGET, pairedTExtremes, welchTExtremes, type PairedTExtremes, type WelchTExtremes } from "./t-extremes.js";
 export { familywiseError } from "./familywise-error.js";
 export { MANN_WHITNEY_EXACT_LIMIT, mannWhitney } from "./mann-whitney.js";
 export { mde, type MdeResult } from "./mde.js";

@@ -1,4 +1,4 @@
-import { buildGrids, enumerate, estimateSteps, narrowGrid, rangeInUnits, type PreparedChange, type ReportedChain, type TimepointGrid } from "../checks/chain-enumeration.js";
+import { buildGrids, enumerate, estimateSteps, gridStep, narrowGrid, rangeInUnits, type PreparedChange, type ReportedChain, type TimepointGrid } from "../checks/chain-enumeration.js";
 import { computationLabels, type ChangeComputation } from "../checks/change-computation.js";
 import { parseDecimal, roundingInterval, type RoundingMode } from "../stats/rounding.js";
 import { digitSlips } from "./digit-slips.js";
@@ -73,7 +73,7 @@ export function chainProblem(input: ChainProblemInput): LocalisationProblem<Chai
       const n = g.nByTimepoint?.[t] ?? g.n;
       for (const drop of [1, 2]) if (n - drop >= 1) readings.push({ figure: groupFigure(t), slip: "missing-patients", label: `is of n = ${n - drop} (${drop} patient${drop === 1 ? "" : "s"} missing there)`, params: { kind: "n", n: n - drop } });
       // A precision grid's unit is 1: only an item step of 1 shares it (the change test compares j/den).
-      if ((g.step ?? 1) === 1) for (const decimals of [2, 3]) readings.push({ figure: groupFigure(t), slip: "off-grid", label: `is off the item grid (a mean rounded to ${decimals} decimals: missing item answers or an unreported n)`, params: { kind: "off-grid", decimals } });
+      if (gridStep(g).num === 1) for (const decimals of [2, 3]) readings.push({ figure: groupFigure(t), slip: "off-grid", label: `is off the item grid (a mean rounded to ${decimals} decimals: missing item answers or an unreported n)`, params: { kind: "off-grid", decimals } });
     }
   }
 

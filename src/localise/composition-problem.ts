@@ -7,6 +7,8 @@ export interface CompositionProblemInput {
   n: number;
   categories: { id: string; label?: string; count?: number; percent?: string }[];
   overlapping?: boolean;
+  /** Only some of the variable's categories are listed: their counts may sum to less than n, never more. */
+  allCategoriesListed?: boolean;
   rounding?: RoundingMode;
   threshold?: number;
   /** Other denominators a percentage may be of, besides n − 1 and n − 2: the analysed n, another arm's n. */
@@ -86,7 +88,7 @@ export function compositionProblem(input: CompositionProblemInput): Localisation
     const empty = ranges.some((r) => r.lowest > r.highest);
     const low = ranges.reduce((s, r) => s + r.lowest, 0);
     const high = ranges.reduce((s, r) => s + r.highest, 0);
-    const fits = !empty && (input.overlapping || (low <= total && total <= high));
+    const fits = !empty && (input.overlapping || (low <= total && (input.allCategoriesListed === false || total <= high)));
     return { total, ranges, fits };
   };
 
@@ -99,7 +101,7 @@ export function compositionProblem(input: CompositionProblemInput): Localisation
     test(set): ReadingOutcome {
       const { total, ranges, fits } = evaluate(set);
       if (!fits) return { status: "inconsistent", implies: [], corrected: {} };
-      const counts = exampleCounts(ranges, total, input.overlapping ?? false);
+      const counts = exampleCounts(ranges, total, (input.overlapping ?? false) || input.allCategoriesListed === false);
       const corrected: Record<string, string> = {};
       for (const r of set) {
         const p = r.params;

@@ -19,11 +19,11 @@ export type ResultLocalisation = Localisation | { status: "refused"; message: st
  * explainResults(studyB, registry, checkStudy(studyB, registry)).find((r) => r.status === "inconsistent").details.localisation.explanations[0].sentence;
  * // => "if psycholytic-severity-s3-s6 (+24.56%) was computed relative to the later value"
  */
-export function explainResults(study: Study, instruments: ReadonlyMap<string, Instrument> | readonly Instrument[], results: CheckResult[], options: LocaliseOptions & { rounding?: RoundingMode } = {}): CheckResult[] {
+export function explainResults(study: Study, instruments: ReadonlyMap<string, Instrument> | readonly Instrument[], results: CheckResult[], options: LocaliseOptions & { rounding?: RoundingMode; threshold?: number } = {}): CheckResult[] {
   const done = new Map<string, ResultLocalisation>();
   return results.map((result) => {
     if (result.status !== "inconsistent") return result;
-    const problem = problemForResult(study, instruments, result, options.rounding);
+    const problem = problemForResult(study, instruments, result, options.rounding, options.threshold);
     if (!problem) return { ...result, details: { ...asObject(result.details), localisation: { status: "not-localised", reason: `the localiser has no per-figure readings for ${result.check} yet` } } };
     const key = `${problem.check}:${problem.subject.join(",")}`;
     let found = done.get(key);

@@ -2,8 +2,9 @@ import type { DispersionKind } from "../schema/statistic-parts.js";
 import { tQuantile } from "../inference/distributions.js";
 import { parseDecimal, roundingInterval, type RoundingMode, type ScaledInterval } from "../stats/rounding.js";
 import { digitSlips } from "./digit-slips.js";
-import type { Figure, LocalisationProblem, Reading, ReadingOutcome } from "./reading.js";
-import { ciVariance, sdVariance, seVariance, varianceFits, type VarianceInterval } from "./variance-fit.js";
+import type { Figure, LocalisationProblem, Reading, ReadingOutcome, SlipKind } from "./reading.js";
+import { parseStep, personStep, stepText, stepValue, WHOLE, type Step } from "../stats/step.js";
+import { ciVariance, populationSdVariance, sdVariance, seVariance, varianceFits, type VarianceInterval } from "./variance-fit.js";
 
 export interface MeanSdProblemInput {
   /** The reported value's id (figures are `<id>.mean`, `<id>.sd`, `<id>.n`). */
@@ -12,8 +13,10 @@ export interface MeanSdProblemInput {
   /** The printed ± and what the source calls it; absent when only the mean is reported (GRIM alone). */
   dispersion?: { kind: DispersionKind; value: string };
   n: number;
-  /** Whole-number items per score (1 for a single whole-number measure). */
+  /** Items per score (1 for a single measure). */
   items: number;
+  /** The step between an item's possible values (default 1): scores are multiples of itemStep/items. */
+  itemStep?: number | string | Step;
   /** Item range, which bounds the SD; a 0–1 scale with one item makes the test DEBIT. */
   scale?: { min: number; max: number };
   rounding?: RoundingMode;
@@ -21,19 +24,26 @@ export interface MeanSdProblemInput {
   subject?: string[];
 }
 
-type SpreadAs = "sd" | "se" | "ci95";
+type SpreadAs = "sd" | "se" | "ci95" | "population-sd";
 
 export type MeanSdReading = { kind: "truncated" } | { kind: "printed"; value: string } | { kind: "spread-as"; as: SpreadAs } | { kind: "n"; n: number };
 
-const spreadNames: Record<SpreadAs, string> = { sd: "an SD", se: "an SE", ci95: "a 95% CI half-width" };
+const spreadNames: Record<SpreadAs, string> = { sd: "an SD", se: "an SE", ci95: "a 95% CI half-width", "population-sd": "an SD computed with denominator n (population SD, numpy's default)" };
+
+/** The slip each other reading of a ± stands for, by what the source calls it. */
+function spreadSlip(as: SpreadAs): SlipKind {
+  if (as === "population-sd") return "population-sd";
+  if (as === "se") return "se-as-sd";
+  return as === "sd" ? "sd-as-se" : "ci-as-sd";
+}
 
 /**
  * A mean with its ± and n as a localisation problem (GRIM, GRIMMER, SD bounds and DEBIT at once).
  * Figures: the mean, the ±, and n. Readings: the mean or the ± truncated instead of rounded or
  * misprinted by one digit; the ± read as an SE, an SD or a 95% CI half-width instead of what the
  * source calls it (a ± the source leaves unstated is consistent as printed when it fits as SD or SE);
- * n short by one or two. The test is exact for SD and SE readings (varianceFits) and bounds t² by
- * rationals for the CI reading.
+ * n short by one or two; an SD (labelled or not) computed with denominator n instead of n − 1. The test
+ * is exact for SD, SE and population-SD readings (varianceFits) and bounds t² by rationals for the CI reading.
  *
  * @example
  * localise(meanSdProblem({ id: "x", mean: "5.19", n: 28, items: 1 })).explanations.map((e) => e.sentence);
@@ -52,9 +62,11 @@ export function meanSdProblem(input: MeanSdProblemInput): LocalisationProblem<Me
     const figure = `${id}.sd`;
     figures.push({ id: figure, label: `the ± ${d.value}${d.kind === "unstated" ? "" : ` (${d.kind === "ci95" ? "95% CI half-width" : d.kind.toUpperCase()})`}`, printed: d.value });
     const asPrinted: SpreadAs[] = d.kind === "unstated" ? ["sd", "se"] : [d.kind];
-    for (const as of (["sd", "se", "ci95"] as SpreadAs[]).filter((a) => !asPrinted.includes(a))) {
-      const slip = as === "se" ? "se-as-sd" : as === "sd" ? "sd-as-se" : "ci-as-sd";
-      readings.push({ figure, slip, label: `is ${spreadNames[as]}${d.kind === "unstated" ? "" : `, not ${spreadNames[d.kind as SpreadAs]}`}`, params: { kind: "spread-as", as } });
+    // A population SD is another computation of an SD: tried when the ± is (or may be) an SD.
+    const others: SpreadAs[] = ["sd", "se", "ci95", ...(d.kind === "sd" || d.kind === "unstated" ? (["population-sd"] as SpreadAs[]) : [])];
+    for (const as of others.filter((a) => !asPrinted.includes(a))) {
+      const not = d.kind === "unstated" || as === "population-sd" ? "" : `, not ${spreadNames[d.kind as SpreadAs]}`;
+      readings.push({ figure, slip: spreadSlip(as), label: `is ${spreadNames[as]}${not}`, params: { kind: "spread-as", as } });
     }
     readings.push({ figure, slip: "truncated", label: "was truncated instead of rounded", params: { kind: "truncated" } });
     for (const s of digitSlips(d.value)) readings.push({ figure, slip: s.slip, label: `is a misprint of ${s.value}`, params: { kind: "printed", value: s.value } });
@@ -77,6 +89,7 @@ export function meanSdProblem(input: MeanSdProblemInput): LocalisationProblem<Me
     }
     return { n, mean, variances };
   };
+  const step = personStep(input.items, input.itemStep === undefined ? WHOLE : parseStep(input.itemStep, "itemStep"));
 
   return {
     check: d ? "grimmer" : "grim",
@@ -86,15 +99,16 @@ export function meanSdProblem(input: MeanSdProblemInput): LocalisationProblem<Me
     cost(set) {
       const { n, mean } = setUp(set);
       // One step per candidate total (each a few BigInt products).
-      return Math.max(1, Math.ceil(((mean.hi - mean.lo) * n * input.items) / mean.den) + 1);
+      return Math.max(1, Math.ceil(((mean.hi - mean.lo) * n * step.den) / (mean.den * step.num)) + 1);
     },
     test(set): ReadingOutcome {
       const { n, mean, variances } = setUp(set);
-      const fits = variances.length === 0 ? [varianceFits(mean, { loNum: 0n, hiNum: BigInt(Number.MAX_SAFE_INTEGER) ** 2n, den: 1n, loIn: true, hiIn: true }, n, input.items, input.scale)] : variances.map((v) => varianceFits(mean, v, n, input.items, input.scale));
+      const fit = (v: VarianceInterval) => varianceFits(mean, v, n, input.items, input.scale, undefined, input.itemStep);
+      const fits = variances.length === 0 ? [fit({ loNum: 0n, hiNum: BigInt(Number.MAX_SAFE_INTEGER) ** 2n, den: 1n, loIn: true, hiIn: true })] : variances.map(fit);
       const hit = fits.find((f) => f.consistent === true);
       if (!hit) return { status: fits.some((f) => f.consistent === null) ? "undetermined" : "inconsistent", implies: [], corrected: {} };
       const w = hit.witness!;
-      const meanValue = w.total / (n * input.items);
+      const meanValue = stepValue(step, w.total) / n;
       const meanDigits = parseDecimal(input.mean).digits;
       const corrected: Record<string, string> = {};
       for (const r of set) {
@@ -104,14 +118,19 @@ export function meanSdProblem(input: MeanSdProblemInput): LocalisationProblem<Me
         else if (r.figure.endsWith(".mean")) corrected[r.figure] = meanValue.toFixed(meanDigits);
         else {
           const sdDigits = parseDecimal(d!.value).digits;
-          corrected[r.figure] = p.kind === "spread-as" ? `SD ${w.sd.toFixed(sdDigits)} (the printed ${d!.value} read as ${spreadNames[p.as]})` : `SD ${w.sd.toFixed(sdDigits)}`;
+          corrected[r.figure] =
+            p.kind === "spread-as" && p.as === "population-sd"
+              ? `SD ${w.sd.toFixed(sdDigits)} with denominator n − 1 (the printed ${d!.value} is √(Σ(x − mean)² / n))`
+              : p.kind === "spread-as"
+                ? `SD ${w.sd.toFixed(sdDigits)} (the printed ${d!.value} read as ${spreadNames[p.as]})`
+                : `SD ${w.sd.toFixed(sdDigits)}`;
         }
       }
       return {
         status: "consistent",
-        implies: [`a total of ${w.total} over n = ${n}${input.items > 1 ? ` × ${input.items} items` : ""} (mean ${Math.round(meanValue * 10000) / 10000})${d ? `, SD ${Math.round(w.sd * 10000) / 10000}` : ""}`],
+        implies: [`a total of ${step.num === 1 ? w.total : `${w.total} steps of ${stepText(step)}`} over n = ${n}${step.num === 1 && input.items > 1 ? ` × ${input.items} items` : ""} (mean ${Math.round(meanValue * 10000) / 10000})${d ? `, SD ${Math.round(w.sd * 10000) / 10000}` : ""}`],
         corrected,
-        details: { n, total: w.total, sumOfSquares: w.sumOfSquares.toString(), sd: w.sd },
+        details: { n, total: w.total, sumOfSquares: w.sumOfSquares.toString(), sd: w.sd, ...(step.num === 1 && step.den === input.items ? {} : { step: stepText(step) }) },
       };
     },
   };
@@ -119,6 +138,7 @@ export function meanSdProblem(input: MeanSdProblemInput): LocalisationProblem<Me
 
 function varianceOf(as: SpreadAs, spread: ScaledInterval, n: number): VarianceInterval {
   if (as === "sd") return sdVariance(spread);
+  if (as === "population-sd") return populationSdVariance(spread, n);
   if (as === "se") return seVariance(spread, n);
   const t = n >= 2 ? tQuantile(0.975, n - 1) : 1.959963984540054;
   return ciVariance(spread, n, t * t);

@@ -17,10 +17,12 @@ export type SlipKind =
   | "missing-patients"
   | "off-grid"
   | "se-as-sd"
+  | "population-sd"
   | "sd-as-se"
   | "ci-as-sd"
   | "one-tailed"
-  | "statistic-truncated";
+  | "statistic-truncated"
+  | "sphericity-corrected";
 
 /** One reported number of the set, as printed. */
 export interface Figure {

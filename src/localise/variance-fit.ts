@@ -1,5 +1,7 @@
 import { floorDiv, ceilDiv, sdFromSums, sumOfSquaresRange } from "../checks/sum-of-squares.js";
+import { inputGrain } from "../checks/grain.js";
 import { integersInInterval, type ScaledInterval } from "../stats/rounding.js";
+import { inSteps, stepValue, type Step } from "../stats/step.js";
 
 /** The sample variance (person-score scale) as an interval of rationals: [loNum, hiNum] / den. */
 export interface VarianceInterval {
@@ -20,8 +22,8 @@ export interface VarianceFit {
 }
 
 /**
- * Whether n whole-number scores (each the sum of `items` whole item scores, in [min, max] per item when
- * a scale is given) can have a mean in `mean` and a sample variance in `variance`: GRIMMER's question
+ * Whether n scores (each the sum of `items` item scores, multiples of `itemStep` (default 1), in [min, max]
+ * per item when a scale is given) can have a mean in `mean` and a sample variance in `variance`: GRIMMER's question
  * with the variance given as an interval of rationals, so that a ± read as an SE (variance = SE²·n) is
  * tested as exactly as one read as an SD (variance = SD²). With a 0–1 scale and one item it is DEBIT.
  * For each total A that the mean allows, the sums of squares Q with (nQ − A²)/(n(n−1)k²) in the
@@ -32,29 +34,37 @@ export interface VarianceFit {
  * // mean 3.44, SD 2.47, n = 18 fails GRIMMER (scrutiny's example); as an SE (SD = 2.47·√18 ≈ 10.48) it fits.
  * varianceFits(roundingInterval("3.44"), sdVariance(roundingInterval("2.47")), 18, 1).consistent; // => false
  */
-export function varianceFits(mean: ScaledInterval, variance: VarianceInterval, n: number, items: number, scale?: { min: number; max: number }, maxTotals = 1_000_000): VarianceFit {
-  const k = n * items;
-  let { first, last } = integersInInterval(mean, k);
-  if (scale) {
-    first = Math.max(first, n * scale.min * items);
-    last = Math.min(last, n * scale.max * items);
+export function varianceFits(mean: ScaledInterval, variance: VarianceInterval, n: number, items: number, scale?: { min: number; max: number }, maxTotals = 1_000_000, itemStep?: number | string | Step): VarianceFit {
+  // In steps (grain.ts): k = score / step is a whole number per person, so the mean and the variance are divided by step and step².
+  const grain = inputGrain({ items, itemStep, scale });
+  const { step } = grain;
+  let { first, last } = integersInInterval(inSteps(mean, step), n);
+  const bounded = grain.kMin !== undefined && grain.kMax !== undefined;
+  if (bounded) {
+    first = Math.max(first, n * grain.kMin!);
+    last = Math.min(last, n * grain.kMax!);
   }
   const totals = Math.max(0, last - first + 1);
   if (totals > maxTotals) return { consistent: null, totals };
   const N = BigInt(n);
-  const M = N * (N - 1n) * BigInt(items) * BigInt(items);
+  const M = N * (N - 1n);
+  // variance / step² = variance·den_s² / num_s²
+  const vDen = variance.den * BigInt(step.num) * BigInt(step.num);
+  const vScale = BigInt(step.den) * BigInt(step.den);
+  const vLo = (variance.loNum < 0n ? 0n : variance.loNum) * vScale;
+  const vHi = variance.hiNum * vScale;
   for (let total = first; total <= last; total++) {
     const A = BigInt(total);
     // nQ − A² ≥ lo·M/den ⇔ Q ≥ (A²·den + lo·M)/(n·den)
-    const loNum = A * A * variance.den + (variance.loNum < 0n ? 0n : variance.loNum) * M;
-    const hiNum = A * A * variance.den + variance.hiNum * M;
-    const div = N * variance.den;
+    const loNum = A * A * vDen + vLo * M;
+    const hiNum = A * A * vDen + vHi * M;
+    const div = N * vDen;
     let qFirst = ceilDiv(loNum, div);
     let qLast = floorDiv(hiNum, div);
     if (!variance.loIn && variance.loNum > 0n && qFirst * div === loNum) qFirst += 1n;
     if (!variance.hiIn && qLast * div === hiNum) qLast -= 1n;
-    if (scale) {
-      const bounds = sumOfSquaresRange(total, n, scale.min * items, scale.max * items);
+    if (bounded) {
+      const bounds = sumOfSquaresRange(total, n, grain.kMin!, grain.kMax!);
       if (bounds.min > qFirst) qFirst = bounds.min;
       if (bounds.max < qLast) qLast = bounds.max;
     }
@@ -62,7 +72,7 @@ export function varianceFits(mean: ScaledInterval, variance: VarianceInterval, n
     const parity = BigInt(((total % 2) + 2) % 2);
     const q = ((qFirst % 2n) + 2n) % 2n === parity ? qFirst : qFirst + 1n;
     if (q > qLast) continue;
-    return { consistent: true, totals, witness: { total, sumOfSquares: q, sd: n >= 2 ? sdFromSums(q, total, n, items) : 0 } };
+    return { consistent: true, totals, witness: { total, sumOfSquares: q, sd: n >= 2 ? sdFromSums(q, total, n, 1) * stepValue(step) : 0 } };
   }
   return { consistent: false, totals };
 }
@@ -88,6 +98,18 @@ export function sdVariance(sd: ScaledInterval): VarianceInterval {
 export function seVariance(se: ScaledInterval, n: number): VarianceInterval {
   const v = sdVariance(se);
   return { ...v, loNum: v.loNum * BigInt(n), hiNum: v.hiNum * BigInt(n) };
+}
+
+/**
+ * The sample-variance interval of an SD computed with denominator n (the population SD, numpy's
+ * `std` default): Σ(x − mean)² = n·s², so the sample variance (denominator n − 1) is s²·n/(n − 1), exactly.
+ *
+ * @example
+ * populationSdVariance(roundingInterval("4.71"), 21); // => sample variance in [4.705²·21/20, 4.715²·21/20]
+ */
+export function populationSdVariance(sd: ScaledInterval, n: number): VarianceInterval {
+  const v = sdVariance(sd);
+  return { ...v, loNum: v.loNum * BigInt(n), hiNum: v.hiNum * BigInt(n), den: v.den * BigInt(n - 1) };
 }
 
 /**

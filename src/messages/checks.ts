@@ -125,3 +125,22 @@ export const unknownDispersion = (value: unknown): string => `the ± value's kin
 export const tooFewForTest = (name: string, n: number): string => `${name} needs n of at least 2, received ${n}`;
 
 export const notATwoByTwo = (value: unknown): string => `a 2×2 table must be two rows of two counts, such as [[3, 1], [1, 3]], received ${JSON.stringify(value)}`;
+
+/** The assumption behind a granularity check on an instrument that scores a scale from the items answered. */
+export const completeAnswersAssumed = (instrument: string, items: number, minimum: number): string =>
+  `every item answered: ${instrument} scores a scale from the items answered (any ${minimum} or more of its ${items}), and a score from fewer items lies off this grid`;
+
+/**
+ * How a granularity misfit on such an instrument is worded: a question, not an error. `fit` says whether
+ * one person's score from fewer items makes the mean possible (null: it does not; "untested": not tried, as
+ * for an SD).
+ */
+export const impossibleWithCompleteAnswers = (instrument: string, fit: { answered: number; items: number; example: string } | null | "untested"): string => {
+  const partial =
+    fit === "untested"
+      ? `a score from fewer answered items, which ${instrument}'s scoring allows, may account for it`
+      : fit === null
+        ? `one person's score from fewer answered items does not account for the mean (two or more such scores, another n or another figure might)`
+        : `it is possible if one person answered ${fit.answered} of the ${fit.items} items, which ${instrument}'s scoring allows (total ${fit.example})`;
+  return `impossible with complete answers at the printed n — a question for the authors, not proof of an error: ${partial}`;
+};

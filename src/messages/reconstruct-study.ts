@@ -103,6 +103,9 @@ export const assumeMeans = (mode: string): string =>
 
 export const assumeIntegerScores = (): string => "each patient's score is on the instrument's scoring grid (sum of whole-number items, or their mean) within its range";
 
+export const assumeMeanOfSubset = (instrument: string, timepoint: string, mean: string, n: number, groupN: number): string =>
+  `${instrument} at ${timepoint}: group mean ${mean} is of n = ${n}, not of the ${groupN} rebuilt, so it does not fix their total and is not used`;
+
 export const assumeMeanValue = (instrument: string, timepoint: string, mean: string): string =>
   `${instrument} at ${timepoint}: group mean ${mean} read as rounded to its reported decimals`;
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { CohortError, exitCodes } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
+import { parseStep, stepRange, stepValue, type Step } from "../stats/step.js";
 import { countBounds, Restrictions, type CountBounds } from "./restrictions.js";
 
 /**
@@ -25,6 +26,7 @@ export const ClosureInput = z
     n: z.number().int().min(2).meta({ description: "Sample size (at least 2: a single value has no sample SD)." }),
     min: z.number().int().meta({ description: "Scale minimum (inclusive)." }),
     max: z.number().int().meta({ description: "Scale maximum (inclusive)." }),
+    step: z.union([z.number().positive(), z.string()]).optional().meta({ description: "Step between possible values (default 1): values are the multiples of it within min…max, e.g. 5 for RAND-36 physical functioning (10 items on 0/50/100) or \"100/3\"." }),
     meanError: z.number().nonnegative().optional().meta({ description: "Rounding error of the mean. __Default:__ half a unit of its last reported decimal." }),
     sdError: z.number().nonnegative().optional().meta({ description: "Rounding error of the SD. __Default:__ half a unit of its last reported decimal." }),
     restrictions: Restrictions.optional(),
@@ -41,8 +43,11 @@ export type ClosureInput = z.input<typeof ClosureInput>;
  */
 export interface ClosureBounds {
   n: number;
+  /** The scale in steps: the lowest and highest multiple k of `step` (the values are k·step). With step 1, the scale itself. */
   min: number;
   max: number;
+  /** Step between values (1 for integers); the search runs on the whole numbers k = value / step. */
+  step: Step;
   points: number;
   meanError: number;
   sdError: number;
@@ -77,20 +82,33 @@ export function halfUnit(reported: string): number {
  * closureBounds({ mean: "3.0", sd: "1.2", n: 200, min: 1, max: 5 }).sumLow; // => 390 (shifted: 200·(2.95 − 1))
  */
 export function closureBounds(input: ClosureInput): ClosureBounds {
-  const { n, min, max } = input;
+  const { n } = input;
   if (!Number.isSafeInteger(n)) throw new CohortError({ path: "n", message: message.notWholeNumber("n", n) });
   if (n < 2) throw new CohortError({ path: "n", message: message.notAtLeast("n", 2, n) });
-  if (!Number.isSafeInteger(min)) throw new CohortError({ path: "min", message: message.notWholeNumber("min", min) });
-  if (!Number.isSafeInteger(max)) throw new CohortError({ path: "max", message: message.notWholeNumber("max", max) });
-  if (min > max) throw new CohortError({ path: "max", message: message.scaleReversed(min, max) });
+  if (!Number.isSafeInteger(input.min)) throw new CohortError({ path: "min", message: message.notWholeNumber("min", input.min) });
+  if (!Number.isSafeInteger(input.max)) throw new CohortError({ path: "max", message: message.notWholeNumber("max", input.max) });
+  if (input.min > input.max) throw new CohortError({ path: "max", message: message.scaleReversed(input.min, input.max) });
+  let step: Step;
+  try {
+    step = parseStep(input.step ?? 1, "step");
+  } catch (error) {
+    throw new CohortError({ path: "step", message: (error as Error).message });
+  }
+  // In steps: values k·step with k whole, so the integer search below is unchanged (step 1: k is the value).
+  const { kMin: min, kMax: max } = stepRange(input.min, input.max, step);
+  if (min > max) throw new CohortError({ path: "max", message: message.scaleReversed(input.min, input.max) });
   if (max - min + 1 > MAX_SCALE_POINTS) throw new CohortError({ path: "max", message: message.scaleTooWide(max - min + 1, MAX_SCALE_POINTS) }, exitCodes.refused);
-  const mean = parseReported("mean", input.mean);
-  const sd = parseReported("sd", input.sd);
+  if (input.restrictions !== undefined && (step.num !== 1 || step.den !== 1)) throw new CohortError({ path: "restrictions", message: "restrictions are given on whole-number scales only; remove `step` or the restrictions" });
+  const per = stepValue(step);
+  const mean = parseReported("mean", input.mean) / per;
+  const sd = parseReported("sd", input.sd) / per;
   if (sd < 0) throw new CohortError({ path: "sd", message: message.notDecimal("sd", input.sd) });
-  const meanError = input.meanError ?? halfUnit(input.mean);
-  const sdError = input.sdError ?? halfUnit(input.sd);
-  if (!Number.isFinite(meanError) || meanError < 0) throw new CohortError({ path: "meanError", message: message.negativeError("meanError", meanError) });
-  if (!Number.isFinite(sdError) || sdError < 0) throw new CohortError({ path: "sdError", message: message.negativeError("sdError", sdError) });
+  const meanErrorGiven = input.meanError ?? halfUnit(input.mean);
+  const sdErrorGiven = input.sdError ?? halfUnit(input.sd);
+  if (!Number.isFinite(meanErrorGiven) || meanErrorGiven < 0) throw new CohortError({ path: "meanError", message: message.negativeError("meanError", meanErrorGiven) });
+  if (!Number.isFinite(sdErrorGiven) || sdErrorGiven < 0) throw new CohortError({ path: "sdError", message: message.negativeError("sdError", sdErrorGiven) });
+  const meanError = meanErrorGiven / per;
+  const sdError = sdErrorGiven / per;
   const sdLow = Math.max(0, sd - sdError - CLOSURE_SLACK);
   const sdHigh = sd + sdError + CLOSURE_SLACK;
   const scaled = n * (n - 1);
@@ -98,15 +116,26 @@ export function closureBounds(input: ClosureInput): ClosureBounds {
     n,
     min,
     max,
+    step,
     points: max - min + 1,
-    meanError,
-    sdError,
+    meanError: meanErrorGiven,
+    sdError: sdErrorGiven,
     sumLow: Math.max(0, Math.ceil(n * (mean - meanError - CLOSURE_SLACK - min))),
     sumHigh: Math.min(n * (max - min), Math.floor(n * (mean + meanError + CLOSURE_SLACK - min))),
     spreadLow: Math.ceil(scaled * sdLow * sdLow),
     spreadHigh: Math.floor(scaled * sdHigh * sdHigh),
     counts: countBounds(input.restrictions, min, max, n),
   };
+}
+
+/**
+ * The value at a scale index of a CLOSURE search: (min + index)·step (index 0 = the lowest value).
+ *
+ * @example
+ * valueAt(closureBounds({ mean: "50", sd: "20", n: 3, min: 0, max: 100, step: 25 }), 2); // => 50
+ */
+export function valueAt(bounds: Pick<ClosureBounds, "min" | "step">, index: number): number {
+  return bounds.step.den === 1 ? (bounds.min + index) * bounds.step.num : ((bounds.min + index) * bounds.step.num) / bounds.step.den;
 }
 
 function parseReported(name: string, value: unknown): number {

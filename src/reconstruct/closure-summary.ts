@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { closureBounds, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
+import { closureBounds, valueAt, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
 import { ClosureCursor } from "./closure.js";
 import { hornsIndex } from "./horns.js";
 
@@ -94,6 +94,6 @@ export function summarizeClosure(input: ClosureInput | ClosureBounds, options: S
             sd: count > 1 ? Math.sqrt(Math.max(0, (hornsSquares - count * mean * mean) / (count - 1))) : 0,
             uniform: hornsIndex(new Array(bounds.points).fill(1), bounds.min, bounds.max),
           },
-    frequency: Array.from(totals, (total, index) => ({ value: bounds.min + index, count: total, share: values > 0 ? total / values : 0 })),
+    frequency: Array.from(totals, (total, index) => ({ value: valueAt(bounds, index), count: total, share: values > 0 ? total / values : 0 })),
   };
 }

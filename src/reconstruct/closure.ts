@@ -1,4 +1,5 @@
-import { closureBounds, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
+import type { Step } from "../stats/step.js";
+import { closureBounds, valueAt, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
 import { spreadImpossible } from "./closure-prune.js";
 
 /**
@@ -194,21 +195,24 @@ export function forEachClosureSample(input: ClosureInput | ClosureBounds, visit:
  */
 export function* closureSamples(input: ClosureInput | ClosureBounds): Generator<number[]> {
   const cursor = new ClosureCursor(input);
-  while (cursor.next()) yield expandFrequencies(cursor.frequencies, cursor.bounds.min);
+  while (cursor.next()) yield expandFrequencies(cursor.frequencies, cursor.bounds.min, cursor.bounds.step);
 }
 
 /**
  * The sorted values of a sample given by its counts.
  *
  * @param frequencies count of each scale value, index 0 = `min`
- * @param min scale minimum
+ * @param min scale minimum (in steps when a step is given)
+ * @param step step between values (default 1)
  * @example
  * expandFrequencies([2, 0, 1], 1); // => [1, 1, 3]
+ * expandFrequencies([2, 0, 1], 0, { num: 25, den: 1 }); // => [0, 0, 50]
  */
-export function expandFrequencies(frequencies: ArrayLike<number>, min: number): number[] {
+export function expandFrequencies(frequencies: ArrayLike<number>, min: number, step: Step = { num: 1, den: 1 }): number[] {
   const values: number[] = [];
   for (let index = 0; index < frequencies.length; index++) {
-    for (let times = frequencies[index] as number; times > 0; times--) values.push(min + index);
+    const value = valueAt({ min, step }, index);
+    for (let times = frequencies[index] as number; times > 0; times--) values.push(value);
   }
   return values;
 }

@@ -1,5 +1,8 @@
 import { BUFFER_BYTES, fileTarget, stdoutTarget, type ByteTarget } from "./byte-target.js";
+import { CohortError, exitCodes } from "../errors.js";
 import { RECONSTRUCTION_LABEL } from "../schema/reconstruction.js";
+import type { Step } from "../stats/step.js";
+import { valueAt } from "./closure-bounds.js";
 import { hornsIndex } from "./horns.js";
 import { createParquetSampleSink } from "./parquet-samples.js";
 
@@ -43,7 +46,7 @@ export interface SampleWriter {
  * const writer = createSampleWriter("out.csv", "csv", { min: 1, max: 5, n: 3 }, {});
  * writer.write([1, 1, 1, 0, 0]); writer.commit(); // out.csv: "id,horns,v1,v2,v3\n1,0.166667,1,2,3\n"
  */
-export function createSampleWriter(path: string | undefined, format: SampleFormat, scale: { min: number; max: number; n: number }, header: Record<string, unknown>): SampleWriter {
+export function createSampleWriter(path: string | undefined, format: SampleFormat, scale: { min: number; max: number; n: number; step?: Step }, header: Record<string, unknown>): SampleWriter {
   return sampleWriterTo(path === undefined ? stdoutTarget() : fileTarget(path), format, scale, header);
 }
 
@@ -53,8 +56,13 @@ export function createSampleWriter(path: string | undefined, format: SampleForma
  *
  * @param target gives the buffers to fill and takes them back (byte-target.ts)
  */
-export function sampleWriterTo(target: ByteTarget, format: SampleFormat, scale: { min: number; max: number; n: number }, header: Record<string, unknown>): SampleWriter {
-  if (format === "parquet") return createParquetSampleSink(target, scale, { label: RECONSTRUCTION_LABEL, ...header });
+export function sampleWriterTo(target: ByteTarget, format: SampleFormat, scale: { min: number; max: number; n: number; step?: Step }, header: Record<string, unknown>): SampleWriter {
+  // With a step, min and max count steps (closure-bounds.ts): the values written are k·step.
+  const step = scale.step !== undefined && (scale.step.num !== 1 || scale.step.den !== 1) ? scale.step : undefined;
+  if (format === "parquet") {
+    if (step) throw new CohortError({ message: "Parquet samples name their columns by whole scale values; with a step other than 1 write CSV or JSON lines" }, exitCodes.usage);
+    return createParquetSampleSink(target, scale, { label: RECONSTRUCTION_LABEL, ...header });
+  }
   const csv = format === "csv";
   const points = scale.max - scale.min + 1;
   // Each scale value's bytes followed by the separator ("3," for CSV), made when the value first
@@ -63,12 +71,13 @@ export function sampleWriterTo(target: ByteTarget, format: SampleFormat, scale: 
   const encodedOf = (index: number): Uint8Array => {
     let bytes = encoded.get(index);
     if (bytes === undefined) {
-      bytes = Buffer.from(`${scale.min + index},`, "latin1");
+      bytes = Buffer.from(`${step ? valueAt({ min: scale.min, step }, index) : scale.min + index},`, "latin1");
       encoded.set(index, bytes);
     }
     return bytes;
   };
-  const widest = Math.max(String(scale.min).length, String(scale.max).length) + 1;
+  // A value in steps of a fraction prints up to 17 significant digits, a sign and a point.
+  const widest = step ? 26 : Math.max(String(scale.min).length, String(scale.max).length) + 1;
   const rowBytes = 64 + scale.n * widest;
   // Rows are built in the target's buffers; a row too long for one (n in the millions) in a buffer of our own.
   const own = 2 * rowBytes > BUFFER_BYTES ? Buffer.allocUnsafe(2 * rowBytes) : undefined;

@@ -100,6 +100,8 @@ export function exercisesMarkdown(artefacts: readonly Artefact[]): string[] {
  */
 export function armLine(arm: Study["design"]["arms"][number]): string {
   const i = arm.intervention;
+  // A group nobody assigned (allocation not-applicable) has no intervention: it is described by what defines it.
+  if (i === undefined) return `${arm.label}${arm.definedBy ? ` (defined by: ${arm.definedBy.value})` : ""}`;
   const parts = [
     arm.role !== undefined ? `role: ${arm.role}` : undefined,
     i.type !== undefined ? `intervention: ${i.type}` : undefined,

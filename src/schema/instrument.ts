@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { Reference } from "./reference.js";
-import { Slug } from "./primitives.js";
+import { Slug, StepValue } from "./primitives.js";
+import { isMultiple, parseStep } from "../stats/step.js";
 
 /** One severity band on an instrument's total score, inclusive at both ends (e.g. PHQ-9 "mild" 5–9). */
 export const Band = z
@@ -117,6 +118,10 @@ export const Instrument = z
     items: z.number().int().min(1).meta({ description: "Number of items that make up the score." }),
     itemMin: z.number().int(),
     itemMax: z.number().int(),
+    itemStep: StepValue.optional().meta({
+      description:
+        "Step between an item's possible values when it is not 1, e.g. 50 for items recoded to 0, 50, 100 (RAND-36 physical functioning) or 20 for six options recoded to 0, 20, …, 100. A person's score is then a multiple of itemStep/items (mean scoring) or itemStep (sum scoring). itemMin and itemMax must be multiples of it.",
+    }),
     scoring: z.enum(["sum", "mean"]).meta({ description: "`sum`: total of the item scores; `mean`: average of the item scores." }),
     min: z.number().meta({ description: "Lowest possible score." }),
     max: z.number().meta({ description: "Highest possible score." }),
@@ -130,6 +135,13 @@ export const Instrument = z
   .strict()
   .superRefine((instrument, context) => {
     if (instrument.itemMin >= instrument.itemMax) context.addIssue({ code: "custom", path: ["itemMax"], message: `itemMax (${instrument.itemMax}) must be greater than itemMin (${instrument.itemMin})` });
+    // The step's own format is checked by StepValue; only a well-formed step is compared with the bounds.
+    if (instrument.itemStep !== undefined && StepValue.safeParse(instrument.itemStep).success) {
+      const step = parseStep(instrument.itemStep, "itemStep");
+      for (const key of ["itemMin", "itemMax"] as const) {
+        if (!isMultiple(instrument[key], step)) context.addIssue({ code: "custom", path: [key], message: `${key} (${instrument[key]}) must be a multiple of itemStep (${instrument.itemStep})` });
+      }
+    }
     const factor = instrument.scoring === "sum" ? instrument.items : 1;
     if (instrument.min !== instrument.itemMin * factor) context.addIssue({ code: "custom", path: ["min"], message: `min must be ${instrument.itemMin * factor} for ${instrument.items} items scored ${instrument.itemMin}–${instrument.itemMax} by ${instrument.scoring}, received ${instrument.min}` });
     if (instrument.max !== instrument.itemMax * factor) context.addIssue({ code: "custom", path: ["max"], message: `max must be ${instrument.itemMax * factor} for ${instrument.items} items scored ${instrument.itemMin}–${instrument.itemMax} by ${instrument.scoring}, received ${instrument.max}` });
@@ -152,13 +164,15 @@ export const Instrument = z
 export type Instrument = z.infer<typeof Instrument>;
 
 /**
- * The smallest step between two possible scores of one person: 1 for integer items summed, 1/items
- * for items averaged (BPI severity: 4 items → 0.25). A group mean of n people moves in steps of
- * `scoreStep / n` (GRIM's granularity).
+ * The smallest step between two possible scores of one person: the item step for items summed, the
+ * item step over the items for items averaged (BPI severity: 4 items → 0.25; RAND-36 physical
+ * functioning: 10 items on 0/50/100 → 5). A group mean of n people moves in steps of `scoreStep / n`
+ * (GRIM's granularity). A float, for display; the checks keep the step as a fraction (src/stats/step.ts).
  *
  * @example
  * scoreStep({ scoring: "mean", items: 4, itemMin: 0, itemMax: 10 }); // => 0.25
  */
-export function scoreStep(instrument: Pick<Instrument, "scoring" | "items">): number {
-  return instrument.scoring === "sum" ? 1 : 1 / instrument.items;
+export function scoreStep(instrument: Pick<Instrument, "scoring" | "items"> & { itemStep?: number | string | undefined }): number {
+  const step = parseStep(instrument.itemStep ?? 1, "itemStep");
+  return instrument.scoring === "sum" ? step.num / step.den : step.num / (step.den * instrument.items);
 }

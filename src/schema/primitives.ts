@@ -31,6 +31,18 @@ export const PercentString = z
   .regex(/^\d+(\.\d+)?$/, "must be a percentage written as a string of digits, e.g. \"45\" or \"21.88\" (no % sign, no sign)")
   .meta({ id: "PercentString", description: "A reported percentage as a string, e.g. \"21.88\"." });
 
+/**
+ * The step between possible values of a measure: a positive number (1, 0.5, 50) or a fraction written
+ * as a string ("100/3") when no decimal states it exactly.
+ */
+export const StepValue = z
+  .union([
+    z.number().positive("must be positive"),
+    z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, "must be a positive number, or a fraction written as a string such as \"100/3\""),
+  ])
+  .meta({ id: "StepValue", description: "A positive number (e.g. 1, 0.5, 50), or a fraction as a string (\"100/3\") when no decimal states it exactly." });
+export type StepValue = z.infer<typeof StepValue>;
+
 const alsoQuoted = z
   .array(Source)
   .optional()

@@ -89,6 +89,10 @@ export const Proportion = z
     timepoint: Slug.optional(),
     count: z.number().int("must be a whole number").nonnegative("must not be negative").optional(),
     denominator: z.number().int("must be a whole number").min(1, "must be at least 1").optional().meta({ description: "The n the source divides by, when it differs from the group size or is printed (\"12/40\")." }),
+    denominatorUnknown: z
+      .literal(true)
+      .optional()
+      .meta({ description: "Set when the percentage is of a number the source does not give and that is not the group's size (a recruitment rate of the people approached): no count is then checked against it." }),
     percent: PercentString.optional(),
     source: Source,
     alsoQuoted,
@@ -99,6 +103,7 @@ export const Proportion = z
     atMostOneMeasure(proportion, context);
     if (proportion.count === undefined && proportion.percent === undefined) context.addIssue({ code: "custom", path: ["count"], message: "a proportion needs a reported count, a reported percent, or both" });
     if (proportion.percent !== undefined && Number(proportion.percent) > 100) context.addIssue({ code: "custom", path: ["percent"], message: `a share of a group cannot exceed 100%, received "${proportion.percent}"` });
+    if (proportion.denominatorUnknown && proportion.denominator !== undefined) context.addIssue({ code: "custom", path: ["denominatorUnknown"], message: "a denominator is given: remove denominatorUnknown, or the denominator" });
     if (proportion.count !== undefined && proportion.denominator !== undefined && proportion.count > proportion.denominator) {
       context.addIssue({ code: "custom", path: ["count"], message: `count ${proportion.count} exceeds its denominator ${proportion.denominator}` });
     }
@@ -134,18 +139,34 @@ export const MeanChange = z
   .meta({ id: "MeanChange", description: "A mean change, e.g. \"−3.2 (SD 2.9) from baseline to week 8\"." });
 export type MeanChange = z.infer<typeof MeanChange>;
 
+/** Degrees of freedom the source does not print, derived from its design, and how. */
+export const DerivedDf = z
+  .object({
+    df: z.array(NonNegativeDecimalString).min(1).max(2).meta({ description: "The derived df: one for t, χ², r; two for F (df1, df2)." }),
+    from: z.string().min(1).meta({ description: "How they follow from the design, e.g. `repeated measures over 3 timepoints, n = 21 analysed: (k − 1, (k − 1)(n − 1))`." }),
+  })
+  .strict()
+  .meta({ id: "DerivedDf", description: "Degrees of freedom derived from the design, not printed, e.g. `{ \"df\": [\"2\", \"40\"], \"from\": \"repeated measures over 3 timepoints, n = 21\" }`." });
+export type DerivedDf = z.infer<typeof DerivedDf>;
+
 /** A test statistic as printed: t(28) = 2.20, F(2, 57) = 4.1, χ²(1) = 3.9, r(48) = .32, z = 2.5, U = 23. */
 export const TestStatistic = z
   .object({
     name: z.enum(["t", "F", "chi2", "z", "r", "U", "W", "H", "other"]).meta({ description: "`chi2` for χ²; `U` Mann–Whitney; `W` Wilcoxon; `H` Kruskal–Wallis." }),
     value: DecimalString,
     df: z.array(NonNegativeDecimalString).min(1).max(2).optional().meta({ description: "Degrees of freedom as printed: one for t, χ², r; two for F (df1, df2). Decimal df (Welch) are kept." }),
+    dfDerived: DerivedDf.optional().meta({
+      description:
+        "Degrees of freedom the source does not print, derived from the design (repeated measures over 3 timepoints with n = 21: F(2, 40)), with how they were derived. Not a reported number: the audit does not look for them in the quote, and every check that uses them says they are derived. Set `df` or `dfDerived`, not both.",
+    }),
   })
   .strict()
   .superRefine((statistic, context) => {
     const needs = { t: 1, chi2: 1, r: 1, F: 2 } as Record<string, number>;
     const wanted = needs[statistic.name];
     if (wanted !== undefined && statistic.df !== undefined && statistic.df.length !== wanted) context.addIssue({ code: "custom", path: ["df"], message: `${statistic.name} takes ${wanted} degree${wanted === 1 ? "" : "s"} of freedom, received ${statistic.df.length}` });
+    if (wanted !== undefined && statistic.dfDerived !== undefined && statistic.dfDerived.df.length !== wanted) context.addIssue({ code: "custom", path: ["dfDerived", "df"], message: `${statistic.name} takes ${wanted} degree${wanted === 1 ? "" : "s"} of freedom, received ${statistic.dfDerived.df.length}` });
+    if (statistic.df !== undefined && statistic.dfDerived !== undefined) context.addIssue({ code: "custom", path: ["dfDerived"], message: "the df are printed: remove dfDerived (derived df are for a statistic printed without them)" });
     if (statistic.name === "r" && Math.abs(Number(statistic.value)) > 1) context.addIssue({ code: "custom", path: ["value"], message: `a correlation lies between −1 and 1, received "${statistic.value}"` });
     if ((statistic.name === "F" || statistic.name === "chi2" || statistic.name === "U" || statistic.name === "W" || statistic.name === "H") && Number(statistic.value) < 0) {
       context.addIssue({ code: "custom", path: ["value"], message: `${statistic.name === "chi2" ? "χ²" : statistic.name} cannot be negative, received "${statistic.value}"` });
@@ -197,6 +218,18 @@ export const EffectEstimate = z
     outcome: z.string().min(1).optional().meta({ description: "What the effect is on, when not an instrument or variable of the study (e.g. `remission at week 8`)." }),
     groups: z.array(Slug).min(1).optional().meta({ description: "The arms compared, first minus (or over) second." }),
     timepoint: Slug.optional(),
+    about: z
+      .array(Slug)
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          "Ids of the reported values this effect is computed from, when the source makes that clear: the two proportions of a risk difference, risk ratio or odds ratio (first group first), or the F test a partial η² comes from. The checks then recompute the effect (and its p) from them.",
+      }),
+    unit: z
+      .enum(["proportion", "percentage-points"])
+      .optional()
+      .meta({ description: "For a risk difference: `percentage-points` when printed as a percentage (\"−3.2%\"), `proportion` when as a share (−0.032)." }),
     source: Source,
     alsoQuoted,
     note: readingNote,
@@ -204,6 +237,7 @@ export const EffectEstimate = z
   .strict()
   .superRefine((effect, context) => {
     atMostOneMeasure(effect, context);
+    if (effect.unit !== undefined && effect.measure !== "risk-difference") context.addIssue({ code: "custom", path: ["unit"], message: "`unit` says how a risk difference is printed; remove it for a " + effect.measure.replace(/-/g, " ") });
     const ratio = effect.measure === "risk-ratio" || effect.measure === "odds-ratio" || effect.measure === "hazard-ratio";
     const share = effect.measure === "eta-squared" || effect.measure === "partial-eta-squared";
     if (share && (Number(effect.estimate) < 0 || Number(effect.estimate) > 1)) context.addIssue({ code: "custom", path: ["estimate"], message: `${effect.measure === "eta-squared" ? "η²" : "ηp²"} is a share of variance between 0 and 1, received "${effect.estimate}"` });

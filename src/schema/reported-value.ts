@@ -33,6 +33,10 @@ export const Composition = z
     group,
     n: ReportedInteger.meta({ description: "The denominator the source uses." }),
     categoriesAre: z.enum(["exclusive", "overlapping"]).meta({ description: "`exclusive`: each person in exactly one category (counts must sum to n); `overlapping`: a person may be in several." }),
+    allCategoriesListed: z
+      .boolean()
+      .default(true)
+      .meta({ description: "`false` when the source gives only some categories of the variable (\"2788 women\" of 4575, men not stated): the listed counts and percentages are checked, and may add up to less than n and 100%." }),
     categories: z.array(CompositionCategory).min(1),
     acknowledgedDiscrepancy: z.string().optional().meta({ description: "Set only when the source's own counts do not add up: explains it, so validation passes and the checks report it." }),
     note: z.string().optional().meta({ description: "How the categories were read, e.g. exclusivity assumed because the counts sum to n." }),

@@ -105,6 +105,11 @@ export function checkStudyConsistency(study: StudyParts, context: z.RefinementCt
         if (value.denominator === undefined) checkWithinGroup(value.count, value.group, at("count"), "count");
         break;
       case "effect":
+        checkTimepoint(value.timepoint, at("timepoint"));
+        (value.about ?? []).forEach((id, aboutIndex) => {
+          if (!reportedIds.has(id)) issue(at("about", aboutIndex), `unknown reported value "${id}"; \`about\` lists ids of this study's reported values`);
+        });
+        break;
       case "sample-flow":
         checkTimepoint(value.timepoint, at("timepoint"));
         break;
@@ -130,7 +135,8 @@ export function checkStudyConsistency(study: StudyParts, context: z.RefinementCt
         const counts = value.categories.map((category) => category.count);
         if (value.categoriesAre === "exclusive" && counts.every((count) => count !== undefined) && !value.acknowledgedDiscrepancy) {
           const total = counts.reduce((sum: number, count) => sum + (count ?? 0), 0);
-          if (total !== n) issue(at("categories"), `exclusive category counts add up to ${total}, not n = ${n}; fix the counts, mark the categories "overlapping", or set acknowledgedDiscrepancy if the source really reports them so`);
+          if (value.allCategoriesListed !== false && total !== n) issue(at("categories"), `exclusive category counts add up to ${total}, not n = ${n}; fix the counts, mark the categories "overlapping", set allCategoriesListed: false if the source names only some categories, or set acknowledgedDiscrepancy if the source really reports them so`);
+          if (value.allCategoriesListed === false && total > n) issue(at("categories"), `exclusive category counts add up to ${total}, more than n = ${n}; fix the counts, mark the categories "overlapping", or set acknowledgedDiscrepancy if the source really reports them so`);
         }
         break;
       }

@@ -87,10 +87,13 @@ export const Arm = z
     label: z.string().min(1),
     role: ArmRole.optional(),
     size: ReportedInteger,
-    intervention: Intervention,
+    intervention: Intervention.optional().meta({ description: "What the arm was given. Required unless `definedBy` is set (a group nobody assigned a treatment to)." }),
     definedBy: ReportedText.optional().meta({ description: "How membership of the group is defined when it is not an assignment, with the quote: an exposure, or an outcome (an observational cohort's survivors and non-survivors)." }),
   })
   .strict()
+  .superRefine((arm, context) => {
+    if (arm.intervention === undefined && arm.definedBy === undefined) context.addIssue({ code: "custom", path: ["intervention"], message: "say what the arm was given (intervention), or, for a group nobody assigned, how it is defined (definedBy)" });
+  })
   .meta({ id: "Arm" });
 
 export const Timepoint = z
@@ -127,7 +130,9 @@ export const Design = z
   .object({
     type: designAttribute(["observational", "case-series", "pilot", "trial", "cohort", "other"], "DesignType"),
     sampling: designAttribute(["convenience", "consecutive", "random", "not-reported"], "Sampling"),
-    allocation: designAttribute(["randomised", "non-randomised", "single-group", "not-reported"], "Allocation"),
+    allocation: designAttribute(["randomised", "non-randomised", "single-group", "not-applicable", "not-reported"], "Allocation").meta({
+      description: "`not-applicable`: nobody was allocated — the groups are defined by an exposure or an outcome (every arm then has `definedBy`).",
+    }),
     controlGroup: designAttribute(["yes", "no", "not-reported"], "ControlGroup"),
     blinding: designAttribute(["none", "single", "double", "not-reported"], "Blinding"),
     sampleSize: SampleSize,
@@ -138,6 +143,12 @@ export const Design = z
     acknowledgedDiscrepancy: z.string().optional().meta({ description: "Set only when the source's arm sizes do not add up to its sample size: explains it." }),
   })
   .strict()
+  .superRefine((design, context) => {
+    if (design.allocation.value !== "not-applicable") return;
+    design.arms.forEach((arm, index) => {
+      if (arm.definedBy === undefined) context.addIssue({ code: "custom", path: ["arms", index, "definedBy"], message: `allocation is "not-applicable" (nobody was allocated), so say how group "${arm.id}" is defined (definedBy)` });
+    });
+  })
   .meta({ id: "Design" });
 
 /** How the study names an instrument, and which definition in data/instruments it means. */

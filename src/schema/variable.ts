@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Slug } from "./primitives.js";
+import { Slug, StepValue } from "./primitives.js";
 import { Source } from "./source.js";
 
 /**
@@ -13,7 +13,7 @@ export const Variable = z
     id: Slug,
     label: z.string().min(1).meta({ description: "What it is, in the source's words, e.g. `age`." }),
     unit: z.string().min(1).optional().meta({ description: "E.g. `years`, `kg`, `mmol/L`." }),
-    step: z.number().positive().optional().meta({ description: "Granularity of one person's value (1 for whole years; 0.1 for weights recorded to 0.1 kg). Only set it when the source or the measure fixes it." }),
+    step: StepValue.optional().meta({ description: "Granularity of one person's value (1 for whole years; 0.1 for weights recorded to 0.1 kg; 5 or \"100/3\" for a score in such steps). Only set it when the source or the measure fixes it." }),
     min: z.number().optional().meta({ description: "Lowest possible value of one person's value, when the measure bounds it." }),
     max: z.number().optional().meta({ description: "Highest possible value of one person's value, when the measure bounds it." }),
     note: z.string().optional(),

@@ -78,4 +78,77 @@ describe("cohort check on the statistics of a two-arm trial (tests/helpers/two-a
     expect(check?.subject).toEqual(["phq9-therapy-change", "phq9-therapy-baseline", "phq9-therapy-week-8"]);
     expect(check?.status).toBe("inconsistent");
   });
+
+  it("runs statisticP on an F with df derived from the design, says they are derived, and checks a partial η² against it", () => {
+    // Hand: F(2, 40) = 8.261 gives p = (1 + 2F/df2)^(−df2/2) = (1 + 16.522/40)^(−20) = 0.00099 (fits p < .001);
+    // ηp² = 16.522/56.522 = 0.2923 (fits .292).
+    const results = run((study) => {
+      study.reported.push(
+        { kind: "test", id: "rm-f", method: "repeated measures ANOVA", statistic: { name: "F", value: "8.261", dfDerived: { df: ["2", "40"], from: "three timepoints, n = 21" } }, p: { relation: "<", value: "0.001" }, comparison: "within-group", instrument: "phq-9", groups: ["therapy"], source: reported(study, "phq9-week-8-t").source },
+        { kind: "effect", id: "rm-eta", measure: "partial-eta-squared", estimate: "0.292", about: ["rm-f"], instrument: "phq-9", groups: ["therapy"], source: reported(study, "phq9-week-8-t").source },
+      );
+    });
+    const p = find(results, "statistic-p", "rm-f");
+    expect(p?.status).toBe("consistent");
+    expect(p?.assumptions.df).toBe("derived from the design, not printed: three timepoints, n = 21");
+    expect((1 + 16.522 / 40) ** -20).toBeLessThan(0.001);
+    const eta = find(results, "eta-squared-f", "rm-eta");
+    expect(eta?.subject).toEqual(["rm-eta", "rm-f"]);
+    expect(eta?.status).toBe("consistent");
+  });
+
+  it("checks a percentage with no count for the counts that fit, but not one of a base the source does not give", () => {
+    // Hand: 70% of 24 (the therapy arm's size) is 16.8 people: no whole count rounds to 70% (16/24 = 66.7%, 17/24 = 70.8%).
+    const results = run((study) => {
+      study.reported.push(
+        { kind: "proportion", id: "retention", outcome: "retention", group: "therapy", percent: "70", source: reported(study, "phq9-week-8-t").source },
+        { kind: "proportion", id: "recruitment", outcome: "recruitment rate", group: "all", denominatorUnknown: true, percent: "33", source: reported(study, "phq9-week-8-t").source },
+      );
+    });
+    const retention = find(results, "percent", "retention");
+    expect(retention?.status).toBe("inconsistent");
+    expect(retention?.assumptions.denominator).toMatch(/^24 \(the size of group therapy; no denominator is printed\)$/);
+    expect(find(results, "percent", "recruitment")).toBeUndefined();
+  });
+
+  it("recomputes an odds ratio from the two proportions it names, with its p from the 2×2 table", () => {
+    // Hand: 11/22 vs 3/22: OR = (11·19)/(11·3) = 6.333, which the printed 6.33 is; Fisher's p for [[11, 11], [3, 19]]
+    // is 0.0095 (see the 2×2 test above), so the printed p = .013 (from the CI) does not fit a 2×2 test.
+    const results = run((study) => (reported(study, "response-or").about = ["response-therapy", "response-wait-list"]));
+    expect(find(results, "effect-counts", "response-or")?.status).toBe("consistent");
+    expect((find(results, "effect-counts", "response-or")?.details as { value: number }).value).toBeCloseTo(19 / 3, 12);
+    expect(find(results, "two-by-two", "response-or")?.subject).toEqual(["response-or", "response-therapy", "response-wait-list"]);
+  });
+
+  it("runs the t-test under every reading when the ± of both means is an unlabelled SE", () => {
+    // scipy ttest_ind_from_stats: 9.6 vs 13.1 with SDs 0.9·√22 and 0.85·√22 (the ± read as SEs), n = 22 each:
+    // t = −2.827, p = 0.00716 — fits p = .007; read as SDs, p = 1.3e-16.
+    const results = run((study) => {
+      reported(study, "phq9-therapy-week-8").dispersion = { kind: "unstated", value: "0.9" };
+      reported(study, "phq9-wait-list-week-8").dispersion = { kind: "unstated", value: "0.85" };
+      reported(study, "phq9-week-8-t").statistic = undefined;
+    });
+    const t = find(results, "summary-t", "phq9-week-8-t");
+    expect(t?.status).toBe("consistent");
+    expect((t?.details as { fitting: string[] }).fitting).toEqual(["se"]);
+  });
+
+  it("runs a paired t-test from a mean change with its SD and a within-group test about it", () => {
+    // scipy: −5.6 with SD 4.0, n = 22: t = 5.6/(4.0/√22) = 6.567, p = 1.67e-6 with 21 df — fits p < .001, not p = .02.
+    const add = (value: string, relation: string) => (study: any) => {
+      reported(study, "phq9-therapy-change").dispersion = { kind: "sd", value: "4.0" };
+      study.reported.push({ kind: "test", id: "within-t", p: { relation, value }, comparison: "within-group", instrument: "phq-9", groups: ["therapy"], about: ["phq9-therapy-change"], source: reported(study, "phq9-week-8-t").source });
+    };
+    const fits = find(run(add("0.001", "<")), "summary-t", "within-t");
+    expect(fits?.subject).toEqual(["within-t", "phq9-therapy-change"]);
+    expect(fits?.inputs.design).toBe("paired");
+    expect(fits?.status).toBe("consistent");
+    expect(find(run(add("0.02", "=")), "summary-t", "within-t")?.status).toBe("inconsistent");
+  });
+
+  it("checks a median and its IQR on the grid of a whole-number variable", () => {
+    // sessions attended: whole numbers; n = 24 (even), so the median is a multiple of 0.5: 7 is, 7.3 is not.
+    expect(find(run(), "median-grid", "sessions-therapy")?.status).toBe("consistent");
+    expect(find(run((study) => (reported(study, "sessions-therapy").median = "7.3")), "median-grid", "sessions-therapy")?.status).toBe("inconsistent");
+  });
 });

@@ -85,3 +85,15 @@ describe("composition (ranges of counts)", () => {
     expect(BigInt(d.fittingCounts[0]!) + BigInt(d.fittingCounts[1]!)).toBe(BigInt(n));
   });
 });
+
+describe("composition with only some categories listed", () => {
+  it("checks the listed categories and lets their sums fall short of n and 100%, never above", () => {
+    // "2788 women (60.9%)" of 4575 (Solberg et al. 2024): 2788/4575 = 60.94% → 60.9. Hand for the failures:
+    // 2900 + 1700 = 4600 > 4575; 60.9% + 40.0% = 100.9%, whose least admissible sum 100.85 is above 100.
+    expect(composition({ n: 4575, allCategoriesListed: false, categories: [{ id: "women", count: 2788, percent: "60.9" }] }).status).toBe("consistent");
+    expect(composition({ n: 4575, categories: [{ id: "women", count: 2788, percent: "60.9" }] }).status).toBe("inconsistent");
+    expect(composition({ n: 4575, allCategoriesListed: false, categories: [{ id: "a", count: 2900 }, { id: "b", count: 1700 }] }).status).toBe("inconsistent");
+    expect(composition({ n: 4575, allCategoriesListed: false, categories: [{ id: "a", percent: "60.9" }, { id: "b", percent: "40.0" }] }).status).toBe("inconsistent");
+    expect(composition({ n: 4575, allCategoriesListed: false, categories: [{ id: "women", count: 2788, percent: "61.9" }] }).status).toBe("inconsistent");
+  });
+});

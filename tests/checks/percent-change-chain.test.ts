@@ -199,3 +199,42 @@ describe("percentChangeChain (work estimate)", () => {
     expect(() => percentChangeChain({ ...input, maxSteps: 10 })).toThrow(/201 possible group means per timepoint/);
   });
 });
+
+describe("percentChangeChain on items in steps other than 1", () => {
+  /** Oracle: every pair of group means a·unit, b·unit (a, b whole, 0…kMax) whose percent change 100(b − a)/a (the unit cancels) rounds (up_or_down) to the printed one. */
+  function pairs(kMax: number, percent: string, direction: "increase" | "decrease"): number {
+    const digits = percent.split(".")[1]?.length ?? 0;
+    const c = BigInt(percent.replace(".", "")) * 10n;
+    const scale = 10n ** BigInt(digits + 1);
+    let count = 0;
+    for (let a = 1; a <= kMax; a++) {
+      for (let b = 0; b <= kMax; b++) {
+        // change = 100·(b − a)/a (the unit cancels); signed by direction
+        const num = BigInt(100 * (b - a)) * (direction === "increase" ? 1n : -1n);
+        const den = BigInt(a);
+        if ((c - 5n) * den <= num * scale && num * scale <= (c + 5n) * den) count++;
+      }
+    }
+    return count;
+  }
+
+  it("counts the same pairs of means as the definition, for steps of 50 (10 items, n = 2) and 100/3 (3 items, n = 2)", () => {
+    // `step` is the items' step. Group means are multiples of 50/(10·2) = 2.5 on 0–100 (41 values), of
+    // 100/(3·2) = 50/3 on 0–100 (7 values), and with items themselves in steps of 100/3 (0, 33.3, 66.7, 100)
+    // of (100/3)/(2·2) = 25/3 (13 values).
+    for (const [items, step, kMax] of [[10, 50, 40], [3, 100, 6], [2, "100/3", 12]] as const) {
+      for (const [percent, direction] of [["20.00", "increase"], ["33.3", "decrease"], ["50", "increase"]] as const) {
+        const result = percentChangeChain({ timepoints: ["t0", "t1"], changes: [{ from: "t0", to: "t1", percent, direction }], grid: { kind: "items", items, n: 2, min: 0, max: 100, step }, maxTuples: 1000 });
+        const want = pairs(kMax, percent, direction);
+        expect((result.details as { feasibleTuples: number }).feasibleTuples, `${items} items, ${percent}% ${direction}`).toBe(want);
+      }
+    }
+  });
+
+  it("pins a chain to a printed mean on a step exactly (no float dust from 100/3)", () => {
+    // One item in steps of 100/3, n = 1: means 0, 33.33…, 66.66…, 100. A printed baseline 33.33 pins k = 1; +100% then
+    // needs 66.67 (k = 2) — exactly one tuple.
+    const result = percentChangeChain({ timepoints: ["t0", "t1"], changes: [{ from: "t0", to: "t1", percent: "100", direction: "increase" }], grid: { kind: "items", items: 1, n: 1, min: 0, max: 100, step: "100/3" }, pins: [{ timepoint: "t0", mean: "33.33" }] });
+    expect((result.details as { feasibleTuples: number }).feasibleTuples).toBe(1);
+  });
+});

@@ -61,4 +61,14 @@ describe("cohort closure", () => {
     expect(cohort("closure", "--mean", "3.0", "--sd", "1.2", "--n", "20", "--min", "5", "--max", "1").status).toBe(1);
     expect(cohort("closure", "--mean", "three", "--sd", "1.2", "--n", "20", "--min", "1", "--max", "5").status).toBe(2);
   });
+  it("enumerates values in steps (--step): 4 yes/no items scored 0, 25, …, 100", () => {
+    // Hand: n = 4, mean 50, SD 35.36 = √(3750/3): the deviations' squares must sum to 3750 — {0, 50, 75, 75}
+    // (2500 + 0 + 625 + 625) and {25, 25, 50, 100} (625 + 625 + 0 + 2500); no other four multiples of 25 do.
+    const r = spawnSync("node", ["bin/cohort.js", "closure", "--mean", "50.00", "--sd", "35.36", "--n", "4", "--min", "0", "--max", "100", "--step", "25", "--json"], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.count).toBe(2);
+    expect(json.examples).toEqual(["0×1 50×1 75×2", "25×2 50×1 100×1"]);
+  });
 });
+

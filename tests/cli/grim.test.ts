@@ -16,4 +16,11 @@ describe("cohort grim", () => {
   it("exits 2 for a malformed mean", () => {
     expect(run("grim", "--mean", "5,19", "--n", "28").status).toBe(2);
   });
+  it("takes an item step: RAND-36 physical functioning, 10 items on 0/50/100, n = 26", () => {
+    // Hand: totals are multiples of 5; 26 × [77.405, 77.415] = [2012.53, 2012.79] holds none (2010 → 77.31, 2015 → 77.50).
+    const r = run("grim", "--mean", "77.41", "--n", "26", "--items", "10", "--item-step", "50", "--json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).details.nearestConsistent).toEqual(["77.31", "77.50"]);
+    expect(run("grim", "--mean", "77.41", "--n", "26", "--item-step", "0").status).toBe(2);
+  });
 });

@@ -185,6 +185,6 @@ describe("inferenceOverReconstructions (study B)", () => {
 
   it("has no improvement scenarios when no 'improved in all' claim covers a rebuilt instrument", () => {
     expect(result.scenarios.every((s) => s.improvement === "as-claimed")).toBe(true);
-    expect(result.label).toBe("inference over reconstructions — not results of the study");
+    expect(result.label).toBe("inference over sampled reconstructions — samples, not bounds, and not results of the study");
   });
 });

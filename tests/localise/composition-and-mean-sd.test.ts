@@ -141,11 +141,30 @@ describe("localise on a mean with its ± and n", () => {
     expect(seen.size).toBe(3);
   });
 
-  it("reads scrutiny's GRIMMER example 3.44 ± 2.47, n = 18 as consistent once the ± is an SE", () => {
+  it("reads scrutiny's GRIMMER example 3.44 ± 2.47, n = 18: unlabelled it fits as an SE; labelled SD, the SE reading is a mislabel ranked below misprints", () => {
     // scrutiny: grimmer("3.44", "2.47", 18) is inconsistent. Hand: total 62 (62/18 = 3.444); as an SE the
     // SD is 2.47·√18 ≈ 10.48, reachable by whole numbers with no scale bound.
+    expect(localise(meanSdProblem({ id: "x", mean: "3.44", dispersion: { kind: "unstated", value: "2.47" }, n: 18, items: 1 })).status).toBe("consistent");
     const found = localise(meanSdProblem({ id: "x", mean: "3.44", dispersion: { kind: "sd", value: "2.47" }, n: 18, items: 1 }));
     expect(found.smallestSize).toBe(1);
-    expect(found.explanations[0]!.readings[0]!.slip).toBe("se-as-sd");
+    const slips = found.explanations.map((e) => e.readings[0]!.slip);
+    expect(slips).toContain("se-as-sd");
+    expect(slips[0]).not.toBe("se-as-sd");
+    expect(found.explanations.find((e) => e.readings[0]!.slip === "se-as-sd")!.prior).toBeLessThan(found.explanations[0]!.prior);
+    // The population SD does not rescue it. Hand: Σ(x − mean)² = 18 × [2.465², 2.475²) = [109.37, 110.26), and
+    // Σx² = that + 62²/18 (213.56) lies in [322.93, 323.81): only 323, odd, while Σx = 62 is even (x² ≡ x mod 2).
+    expect(slips).not.toContain("population-sd");
+  });
+
+  it("explains the yoga pilot's 17.33 (SD 4.71), n = 21 first by an SD with denominator n (Σx² = 6776)", () => {
+    // Wurz et al. 2023 Table 4, 30-s sit-to-stand at week 16. Hand: total 364; as a population SD,
+    // Σ(x − mean)² = 21 × [4.705², 4.715²) = [464.88, 466.86); Σx² = that + 364²/21 (6309.33) lies in
+    // [6774.22, 6776.19): 6775 or 6776, and only 6776 has the parity of 364. The colleague's fractions
+    // (helpers/examples/calc/wurz.out, "Population-SD reading") find the same 6776.
+    const found = localise(meanSdProblem({ id: "s", mean: "17.33", dispersion: { kind: "sd", value: "4.71" }, n: 21, items: 1 }));
+    const first = found.explanations[0]!;
+    expect(first.readings[0]!.slip).toBe("population-sd");
+    expect(first.outcome.details).toMatchObject({ total: 364, sumOfSquares: "6776" });
+    expect(found.explanations.findIndex((e) => e.readings[0]!.slip === "se-as-sd")).toBeGreaterThan(0);
   });
 });

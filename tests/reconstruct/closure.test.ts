@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CohortError } from "../../src/errors.js";
 import { closureSamples, countClosure, forEachClosureSample, summarizeClosure } from "../../src/reconstruct/index.js";
 import * as message from "../../src/messages/reconstruct.js";
+import { halfUnit } from "../../src/reconstruct/closure-bounds.js";
 
 // Independent oracle: every non-decreasing sequence of n values on [min, max], kept when its mean and
 // sample SD (plain two-pass formula, n − 1) lie within the rounding errors (inclusive, 1e-9 slack).
@@ -176,5 +177,41 @@ describe("summarizeClosure", () => {
     const summary = summarizeClosure({ mean: "3.5", sd: "1.7", n: 70, min: 1, max: 5, meanError: 0.05, sdError: 0.05 }, { limit: 10 });
     expect(summary.count).toBe(10);
     expect(summary.complete).toBe(false);
+  });
+});
+
+describe("CLOSURE on values in steps other than 1", () => {
+  /** Oracle: every multiset of n values from `values` whose mean and sample SD lie within half a unit of the printed ones (inclusive). */
+  function brute(values: number[], n: number, mean: string, sd: string): number[][] {
+    const hm = halfUnit(mean);
+    const hs = halfUnit(sd);
+    const out: number[][] = [];
+    const rec = (start: number, chosen: number[]): void => {
+      if (chosen.length === n) {
+        const m = chosen.reduce((a, b) => a + b, 0) / n;
+        const s = Math.sqrt(chosen.reduce((a, x) => a + (x - m) ** 2, 0) / (n - 1));
+        if (Math.abs(m - Number(mean)) <= hm + 1e-9 && Math.abs(s - Number(sd)) <= hs + 1e-9) out.push([...chosen]);
+        return;
+      }
+      for (let i = start; i < values.length; i++) rec(i, [...chosen, values[i]!]);
+    };
+    rec(0, []);
+    return out;
+  }
+
+  it("lists exactly the samples of multiples of 25 (4 yes/no items) and of 100/3 (3 yes/no items) that fit", () => {
+    // Hand: n = 3, mean 50.00, SD 25.00 on 0, 25, …, 100: only {25, 50, 75} (SD 25); {0, 50, 100} has SD 50.
+    expect([...closureSamples({ mean: "50.00", sd: "25.00", n: 3, min: 0, max: 100, step: 25 })]).toEqual([[25, 50, 75]]);
+    for (const [values, step, n, mean, sd] of [
+      [[0, 25, 50, 75, 100], 25, 5, "50.0", "35.4"],
+      [[0, 100 / 3, 200 / 3, 100], "100/3", 6, "33.3", "36.5"],
+      [[0, 100 / 3, 200 / 3, 100], "100/3", 4, "50.0", "33.3"],
+    ] as const) {
+      const got = [...closureSamples({ mean, sd, n, min: 0, max: 100, step })].map((sample) => sample.map((x) => Number(x.toFixed(6))));
+      const want = brute([...values], n, mean, sd).map((sample) => sample.map((x) => Number(x.toFixed(6))));
+      expect(want.length, `${mean} ${sd}`).toBeGreaterThan(0);
+      expect(got, `${mean} ${sd}`).toEqual(want);
+      expect(countClosure({ mean, sd, n, min: 0, max: 100, step })).toBe(BigInt(want.length));
+    }
   });
 });

@@ -27,8 +27,8 @@ function problemsAfter(mutate: (study: any) => void): { file: string; problems: 
 describe("a study of any design", () => {
   it("accepts a two-arm randomised trial of a therapy against a wait list, with no drug fields", () => {
     const study = parseStudy(twoArmTrial(), instruments);
-    expect(study.design.arms.map((arm) => arm.intervention.type)).toEqual(["psychological", "none"]);
-    expect(study.design.arms.every((arm) => arm.intervention.drug === undefined && arm.intervention.route === undefined)).toBe(true);
+    expect(study.design.arms.map((arm) => arm.intervention?.type)).toEqual(["psychological", "none"]);
+    expect(study.design.arms.every((arm) => arm.intervention?.drug === undefined && arm.intervention?.route === undefined)).toBe(true);
     expect(new Set(study.reported.map((value) => value.kind))).toEqual(new Set(["eligibility", "sample-flow", "mean", "mean-change", "test", "median", "proportion", "effect"]));
   });
 
@@ -134,3 +134,47 @@ describe("statesNumber on the ways papers print numbers", () => {
     expect(problems).toEqual([{ path: "$.reported[11].source", message: 'the quote does not state the reported number 2.38: "t(42) = 2.83, p = .007"' }]);
   });
 });
+
+describe("fields for designs the example studies exposed", () => {
+  it("accepts an F with df derived from the design, which the audit does not look for in the quote", () => {
+    // The quote "t(42) = 2.83, p = .007" states neither 2 nor 40: derived df are not reported numbers.
+    const mutate = (study: any) => (study.reported[11].statistic = { name: "F", value: "2.83", dfDerived: { df: ["2", "40"], from: "three timepoints, n = 21" } });
+    expect(problemsAfter(mutate).problems).toEqual([]);
+    const study = twoArmTrial();
+    mutate(study);
+    expect(auditSources(study, [tempFile("trial.txt", trialText)]).problems).toEqual([]);
+  });
+
+  it("refuses derived df beside printed ones, or of the wrong count", () => {
+    expect(problemsAfter((study) => (study.reported[11].statistic.dfDerived = { df: ["42"], from: "n − 2" })).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[11\]\.statistic\.dfDerived: the df are printed: remove dfDerived/));
+    expect(problemsAfter((study) => (study.reported[11].statistic = { name: "F", value: "2.83", dfDerived: { df: ["2"], from: "?" } })).problems).toContainEqual("$.reported[11].statistic.dfDerived.df: F takes 2 degrees of freedom, received 1");
+  });
+
+  it("lets an effect name the values it comes from, and refuses an unknown one; `unit` only for a risk difference", () => {
+    expect(problemsAfter((study) => (study.reported[15].about = ["response-therapy", "response-wait-list"])).problems).toEqual([]);
+    expect(problemsAfter((study) => (study.reported[15].about = ["nothing"])).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[15\]\.about\[0\]: unknown reported value "nothing"/));
+    expect(problemsAfter((study) => (study.reported[15].unit = "percentage-points")).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[15\]\.unit: `unit` says how a risk difference is printed/));
+  });
+
+  it("accepts groups nobody assigned (definedBy, no intervention, allocation not-applicable)", () => {
+    const defined = (study: any) => {
+      study.design.allocation = { value: "not-applicable", basis: "inferred", source: study.design.arms[0].size.source };
+      for (const arm of study.design.arms) {
+        delete arm.intervention;
+        arm.definedBy = { value: `group ${arm.id}`, source: arm.size.source };
+      }
+    };
+    expect(problemsAfter(defined).problems).toEqual([]);
+    expect(problemsAfter((study) => delete study.design.arms[0].intervention).problems).toContainEqual(expect.stringMatching(/^\$\.design\.arms\[0\]\.intervention: say what the arm was given/));
+  });
+
+  it("accepts a composition that lists only some categories, and a proportion of a base the source does not give", () => {
+    const partial = (study: any) =>
+      study.reported.push({ kind: "composition", id: "women", variable: "sex", group: "all", n: { value: 48, source: study.design.arms[0].size.source }, categoriesAre: "exclusive", allCategoriesListed: false, categories: [{ id: "f", label: "women", count: 20, source: study.design.arms[0].size.source }] });
+    expect(problemsAfter(partial).problems).toEqual([]);
+    // Listing all categories, 20 women of 48 is an error (the counts must add up).
+    expect(problemsAfter((study) => { partial(study); study.reported.at(-1).allCategoriesListed = true; }).problems).toContainEqual(expect.stringMatching(/exclusive category counts add up to 20, not n = 48/));
+    expect(problemsAfter((study) => (study.reported[13].denominatorUnknown = true)).problems).toContainEqual(expect.stringMatching(/^\$\.reported\[13\]\.denominatorUnknown: a denominator is given/));
+  });
+});
+

@@ -16,12 +16,20 @@ const results = checkStudy(study, registry);
 
 describe("cohort check on the ICU cohort (Corrêa et al. 2021)", () => {
   it("gives exactly these verdicts", () => {
-    // Medians with IQRs and a p printed as "p<0.001" with no statistic: no check recomputes anything from them.
-    // The five resource-use percentages print no count, so no percentage is checked against one.
+    // The p printed as "p<0.001" with no statistic cannot be recomputed from medians and IQRs. The SAPS 3
+    // medians (a whole-number score, 16–217) are checked on their grid; age declares no step, so its medians are
+    // not. The five resource-use percentages print no count: the check lists the counts that fit.
     expect(verdicts(results)).toEqual([
       "flow-arms-sum sample-size,arm:non-survivors,arm:survivors: inconsistent",
       "percent died-in-hospital: inconsistent",
       "percent discharged-alive: inconsistent",
+      "median-grid saps3-non-survivors: consistent",
+      "median-grid saps3-survivors: consistent",
+      "percent noninvasive-ventilation: undetermined",
+      "percent mechanical-ventilation: undetermined",
+      "percent high-flow-nasal-cannula: undetermined",
+      "percent renal-replacement-therapy: undetermined",
+      "percent ecmo: undetermined",
     ]);
   });
 
@@ -44,5 +52,28 @@ describe("cohort check on the ICU cohort (Corrêa et al. 2021)", () => {
     expect([discharged.status, discharged.inputs]).toEqual(["inconsistent", { count: 1078, n: 1296, percent: "86.4" }]);
     expect(discharged.details).toMatchObject({ counts: [1120] });
     expect([Math.round(1000 * 170 / 1248) / 10, Math.round(1000 * 1078 / 1248) / 10]).toEqual([13.6, 86.4]);
+  });
+
+  it("the SAPS 3 medians and quartiles are possible for whole-number scores", () => {
+    // Hand: n = 170 and 1078 are even, so a median is the mean of two whole numbers (a multiple of 0.5): 59 and 47
+    // are. Quartiles of whole numbers are multiples of 1/4 (or 1/2, or whole) under Hyndman–Fan types 1, 2, 6, 7:
+    // 54, 66, 42, 53 are whole. All within 16–217.
+    for (const id of ["saps3-non-survivors", "saps3-survivors"]) {
+      const result = findResult(results, "median-grid", id);
+      expect(result.status, id).toBe("consistent");
+      expect(result.assumptions.median, id).toMatch(/is even: the median is the mean of the two middle values/);
+    }
+  });
+
+  it("the resource-use percentages without counts: every 1-decimal percentage of 1296 is reachable, and the fitting counts are listed", () => {
+    // The colleague (calc/correa.out): 56.6% of 1296 is 733 or 734; 32.9% 426–427; 31.3% 405–406; 11.7% 151–152;
+    // 1.5% 19–20. Hand for the first: [0.5655, 0.5665] × 1296 = [732.9, 734.2]. With n ≥ 1000 every 0.1% step
+    // holds a count (1296 × 0.001 = 1.3 ≥ 1), so the check cannot fail: undetermined, with the counts.
+    const counts: Record<string, number[]> = { "noninvasive-ventilation": [733, 734], "mechanical-ventilation": [426, 427], "high-flow-nasal-cannula": [405, 406], "renal-replacement-therapy": [151, 152], ecmo: [19, 20] };
+    for (const [id, want] of Object.entries(counts)) {
+      const result = findResult(results, "percent", id);
+      expect(result.status, id).toBe("undetermined");
+      expect(result.details, id).toMatchObject({ counts: want });
+    }
   });
 });

@@ -18,16 +18,20 @@ describe("cohort check on the face-mask trial (Solberg et al. 2024)", () => {
   it("gives exactly these verdicts", () => {
     expect(verdicts(results)).toEqual([
       "composition analysed-by-arm: consistent",
+      "composition sex: consistent",
       "flow-arms-sum sample-size,arm:mask,arm:no-mask: consistent",
       "flow-stage-order randomised,analysed: consistent",
       "flow-stage-order allocated-mask,analysed-mask: consistent",
       "flow-stage-order allocated-no-mask,analysed-no-mask: consistent",
       "flow-stage-sum analysed,analysed-mask,analysed-no-mask: consistent",
-      "percent women: consistent",
       "percent symptoms-mask: inconsistent",
       "percent symptoms-no-mask: inconsistent",
       "ci-p symptoms-or: consistent",
+      "effect-counts symptoms-or,symptoms-mask,symptoms-no-mask: inconsistent",
+      "two-by-two symptoms-or,symptoms-mask,symptoms-no-mask: inconsistent",
       "ci-p symptoms-rd: consistent",
+      "effect-counts symptoms-rd,symptoms-mask,symptoms-no-mask: inconsistent",
+      "two-by-two symptoms-rd,symptoms-mask,symptoms-no-mask: consistent",
       "ci-p covid-self-reported-or: consistent",
     ]);
   });
@@ -49,10 +53,15 @@ describe("cohort check on the face-mask trial (Solberg et al. 2024)", () => {
     expect(findResult(results, "flow-stage-sum", "analysed").status).toBe("consistent");
   });
 
-  it("women: 2788 of the 4575 analysed is 60.9%", () => {
+  it("women: 2788 of the 4575 analysed is 60.9%, one category of sex given alone (the men are not printed)", () => {
     // Hand: 2788/4575 = 60.940% → 60.9. The counts that round to 60.9% of 4575 are those in
-    // [0.6085 × 4575, 0.6095 × 4575) = [2783.9, 2788.5): 2784–2788.
-    expect(findResult(results, "percent", "women").details).toMatchObject({ counts: [2784, 2785, 2786, 2787, 2788] });
+    // [0.6085 × 4575, 0.6095 × 4575) = [2783.9, 2788.5): 2784–2788. With only some categories listed, the
+    // sum 2788 < 4575 and 60.9% < 100% are no finding.
+    const result = findResult(results, "composition", "sex");
+    expect(result.status).toBe("consistent");
+    expect(result.details).toMatchObject({ countSum: 2788, categories: [{ id: "women", status: "consistent", counts: [2788] }] });
+    expect(Math.ceil(0.6085 * 4575) <= 2788 && 2788 < 0.6095 * 4575).toBe(true);
+    expect(result.assumptions.categories).toMatch(/only some categories are listed/);
   });
 
   it("the event percentages are not of the arm sizes", () => {
@@ -83,5 +92,27 @@ describe("cohort check on the face-mask trial (Solberg et al. 2024)", () => {
       expect(pLow, id).toBeCloseTo(low, 6);
       expect(pHigh, id).toBeCloseTo(high, 6);
     }
+  });
+
+  it("the odds ratio and risk difference are not the crude effects of the printed counts and arm sizes; the 2×2 p is far below the printed P = 0.001", () => {
+    // The OR and RD name the two proportions (163 and 239 events); no denominator is printed, so the arm sizes
+    // are used (2371 and 2276; the colleague used the analysed 2313 and 2262 and reached the same verdicts).
+    // Exact fractions: OR = 163·(2276 − 239) / ((2371 − 163)·239) = 332031/527712 = 0.62919 (scipy's
+    // fisher_exact reports the same sample odds ratio, 0.6291897853); RD = 163/2371 − 239/2276 = −3.6261 points.
+    expect((163 * 2037) / (2208 * 239)).toBeCloseTo(0.6291897853, 9);
+    const or = findResult(results, "effect-counts", "symptoms-or");
+    expect(or.status).toBe("inconsistent");
+    expect((or.details as { value: number }).value).toBeCloseTo(0.6291897853, 9);
+    const rd = findResult(results, "effect-counts", "symptoms-rd");
+    expect(rd.status).toBe("inconsistent");
+    expect((rd.details as { value: number }).value).toBeCloseTo(100 * (163 / 2371 - 239 / 2276), 9);
+    expect(100 * (163 / 2371 - 239 / 2276)).toBeCloseTo(-3.6261, 4);
+    // scipy (not project code) on [[163, 2208], [239, 2037]]: Fisher p = 1.114e-5; χ² p = 1.104e-5; with Yates
+    // 1.402e-5 — none prints as 0.001, all fit "P<0.001".
+    const pOr = findResult(results, "two-by-two", "symptoms-or");
+    expect(pOr.status).toBe("inconsistent");
+    const ps = (pOr.details as { tests: { test: string; p: number }[] }).tests.map((t) => [t.test, t.p]);
+    expect(ps.map(([, p]) => Number((p as number).toPrecision(4)))).toEqual([1.114e-5, 1.104e-5, 1.402e-5]);
+    expect(findResult(results, "two-by-two", "symptoms-rd").status).toBe("consistent");
   });
 });

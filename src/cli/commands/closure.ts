@@ -3,13 +3,14 @@ import { CohortError, exitCodes } from "../../errors.js";
 import { asFileSystemProblem } from "../../io/file-system-error.js";
 import { checkOutputFile } from "../../io/output-target.js";
 import * as message from "../../messages/reconstruct.js";
-import { closureBounds, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
+import { closureBounds, valueAt, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
+import { stepText } from "../../stats/step.js";
 import { countClosure } from "../../reconstruct/closure-count.js";
 import { closureFrequencies } from "../../reconstruct/closure-frequencies.js";
 import { summarizeClosure } from "../../reconstruct/closure-summary.js";
 import { createSampleWriter, type SampleFormat } from "../../reconstruct/sample-writer.js";
 import { RECONSTRUCTION_LABEL } from "../../schema/reconstruction.js";
-import { parseFiniteNumber, parsePositiveInteger } from "../options.js";
+import { parseFiniteNumber, parsePositiveInteger, parseStepOption } from "../options.js";
 import { action, withJson } from "../run.js";
 import { createProgress, measureSamplesPerSecond } from "../closure-progress.js";
 import { withSampleOptions, type SampleOptions } from "../sample-options.js";
@@ -27,6 +28,7 @@ const VALUES_PER_SECOND = 200_000_000;
 const WARN_SECONDS = 10;
 
 interface ClosureOptions extends SampleOptions {
+  step?: string;
   count?: boolean;
   frequencies?: boolean;
   limit?: number;
@@ -44,6 +46,7 @@ export function register(program: Command): void {
         .command("closure")
         .description("list (or count) every sample of n integers on [min, max] whose mean and SD round to the reported values (CLOSURE)"),
     )
+      .option("--step <step>", "step between possible values (default 1): 5, 0.5 or a fraction such as 100/3; values are the multiples of it within min…max", parseStepOption)
       .option("--count", "count the samples by dynamic programming, without listing them")
       .option("--frequencies", "with --count: also how often each scale value occurs across all samples, and the horns index's range (exact, by dynamic programming)")
       .option("--limit <N>", "stop after the first N samples (in lexicographic order)", parsePositiveInteger)
@@ -68,7 +71,8 @@ Examples:
   $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --out samples.csv
   $ cohort closure --mean 3.5 --sd 1.7 --n 70 --min 1 --max 5 --format jsonl --limit 5
   $ cohort closure --mean 3.1 --sd 2.1 --n 60 --min 1 --max 10 --time-budget 5 --out first.csv   # as many as 5 s allow
-  $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --json         # top level: count, bounds, complete, frequency, horns, ...`,
+  $ cohort closure --mean 3.0 --sd 1.2 --n 200 --min 1 --max 5 --json         # top level: count, bounds, complete, frequency, horns, ...
+  $ cohort closure --mean 50.00 --sd 35.36 --n 4 --min 0 --max 100 --step 25 --count   # RAND-36 role limitations (4 yes/no items): scores 0, 25, …, 100`,
     )
     .action(action((options: ClosureOptions) => run(options)));
 }
@@ -78,7 +82,7 @@ function run(options: ClosureOptions) {
   if (options.out !== undefined) checkOutputFile(options.out);
   const format = resolveFormat(options);
   if (format !== undefined && options.out === undefined && options.json) throw new CohortError({ message: message.formatNeedsOutput() }, exitCodes.usage);
-  const input = { mean: options.mean, sd: options.sd, n: options.n, min: options.min, max: options.max, meanError: options.meanError, sdError: options.sdError };
+  const input = { mean: options.mean, sd: options.sd, n: options.n, min: options.min, max: options.max, ...(options.step !== undefined ? { step: options.step } : {}), meanError: options.meanError, sdError: options.sdError };
   const bounds = closureBounds(input);
   const described = describeBounds(bounds, options);
   let total: bigint | undefined;
@@ -93,7 +97,7 @@ function run(options: ClosureOptions) {
   if (options.count || options.frequencies) {
     const counted = {
       json: { count: countJson, method: "dynamic programming (no samples materialised)", inputs: input, bounds: described },
-      text: `${countJson} samples of n = ${bounds.n} on ${bounds.min}–${bounds.max} have a mean in [${described.mean.join(", ")}] and an SD in [${described.sd.join(", ")}] (bounds inclusive).`,
+      text: `${countJson} samples of n = ${bounds.n} on ${scaleText(bounds)} have a mean in [${described.mean.join(", ")}] and an SD in [${described.sd.join(", ")}] (bounds inclusive).`,
     };
     return options.frequencies ? withFrequencies(counted, bounds) : counted;
   }
@@ -124,7 +128,7 @@ function run(options: ClosureOptions) {
       stop: deadline === undefined ? undefined : () => (stoppedByBudget = performance.now() >= deadline),
       onSample: (frequencies, index) => {
         writer?.write(frequencies);
-        if (index < 3) examples.push(describeSample(frequencies, bounds.min));
+        if (index < 3) examples.push(describeSample(frequencies, bounds));
         progress.tick(index + 1);
       },
     });
@@ -199,7 +203,9 @@ function describeBounds(bounds: ClosureBounds, options: ClosureOptions) {
   return {
     mean: [round(mean - bounds.meanError), round(mean + bounds.meanError)],
     sd: [round(Math.max(0, sd - bounds.sdError)), round(sd + bounds.sdError)],
+    // The sum of the values (in steps when a step is given: multiply by it).
     sum: [bounds.sumLow + bounds.n * bounds.min, bounds.sumHigh + bounds.n * bounds.min],
+    ...(bounds.step.num === 1 && bounds.step.den === 1 ? {} : { step: stepText(bounds.step), sumIsInSteps: true }),
     meanError: bounds.meanError,
     sdError: bounds.sdError,
     inclusive: true,
@@ -214,15 +220,21 @@ function assumptions(described: ReturnType<typeof describeBounds>): string[] {
   ];
 }
 
-function describeSample(frequencies: ArrayLike<number>, min: number): string {
+function describeSample(frequencies: ArrayLike<number>, bounds: ClosureBounds): string {
   const parts: string[] = [];
-  for (let index = 0; index < frequencies.length; index++) if ((frequencies[index] as number) > 0) parts.push(`${min + index}×${frequencies[index]}`);
+  for (let index = 0; index < frequencies.length; index++) if ((frequencies[index] as number) > 0) parts.push(`${Number(valueAt(bounds, index).toFixed(6))}×${frequencies[index]}`);
   return parts.join(" ");
+}
+
+/** "1–5", or "0–100 in steps of 25". */
+function scaleText(bounds: ClosureBounds): string {
+  if (bounds.step.num === 1 && bounds.step.den === 1) return `${bounds.min}–${bounds.max}`;
+  return `${Number(valueAt(bounds, 0).toFixed(6))}–${Number(valueAt(bounds, bounds.max - bounds.min).toFixed(6))} in steps of ${stepText(bounds.step)}`;
 }
 
 function summaryText(json: { count: number | string | null; visited: number; complete: boolean; stoppedBy: string | null; horns: { mean: number; min: number; max: number; uniform: number } | null; frequency: { value: number; count: number; share: number }[]; bounds: ReturnType<typeof describeBounds>; examples: string[] }, bounds: ClosureBounds): string {
   const lines = [
-    `${json.count ?? "?"} samples of n = ${bounds.n} on ${bounds.min}–${bounds.max} have a mean in [${json.bounds.mean.join(", ")}] and an SD in [${json.bounds.sd.join(", ")}] (bounds inclusive).`,
+    `${json.count ?? "?"} samples of n = ${bounds.n} on ${scaleText(bounds)} have a mean in [${json.bounds.mean.join(", ")}] and an SD in [${json.bounds.sd.join(", ")}] (bounds inclusive).`,
   ];
   if (!json.complete) lines.push(`Stopped after the first ${json.visited} (--${json.stoppedBy === "time-budget" ? "time-budget" : "limit"}); metrics below cover those only.`);
   if (json.horns) {

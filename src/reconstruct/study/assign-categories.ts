@@ -45,6 +45,10 @@ export function assignCategories(study: Study, rng: Rng): CategoryAssignment {
       out.notes.push(`${c.variable}: categories may overlap, so no single category can be given to each patient; not reconstructed`);
       continue;
     }
+    if (c.allCategoriesListed === false) {
+      out.notes.push(`${c.variable}: only some categories are listed (${c.categories.map((k) => k.label).join(", ")}), so the others cannot be given to anyone; not reconstructed`);
+      continue;
+    }
     const counts = c.categories.map((k) => k.count ?? Math.round((Number(k.percent) * group.size) / 100));
     if (counts.reduce((s, v) => s + v, 0) !== group.size) {
       out.notes.push(`${c.variable}: category counts sum to ${counts.reduce((s, v) => s + v, 0)}, not the group size ${group.size}; not reconstructed`);

@@ -52,7 +52,7 @@ const changeId = (c: PercentChange): string => `${c.from}→${c.to} (${c.directi
 export function chainTuples(study: Study, instrument: Instrument, unit: PatientGroup, changes: PercentChange[], subsetIndex: number): { tuples: Record<string, number>[]; use: ChainUse } {
   const timepoints = [...study.design.timepoints].sort((a, b) => a.order - b.order).map((t) => t.id);
   const pins = changes.length > 0 ? chainPins(study, changes[0]!) : [];
-  const grid = { kind: "items" as const, items: instrument.items, n: unit.size, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring };
+  const grid = { kind: "items" as const, items: instrument.items, n: unit.size, min: instrument.itemMin, max: instrument.itemMax, scoring: instrument.scoring, ...(instrument.itemStep !== undefined ? { step: instrument.itemStep } : {}) };
   const run = (subset: PercentChange[]) =>
     percentChangeChain({
       timepoints,

@@ -6,6 +6,7 @@ import type { BandConvention, Instrument } from "../../schema/instrument.js";
 import type { BandShift, Composition, Mean, PercentChange, ReportedValue } from "../../schema/reported-value.js";
 import type { Study } from "../../schema/study.js";
 import { unround } from "../../stats/rounding.js";
+import { parseStep } from "../../stats/step.js";
 import { chainTuples, type ChainUse } from "./chain-targets.js";
 import { studyGroups, type PatientGroup } from "./groups.js";
 
@@ -46,6 +47,8 @@ export interface MeanTarget {
   intervals: Record<string, SumRange>;
   /** Group totals (units) from the percent-change chain: every listed tuple fits the chain used. */
   tuples: Record<string, number>[] | null;
+  /** False when the chain fits more tuples than were listed (so `tuples` is not all of them); absent means complete. */
+  tuplesComplete?: boolean;
   chain: ChainUse | null;
   perPatient: PerPatientBands[];
   improved: { quote: string } | null;
@@ -72,7 +75,7 @@ export interface MeanTargetOptions {
  */
 export function instrumentTimepoints(study: Study, instrumentId: string): string[] {
   const used = new Set<string>();
-  for (const value of rebuildValues(study.reported, instrumentId)) {
+  for (const value of rebuildValues(study.reported, instrumentId).filter((v) => !isSubsetMean(study, v))) {
     if (value.kind === "band-shift") {
       if (value.from) used.add(value.from.timepoint);
       used.add(value.to.timepoint);
@@ -129,7 +132,8 @@ export function reconstructMeans(study: Study, instruments: InstrumentRegistry, 
   for (const entry of study.instruments) {
     const instrument = instruments.get(entry.ref);
     if (!instrument) continue;
-    const values = rebuildValues(study.reported, instrument.id);
+    // A mean of fewer people than its group does not fix the group's total (subsetMeans lists them).
+    const values = rebuildValues(study.reported, instrument.id).filter((v) => !isSubsetMean(study, v));
     if (values.length === 0) continue;
     const columns = instrumentTimepoints(study, instrument.id);
     const reportedGroups = new Set(values.map((v) => v.group));
@@ -146,7 +150,9 @@ export function reconstructMeans(study: Study, instruments: InstrumentRegistry, 
 }
 
 function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, values: Study["reported"], columns: string[], options: MeanTargetOptions): MeanTarget {
-  const unitsPerPoint = instrument.scoring === "mean" ? instrument.items : 1;
+  // Scoring units per score point: a person's score is a whole number of units (items over the item step).
+  const itemStep = parseStep(instrument.itemStep ?? 1, "itemStep");
+  const unitsPerPoint = ((instrument.scoring === "mean" ? instrument.items : 1) * itemStep.den) / itemStep.num;
   const lowUnits = Math.round(instrument.min * unitsPerPoint);
   const highUnits = Math.round(instrument.max * unitsPerPoint);
   const n = unit.size;
@@ -205,6 +211,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
 
   const changes = values.filter((v): v is PercentChange => v.kind === "percent-change");
   let tuples: Record<string, number>[] | null = null;
+  let tuplesComplete = true;
   let chain: ChainUse | null = null;
   if (changes.length > 0) {
     for (const c of changes) if (c.interpretation) assumptions.push(message.assumeInterpretation(c.id, c.timepointsAsReported, `${c.from}→${c.to}`));
@@ -223,6 +230,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     else if (chain.used === "explanation") assumptions.push(message.assumeChainExplanation(label, abbr, chain.explanation!.sentence, chain.explanation!.corrected, chain.feasibleTuples));
     else if (chain.used === "alternative") assumptions.push(message.assumeChainAlternative(label, abbr, chain.alternative!.label, chain.feasibleTuples));
     else if (chain.used === "subset") assumptions.push(message.assumeChainSubset(label, abbr, chain.kept, chain.dropped, chain.feasibleTuples));
+    if (chain.used !== "none" && chain.feasibleTuples > result.tuples.length) tuplesComplete = false;
     if (chain.used !== "none" && chain.feasibleTuples > result.tuples.length) assumptions.push(message.assumeTuplesListed(label, abbr, result.tuples.length, chain.feasibleTuples));
     if (chain.offGrid && chain.offGrid.length > 0) assumptions.push(message.assumeOffGrid(label, abbr, chain.offGrid));
   }
@@ -239,7 +247,7 @@ function buildTarget(study: Study, instrument: Instrument, unit: PatientGroup, v
     const reportedHere = intervals[t] || perPatient.some((p) => p.timepoint === t) || (tuples?.[0] && t in tuples[0]);
     if (!reportedHere && !assumptions.some((a) => a.startsWith(`${abbr} at ${t}:`))) assumptions.push(message.assumeUnreported(abbr, t, "no reported value; drawn only to satisfy the improvement reading"));
   }
-  return { group: unit.id, instrument: instrument.id, n, unitsPerPoint, lowUnits, highUnits, higherIsWorse: instrument.higherIsWorse, timepoints, empty, intervals, tuples, chain, perPatient, improved, assumptions };
+  return { group: unit.id, instrument: instrument.id, n, unitsPerPoint, lowUnits, highUnits, higherIsWorse: instrument.higherIsWorse, timepoints, empty, intervals, tuples, tuplesComplete, chain, perPatient, improved, assumptions };
 }
 
 /** Per-category lowest-band ranges when the instrument's cut-offs are per category (SDS per substance). */
@@ -273,6 +281,29 @@ export type RebuildValue = BandShift | PercentChange | Mean;
  * The reported values on an instrument that the rebuild uses (band shifts, percent changes, group
  * means); the other kinds (medians, tests, effects…) do not pin patient-level values here.
  */
+/** Whether a reported mean is of fewer people than its group (its own n is printed and smaller), so a rebuild of the whole group cannot use it. */
+function isSubsetMean(study: Study, value: ReportedValue): value is Mean & { n: number } {
+  if (value.kind !== "mean" || value.n === undefined) return false;
+  const size = value.group === "all" ? study.design.sampleSize.value : study.design.arms.find((arm) => arm.id === value.group)?.size.value;
+  return size !== undefined && value.n < size;
+}
+
+/**
+ * The instrument means at a timepoint that a rebuild of whole groups leaves out, each with why: a mean
+ * of n people of a larger group does not fix that group's total.
+ *
+ * @example
+ * subsetMeans(yoga, registry)[0]; // => { instrument: "rand36-physical-functioning", note: "RAND-36 physical functioning at week-0: group mean 75.38 is of n = 26, not of the 30 rebuilt, …" }
+ */
+export function subsetMeans(study: Study, instruments: InstrumentRegistry): { instrument: string; note: string }[] {
+  return study.reported
+    .filter((v): v is Mean & { n: number } => isSubsetMean(study, v) && v.instrument !== undefined && v.timepoint !== undefined && instruments.has(v.instrument))
+    .map((v) => ({
+      instrument: v.instrument!,
+      note: message.assumeMeanOfSubset(instruments.get(v.instrument!)!.abbreviation, v.timepoint!, v.mean, v.n, v.group === "all" ? study.design.sampleSize.value : study.design.arms.find((arm) => arm.id === v.group)!.size.value),
+    }));
+}
+
 export function rebuildValues(reported: readonly ReportedValue[], instrumentId: string): RebuildValue[] {
   return reported.filter((v): v is RebuildValue => (v.kind === "band-shift" || v.kind === "percent-change" || v.kind === "mean") && v.instrument === instrumentId);
 }

@@ -7,7 +7,7 @@ import { createRng } from "../../stats/rng.js";
 import { uniqueNames } from "../unique-names.js";
 import { assignCategories } from "./assign-categories.js";
 import { studyGroups } from "./groups.js";
-import { chosenConvention, instrumentTimepoints, reconstructMeans, type ChainUse, type MeanTarget } from "./mean-targets.js";
+import { chosenConvention, instrumentTimepoints, reconstructMeans, subsetMeans, type ChainUse, type MeanTarget } from "./mean-targets.js";
 import { patientUnits, type MeanChoice } from "./patient-values.js";
 
 export interface StudyReconstructionOptions {
@@ -161,14 +161,19 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
   });
 
   const firstTargets = targetsFor(combos[0]!, 0);
+  const ofFewer = subsetMeans(study, instruments);
   for (const entry of study.instruments) {
     const abbreviation = instruments.get(entry.ref)?.abbreviation ?? entry.ref;
     const own = firstTargets.filter((t) => t.instrument === entry.ref);
-    if (own.length === 0) notes.add(message.noteNoNumbers(abbreviation));
-    else if (!own.some((t) => t.group === "all")) for (const arm of groups.arms) if (!own.some((t) => t.group === arm.id)) notes.add(message.noteArmEmpty(arm.id, abbreviation));
+    // An instrument whose only numbers are means of fewer people than the group is said so below, not "no number".
+    const onlySubsetMeans = ofFewer.some((mean) => mean.instrument === entry.ref);
+    if (own.length === 0) {
+      if (!onlySubsetMeans) notes.add(message.noteNoNumbers(abbreviation));
+    } else if (!own.some((t) => t.group === "all")) for (const arm of groups.arms) if (!own.some((t) => t.group === arm.id)) notes.add(message.noteArmEmpty(arm.id, abbreviation));
   }
   const meanLevel = combos.flatMap((combo) => targetsFor(combo, 0).map((t) => summarise(t, combo)));
   for (const t of meanLevel) for (const a of t.assumptions) if (/not reported|left empty|no published cut-off|drops|cannot/.test(a)) notes.add(a);
+  for (const mean of ofFewer) notes.add(mean.note);
   return { studyId: study.id, label: RECONSTRUCTION_LABEL, seed, count: reconstructions.length, of: "unknown", conventions: combos, crossTables, meanLevel, notes: [...notes], reconstructions };
 }
 

@@ -4,7 +4,7 @@ import { loadStudy, parseStudy } from "../../../src/io/load-study.js";
 import * as message from "../../../src/messages/reconstruct-study.js";
 import { reconstructStudy } from "../../../src/reconstruct/study/reconstruct-study.js";
 import { RECONSTRUCTION_LABEL, Reconstruction } from "../../../src/schema/reconstruction.js";
-import { seedJson, studyA, studyB } from "../../helpers/fixtures.js";
+import { root, seedJson, studyA, studyB } from "../../helpers/fixtures.js";
 
 const registry = loadInstruments();
 const A = loadStudy(studyA, registry);
@@ -252,5 +252,18 @@ describe("reconstructStudy (a user's study)", () => {
       expect(r.columns).toEqual(["id", "sex", "misuse-category", "phq-9_baseline", "phq-9_after-treatments"]);
       expect(r.assumptions).toContain(message.assumeSpreadNotUsed("PHQ-9", "baseline", { kind: "sd", value: "3.10" }));
     }
+  });
+});
+
+describe("reconstructStudy and means of fewer people than their group", () => {
+  it("does not pin the group's total to a mean of a subset, and says so", () => {
+    // The yoga pilot (Wurz et al. 2023): 30 participants, RAND-36 means of n = 24–26. A total of 30 scores is
+    // not fixed by a mean of 26 of them, so no RAND-36 column is rebuilt and each mean is named in the notes.
+    const registry = loadInstruments();
+    const yoga = loadStudy(`${root}data/studies/yoga-videoconference-young-adults-cancer.json`, registry);
+    const result = reconstructStudy(yoga, registry, { seed: 1, count: 1 });
+    expect(result.reconstructions[0]!.columns.some((c) => c.startsWith("rand36-"))).toBe(false);
+    expect(result.notes).toContain("RAND-36 energy/fatigue at week-0: group mean 35.32 is of n = 26, not of the 30 rebuilt, so it does not fix their total and is not used");
+    expect(result.notes.some((note) => /RAND-36 .*reports no number/.test(note))).toBe(false);
   });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { appraiseStudy } from "../../src/appraisal/appraise-study.js";
+import { loadAttribution } from "../../src/appraisal/source-sections.js";
+import { loadInstruments } from "../../src/io/load-instruments.js";
+import { loadStudy, parseStudy } from "../../src/io/load-study.js";
+import { root } from "../helpers/fixtures.js";
+
+/*
+ * Groups nobody assigned: the ICU cohort (Corrêa et al. 2021) compares survivors and non-survivors, groups
+ * defined by the outcome, with allocation "not-applicable" and no intervention recorded. The appraisal must
+ * say so and nothing about treatments received or who was put where.
+ */
+const instruments = loadInstruments();
+const file = `${root}data/studies/covid-icu-cohort-sao-paulo.json`;
+const study = loadStudy(file, instruments);
+const appraisal = appraiseStudy(study, instruments, [], {}, loadAttribution(study, file));
+const everything = [
+  ...Object.values(appraisal.verdict).flat(),
+  ...appraisal.limits.flags.flatMap((flag) => [flag.title, flag.why, ...flag.notes]),
+  ...appraisal.grade.flatMap((row) => JSON.stringify(row)),
+].join("\n");
+
+describe("appraisal of groups defined by outcome (nobody allocated)", () => {
+  it("describes the groups by what defines them, not by a treatment they received", () => {
+    // The file: 170 "died in hospital", 1078 "discharged alive from hospital", 1296 patients in all.
+    expect(appraisal.verdict.done).toMatch(/1296 people \(consecutive sampling\), compared in 2 groups that nobody assigned, each defined by an exposure or an outcome: 170 died in hospital and 1078 discharged alive from hospital\./);
+    expect(everything).not.toMatch(/received a treatment|Every arm received|who was put where|allocated to the groups at random|not allocated to the groups at random/);
+    expect(everything).not.toMatch(/\breceived none\b/);
+  });
+
+  it("names the limit truthfully: association, not cause, and no missing control for a treatment", () => {
+    const ids = appraisal.limits.flags.map((flag) => flag.id);
+    expect(ids).toContain("non-random-allocation");
+    expect(ids).not.toContain("no-control-group");
+    const flag = appraisal.limits.flags.find((f) => f.id === "non-random-allocation")!;
+    expect(flag.title).toBe("groups defined by what happened to people, not by allocation: 170 died in hospital and 1078 discharged alive from hospital");
+    expect(flag.why).toMatch(/Nobody was put in a group/);
+    expect(appraisal.verdict.cannotShow).toMatch(/that what defines the groups caused the differences between them, or the reverse/);
+    expect(appraisal.verdict.cannotShow).not.toMatch(/one treatment caused/);
+  });
+
+  it("validation asks for definedBy on every group when allocation is not-applicable, and for an intervention otherwise", () => {
+    const raw = JSON.parse(JSON.stringify(study));
+    delete raw.design.arms[0].definedBy;
+    expect(() => parseStudy(raw, instruments, "icu.json")).toThrow(/design\.arms\[0\]\.(definedBy|intervention)/);
+  });
+});
