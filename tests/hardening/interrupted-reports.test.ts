@@ -6,13 +6,15 @@ import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as msg from "../../src/messages/reports.js";
 import { CACHE_FOLDER } from "../../src/report/report-cache.js";
+import { REPORTS_MARKER } from "../../src/report/reports-generation.js";
 import { acquireReportsLock, lockPathOf } from "../../src/report/reports-lock.js";
 import { STACK_LINE } from "../fuzz/harness.js";
 import { root, seedJson, studyA, studyB } from "../helpers/fixtures.js";
 
 /*
- * The real `npm run reports` script (analyses/regenerate.ts), spawned: killed with SIGKILL while it
- * writes, and run while another run holds the folder. Each spawn does bounded work (two studies);
+ * The real `npm run reports` script (analyses/regenerate.ts), spawned: killed with SIGKILL at each
+ * step of its switch (made to wait there by tests/helpers/pause-reports-run.mjs, so no kill races the
+ * run), and run while another run holds the folder. Each spawn does bounded work (two studies);
  * the timeouts only catch a hang, at several times what a loaded machine needs.
  */
 
@@ -37,6 +39,9 @@ function snapshot(folder: string): Map<string, string> {
 const regenerateArgs = (studies: string, out: string, claims: string, more: string[] = []) => ["--import", "tsx", join(root, "analyses/regenerate.ts"), "--studies", studies, "--out", out, "--claims", claims, ...more];
 const env = { ...process.env, TZ: "UTC" };
 const HANG = 300_000;
+const pauseHelper = join(root, "tests/helpers/pause-reports-run.mjs");
+/** What the helper prints when it has stopped the run (its PAUSED_LINE). */
+const PAUSED_LINE = "cohortcheck-test: paused";
 
 /** Two versions of the seed studies (the second with other titles, so every report differs) and an empty claims folder. */
 function versions(): { v1: string; v2: string; claims: string } {
@@ -54,48 +59,85 @@ function versions(): { v1: string; v2: string; claims: string } {
 }
 
 describe("npm run reports interrupted (red team finding 10: after kill -9 the set was mixed)", () => {
-  it("leaves the whole tree previous or new, never a mix, when killed while writing; the next run finishes cleanly", async () => {
-    const { v1, v2, claims } = versions();
-    const parent = join(work, "kill");
-    const out = join(parent, "reports");
-    const first = spawnSync(process.execPath, regenerateArgs(v1, out, claims), { cwd: root, encoding: "utf8", env, timeout: HANG });
-    expect(first.status, first.stderr).toBe(0);
-    const previous = snapshot(out);
-
-    // Second run, killed (with its whole process group) as soon as its new generation appears.
-    const child = spawn(process.execPath, regenerateArgs(v2, out, claims), { cwd: root, env, detached: true, stdio: "ignore" });
-    const exited = new Promise((resolve) => child.on("exit", resolve));
-    let sawWriting = false;
-    const deadline = Date.now() + HANG;
-    while (Date.now() < deadline && child.exitCode === null) {
-      if (readdirSync(parent).some((name) => name.startsWith(".reports.new-"))) {
-        sawWriting = true;
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
+  /**
+   * Starts a run that stops at `pauseAt` (tests/helpers/pause-reports-run.mjs) and kills it there with
+   * SIGKILL (its whole process group), so each kill lands at a known moment whatever the machine's load.
+   */
+  async function killedAt(pauseAt: string, studies: string, out: string, claims: string): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "--import", pauseHelper, ...regenerateArgs(studies, out, claims).slice(2)], {
+      cwd: root,
+      env: { ...env, COHORTCHECK_PAUSE_AT: pauseAt },
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    const paused = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), HANG);
+      child.stderr!.on("data", (chunk) => {
+        stderr += chunk;
+        if (stderr.includes(PAUSED_LINE)) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+      child.on("exit", () => {
+        clearTimeout(timer);
+        resolve(stderr.includes(PAUSED_LINE));
+      });
+    });
+    const exited = new Promise((resolve) => (child.exitCode === null ? child.on("exit", resolve) : resolve(null)));
     try {
       process.kill(-child.pid!, "SIGKILL");
     } catch {
       // already gone
     }
     await exited;
-    expect(sawWriting, "the second run was not caught while writing").toBe(true);
-    const interrupted = snapshot(out);
+    expect(paused, `the run did not reach ${pauseAt}: ${stderr}`).toBe(true);
+  }
 
-    // The same run to completion elsewhere: the new version (deterministic, so the killed run would have written the same).
-    const reference = join(work, "reference");
-    const third = spawnSync(process.execPath, regenerateArgs(v2, reference, claims), { cwd: root, encoding: "utf8", env, timeout: HANG });
-    expect(third.status, third.stderr).toBe(0);
-    const next = snapshot(reference);
-    expect(next).not.toEqual(previous);
+  it("leaves the whole tree previous or new, never a mix, when killed at each step of the switch; the next run finishes cleanly", async () => {
+    const { v1, v2, claims } = versions();
+    const parent = join(work, "kill");
+    const out = join(parent, "reports");
+    const run = (studies: string, folder: string) => {
+      const result = spawnSync(process.execPath, regenerateArgs(studies, folder, claims), { cwd: root, encoding: "utf8", env, timeout: HANG });
+      expect(result.status, result.stderr).toBe(0);
+      return snapshot(folder);
+    };
     const whole = (tree: Map<string, string>) => JSON.stringify([...tree]);
-    expect([whole(previous), whole(next)], "the tree after the kill is neither the previous nor the new one").toContain(whole(interrupted));
+    const previous = whole(run(v1, out));
+    // The same run to completion elsewhere: the new version (deterministic, so a killed run would have written the same).
+    const next = whole(run(v2, join(work, "reference")));
+    expect(next).not.toBe(previous);
+    // What a killed run leaves beside the folder (its lock, whose owner is dead, among them), sorted.
+    const leftovers = () => readdirSync(parent).filter((name) => name !== "reports").sort();
+    const lockFile = ".reports.lock";
 
-    // A later run into the same folder tidies what the killed run left and completes.
-    const again = spawnSync(process.execPath, regenerateArgs(v2, out, claims), { cwd: root, encoding: "utf8", env, timeout: HANG });
-    expect(again.status, again.stderr).toBe(0);
-    expect(snapshot(out)).toEqual(next);
+    // Killed while writing its generation (at its first file, and at the marker that is written last): the previous tree, untouched.
+    for (const pauseAt of ["new-file:1", `new-file:${REPORTS_MARKER}`]) {
+      await killedAt(pauseAt, v2, out, claims);
+      expect(whole(snapshot(out)), pauseAt).toBe(previous);
+      expect(leftovers(), pauseAt).toEqual([lockFile, expect.stringMatching(/^\.reports\.new-\d+$/)]);
+    }
+
+    // Killed between the two renames: the folder is absent for that moment; beside it, the complete
+    // new generation and the previous tree. The next run (v1 again) first moves the complete one into place.
+    await killedAt("rename:1", v2, out, claims);
+    const aside = leftovers();
+    expect(aside).toEqual([lockFile, expect.stringMatching(/^\.reports\.new-\d+$/), expect.stringMatching(/^\.reports\.old-\d+$/)]);
+    expect(whole(snapshot(join(parent, aside[1]!)))).toBe(next);
+    expect(whole(snapshot(join(parent, aside[2]!)))).toBe(previous);
+    expect(readdirSync(parent)).not.toContain("reports");
+    expect(whole(run(v1, out))).toBe(previous);
+    expect(leftovers()).toEqual([]);
+
+    // Killed after the second rename, before the old tree is deleted: the new tree, the old one beside it until the next run.
+    await killedAt("rename:2", v2, out, claims);
+    expect(whole(snapshot(out))).toBe(next);
+    expect(leftovers()).toEqual([lockFile, expect.stringMatching(/^\.reports\.old-\d+$/)]);
+
+    // A later run into the same folder tidies what the killed runs left and completes.
+    expect(whole(run(v2, out))).toBe(next);
     expect(readdirSync(parent)).toEqual(["reports"]);
   });
 });
