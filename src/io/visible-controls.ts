@@ -2,9 +2,9 @@
  * Characters that change how text is shown rather than showing themselves: C0 controls (ESC starts
  * terminal escape sequences, CR returns to the start of the line, BS backs up), DEL, C1 controls
  * (U+009B is a one-byte CSI to some terminals), the bidirectional overrides and isolates that reorder
- * what follows ("Trojan Source"), and the Unicode line and paragraph separators.
+ * what follows ("Trojan Source"), and the Unicode line and paragraph separators. Global: use with replace.
  */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function picture(character: string): string {

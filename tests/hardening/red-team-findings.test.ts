@@ -11,7 +11,7 @@ import * as reportsMsg from "../../src/messages/reports.js";
 import { REPORTS_MARKER } from "../../src/report/reports-generation.js";
 import { assertCleanCli, runInProcess } from "../fuzz/harness.js";
 import { seedJson, sourcesDir, studyA, studyB } from "../helpers/fixtures.js";
-import { bigCompositionsStudy, clashingColumnsStudy } from "../helpers/hostile-studies.js";
+import { bigCompositionsStudy, clashingColumnsStudy, hostileTextStudy } from "../helpers/hostile-studies.js";
 
 /*
  * Issue 15's reproducers, one describe per finding, through the entry points a user meets (the
@@ -201,6 +201,21 @@ describe("finding 8: cohort closure --out renamed over whatever was there", () =
     writeFileSync(target, "old\n");
     expect((await cli([...closure, "--out", target])).status).toBe(0);
     expect(readFileSync(target, "utf8").split("\n")[0]).toBe("id,horns,v1,v2,v3,v4,v5,v6,v7,v8,v9,v10,v11,v12,v13,v14,v15,v16,v17,v18,v19,v20,v21,v22,v23,v24,v25");
+  });
+});
+
+describe("finding 9: study text with line breaks, fences and escape sequences", () => {
+  it("npm run reports completes on it (an escape sequence in a chart label made the figure unparseable, exit 70), and no report, figure or notebook holds a raw control character", async () => {
+    const studies = fresh("hostile-text");
+    writeFileSync(join(studies, "hostile.json"), JSON.stringify({ ...hostileTextStudy(), sources: [sourcesDir] }));
+    const out = join(fresh("hostile-text-out"), "reports");
+    const summary = await regenerate({ studiesDir: studies, reportsDir: out, claimsDir: noClaims });
+    expect(summary.studies.map((study) => study.id)).toEqual(["hostile-text"]);
+    const figures = readdirSync(join(out, "hostile-text", "figures"));
+    expect(figures.filter((name) => name.endsWith(".png")).length).toBeGreaterThan(0);
+    // Line feeds are the files' own; every other C0 control, DEL, C1 control and bidi override must be shown, not written.
+    const written = [join(out, "index.html"), join(out, "hostile-text", "report.md"), ...figures.filter((name) => name.endsWith(".svg")).map((name) => join(out, "hostile-text", "figures", name))];
+    for (const file of written) expect(readFileSync(file, "utf8"), file).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
 
