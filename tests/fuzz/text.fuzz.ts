@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { parseStudy } from "../../src/io/load-study.js";
+import { escapeHtml } from "../../src/report/escape-html.js";
 import { markdownCell, markdownText } from "../../src/report/markdown.js";
 import { tableCsv } from "../../src/report/tables-to-csv.js";
 import { reportMarkdown } from "../../src/report/report-markdown.js";
@@ -92,6 +93,24 @@ describe("hostile strings in Markdown (fuzz)", () => {
       runs(150),
     );
     reportTried("text: report structure");
+  });
+});
+
+describe("hostile strings in the notebook's HTML (fuzz)", () => {
+  it("escapeHtml leaves no markup and no raw control but line feed and tab, and keeps every other character", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        tried("text: HTML escaping");
+        const html = escapeHtml(text);
+        expect(html).not.toMatch(/[<>"']/);
+        expect(html.replace(/[\n\t]/g, "")).not.toMatch(RAW_CONTROL);
+        // Decoding the five entities gives the text back with its controls as pictures (no character lost or added otherwise).
+        const decoded = html.replace(/&(lt|gt|quot|#39|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[name]!);
+        expect(decoded.replace(/[\u2400-\u241f\u2421]|<U\+[0-9A-F]{4}>/g, "")).toBe(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\u2400-\u241f\u2421]|<U\+[0-9A-F]{4}>/g, ""));
+      }),
+      runs(2000),
+    );
+    reportTried("text: HTML escaping");
   });
 });
 
