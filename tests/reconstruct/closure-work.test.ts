@@ -86,6 +86,14 @@ describe("scales and SPRITE under budgets (red team finding 3: --max 1e9 aborted
     expect(error.problems[0]!.message).toBe(message.scaleTooWide(1_000_000_000, MAX_SCALE_POINTS));
   });
 
+  it("counts a scale's points in steps of --step: 1–100 in steps of 1/100,000 is 9,900,001 points, refused", () => {
+    // By hand: values k/100000 for k = 100,000 … 10,000,000, so 10,000,000 − 100,000 + 1 = 9,900,001 points (1–100 in whole steps is 100).
+    const error = refusal(() => closureBounds({ mean: "50.0", sd: "10.0", n: 20, min: 1, max: 100, step: "1/100000" }));
+    expect(error.exitCode).toBe(exitCodes.refused);
+    expect(error.problems[0]!.message).toBe(message.scaleTooWide(9_900_001, MAX_SCALE_POINTS));
+    expect(closureBounds({ mean: "50.0", sd: "10.0", n: 20, min: 1, max: 100, step: "1/1000" }).points).toBe(99_001);
+  });
+
   it("refuses SPRITE with n = 10^9 on its memory estimate (12 bytes per value), at once", () => {
     const error = refusal(() => sprite({ mean: "3.0", sd: "1.2", n: 1_000_000_000, min: 1, max: 5 }, { rng: createRng(1) }));
     expect(error.exitCode).toBe(exitCodes.refused);
