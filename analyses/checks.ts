@@ -2,8 +2,19 @@ import { checkStudy } from "../src/checks/check-study.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { describeAssumptions } from "../src/report/describe-check.js";
 import { describeReported } from "../src/report/describe-reported.js";
+import { checksSummary, findingClass, type FindingClass } from "../src/report/finding-class.js";
+import type { CheckResult } from "../src/schema/check-result.js";
 
 const id = "checks";
+
+/** How the exercise words each class of finding (src/report/finding-class.ts). */
+const FINDING_WORDS: Record<FindingClass, string> = {
+  contradiction: "these cannot all hold together",
+  "complete-answers": "impossible only if everyone answered every item, a question for the authors",
+  "assumed-denominator": "does not fit the group's size as denominator, which the source does not print",
+  "derived-df": "does not fit df derived from the design, which the source does not print",
+  "groups-short": "the groups nobody assigned hold fewer people than the study",
+};
 const title = "Every reported number, checked";
 
 /** The verdict of every applicable check on every reported number (`cohort check`), with its assumptions. */
@@ -16,20 +27,26 @@ export default defineAnalysis({
     if (results.length === 0) return skip(id, title, "no check applies to any value the study reports");
     const inconsistent = results.filter((r) => r.status === "inconsistent");
     const count = (status: string) => results.filter((r) => r.status === status).length;
+    const of = (kind: FindingClass) => inconsistent.filter((r) => findingClass(r, study) === kind);
+    const contradictions = of("contradiction");
+    const explained = (list: readonly CheckResult[]) => list.map((r) => `${(r.subject ?? [r.check]).join(" + ")} (${r.explanation})`).join("; ");
     return {
       id,
       title,
       section: "checked",
       paragraphs: [
         `${results.length} checks ran on the reported numbers: ${count("consistent")} consistent, ${count("inconsistent")} inconsistent, ${count("undetermined")} undetermined (the check cannot decide from what is reported). Every verdict holds under the assumptions listed with it; rounding is "up_or_down" (a reported value may have been rounded either way at .5) unless stated.`,
-        inconsistent.length > 0
-          ? `Not adding up: ${inconsistent.map((r) => `${(r.subject ?? [r.check]).join(" + ")} (${r.explanation})`).join("; ")}.`
-          : "No reported number is inconsistent with the others under these assumptions.",
+        inconsistent.length === 0
+          ? "No reported number is inconsistent with the others under these assumptions."
+          : contradictions.length > 0
+            ? `Not adding up: ${explained(contradictions)}.`
+            : "No reported number is shown to be impossible under the stated rounding alone; every inconsistent result below rests on something the source leaves unstated.",
+        ...(of("complete-answers").length > 0 ? [`Impossible only if everyone answered every item (a question for the authors, not proof of an error): ${explained(of("complete-answers"))}.`] : []),
+        ...(of("assumed-denominator").length > 0 ? [`Not fitting the group's size as the denominator, which the source does not print: ${explained(of("assumed-denominator"))}.`] : []),
+        ...(of("derived-df").length > 0 ? [`Not fitting df derived from the design, which the source does not print: ${explained(of("derived-df"))}.`] : []),
+        ...(of("groups-short").length > 0 ? [`Groups nobody assigned that hold fewer people than the study: ${explained(of("groups-short"))}.`] : []),
       ],
-      summary:
-        inconsistent.length > 0
-          ? `${inconsistent.length} of ${results.length} checks ${inconsistent.length === 1 ? "finds" : "find"} reported numbers that cannot all be true together (${inconsistent.map((r) => (r.subject ?? [r.check]).join(" + ")).join("; ")}).`
-          : `All ${results.length} checks find the reported numbers consistent or undecidable; none contradicts another.`,
+      summary: checksSummary(results, study),
       table: {
         columns: [
           { key: "subject", label: "reported value(s)" },
@@ -53,12 +70,13 @@ export default defineAnalysis({
           question: `Which number in "${study.title}" does not add up?`,
           answer:
             inconsistent.length > 0
-              ? inconsistent
-                  .map((r) => {
+              ? [
+                  ...(contradictions.length === 0 ? ["None is shown to be impossible under the stated rounding alone"] : []),
+                  ...inconsistent.map((r) => {
                     const values = (r.subject ?? []).map((subject) => study.reported.find((v) => v.id === subject)).filter((v) => v !== undefined);
-                    return `${values.length > 0 ? values.map((v) => describeReported(v, study, instruments)).join("; ") : r.check} — these cannot all hold together (${r.check}): ${r.explanation}`;
-                  })
-                  .join(" | ")
+                    return `${values.length > 0 ? values.map((v) => describeReported(v, study, instruments)).join("; ") : r.check} — ${FINDING_WORDS[findingClass(r, study)]} (${r.check}): ${r.explanation}`;
+                  }),
+                ].join(" | ")
               : `None: all ${results.length} checks find the reported numbers consistent (or cannot decide) under their stated assumptions.`,
           method: `checkStudy(study, instruments) from src/checks (the checks that ran: ${[...new Set(results.map((r) => r.check))].join(", ")})`,
         },

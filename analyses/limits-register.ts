@@ -30,7 +30,8 @@ export default defineAnalysis({
         `What was found: ${verdict.found}`,
         `What it can show: ${verdict.canShow}`,
         `What it cannot show: ${verdict.cannotShow}`,
-        ...verdict.reasons.map((reason, index) => `Reason ${index + 1} of the three biggest: ${reason}`),
+        verdict.reasons.length === 0 ? "The limits register finds no limit in the study file." : verdict.reasons.length === 1 ? "The biggest reason for caution:" : `The ${verdict.reasons.length === 3 ? "three" : "two"} biggest reasons for caution, heaviest first:`,
+        ...verdict.reasons.map((reason, index) => `${index + 1}. ${reason}`),
         verdict.certainty,
         "Written from the study file by cohortcheck (src/appraisal/verdict.ts); the limits register and GRADE table below give every reason, quote and number behind it.",
       ],
@@ -42,11 +43,11 @@ export default defineAnalysis({
       paragraphs: [
         limits.flags.length === 0
           ? "The limits register finds no limit in the study file."
-          : `${limits.flags.length} limits found. The source states ${count("stated").length}${count("stated").length > 0 ? ` (${count("stated").map((f) => f.title).join("; ")})` : ""}, implies ${count("implied").length}${count("implied").length > 0 ? ` (${count("implied").map((f) => f.title).join("; ")})` : ""} and does not admit ${count("none").length}.`,
+          : `${limits.flags.length} limit${limits.flags.length === 1 ? "" : "s"} found. The source states ${count("stated").length}${count("stated").length > 0 ? ` (${count("stated").map((f) => f.title).join("; ")})` : ""}, implies ${count("implied").length}${count("implied").length > 0 ? ` (${count("implied").map((f) => f.title).join("; ")})` : ""} and does not admit ${count("none").length}.`,
         "Each limit follows from fields of the study file (design, arms and their roles, flow, reported values, claims) and the instrument data; how far the source admits it comes from the form of its own stated limitations (a limitation or caveat states it; a call for future research only implies it). Where a number exists, it makes the limit concrete.",
         `Attribution: ${limits.attribution}.`,
       ],
-      summary: `${limits.flags.length} limits found; the source states ${count("stated").length}, implies ${count("implied").length} and does not admit ${count("none").length}.`,
+      summary: `${limits.flags.length} limit${limits.flags.length === 1 ? "" : "s"} found; the source states ${count("stated").length}, implies ${count("implied").length} and does not admit ${count("none").length}.`,
       table: {
         columns: [
           { key: "admitted", label: "admitted by the source" },
@@ -82,11 +83,14 @@ export default defineAnalysis({
       title: "Certainty of the evidence (GRADE), per outcome",
       section: "limits",
       paragraphs: [
-        "GRADE rates how sure one can be of an effect: randomised comparisons start at high, everything else at low; each serious concern rates it down one level (very serious: two), never below very low (Guyatt et al. 2008, BMJ 336:924, doi:10.1136/bmj.39489.470347.AD; imprecision: Guyatt et al. 2011, J Clin Epidemiol 64:1283, doi:10.1016/j.jclinepi.2011.01.012).",
+        "GRADE rates how sure one can be of an effect: comparisons of arms allocated at random start at high, everything else at low; each serious concern rates it down one level (very serious: two), never below very low (Guyatt et al. 2008, BMJ 336:924, doi:10.1136/bmj.39489.470347.AD; imprecision: Guyatt et al. 2011, J Clin Epidemiol 64:1283, doi:10.1016/j.jclinepi.2011.01.012).",
+        grade.length > 0
+          ? `One row per outcome (${grade.length}): each instrument the study lists, and each other measure or counted outcome on which it reports ${study.design.arms.length >= 2 ? "a comparison between groups or over time" : "values over time or a test"}.`
+          : `No outcome is rated: the study file lists no instrument and reports no measure or counted outcome ${study.design.arms.length >= 2 ? "compared between groups or over time" : "over time or with a test"}.`,
         "For one study, inconsistency is not applicable and publication bias is not assessable: they are shown as such, not passed. Indirectness is judged against the study's own question.",
       ],
-      summary: `GRADE certainty: ${grade.map((g) => `${g.label} ${g.certainty}`).join("; ")}.`,
-      table: {
+      summary: verdict.certainty,
+      table: grade.length === 0 ? undefined : {
         columns: [
           { key: "outcome", label: "outcome" },
           { key: "start", label: "starts at" },

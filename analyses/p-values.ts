@@ -45,7 +45,13 @@ export default defineAnalysis({
           : `no dataset fits everything the study reports on ${withTwo.join(", ")} at two timepoints, so there is nothing to search`,
       );
     }
-    return [extremesArtefact(study, instruments, result), sensitivityArtefact(study, instruments, result, pSensitivity(result, instruments, study))];
+    const sensitivity = pSensitivity(result, instruments, study);
+    return [
+      extremesArtefact(study, instruments, result),
+      sensitivity.length > 0
+        ? sensitivityArtefact(study, instruments, result, sensitivity)
+        : skip("p-value-sensitivity", "p-values at published spreads", "no test above has an allowed mean difference to put at a published spread"),
+    ];
   },
 });
 
@@ -127,15 +133,18 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
     ...relaxedRows.map((r) => `${name(r.test)} (${readingWords(r.reading.reading, r.reading.dispersion)}): the search leaves out ${r.reading.notImposed.join("; ")}, so its extremes are bounds.`).filter((s, i, all) => all.indexOf(s) === i),
     ...[...new Set(result.tests.flatMap((t) => t.caveats.map((c) => `${name(t)}: ${c}.`)))],
   ];
-  const summary = `${ran.every((r) => r.reading.notImposed.length === 0) ? "Exact extremes" : "Extremes (exact, or bounds where the table says so)"} of p over everything the report leaves open (not a sample): ${present
+  const notRun = [...new Set(rows.filter((r) => r.reading.p === null).map((r) => r.reading.missing ?? "no dataset where the test is defined"))];
+  const summary = ran.length === 0
+    ? `No extremes of p could be computed for the ${result.tests.length} test${result.tests.length === 1 ? "" : "s"} considered: ${notRun.join("; ")}.`
+    : `${ran.every((r) => r.reading.notImposed.length === 0) ? "Exact extremes" : "Extremes (exact, or bounds where the table says so)"} of p over everything the report leaves open (not a sample): ${present
     .map((reading) => {
       const c = verdictCount(reading);
-      const lead = reading === "strongest" ? `under the strongest reading of "improved in all", of ${c.total} tests` : reading === "weaker" ? `under the weaker readings, of ${c.total} tests` : `of ${c.total} tests`;
+      const lead = reading === "strongest" ? `under the strongest reading of "improved in all", of ${c.total} test${c.total === 1 ? "" : "s"}` : reading === "weaker" ? `under the weaker readings, of ${c.total} test${c.total === 1 ? "" : "s"}` : `of ${c.total} test${c.total === 1 ? "" : "s"}`;
       const parts = [
-        c.always > 0 ? `${c.always} always give p < ${alpha}` : "",
-        c.never > 0 ? `${c.never} never give p < ${alpha}` : "",
-        c.depends > 0 ? `${c.depends} give p on either side of ${alpha} depending on ${openWords(reading)}` : "",
-        c.undetermined > 0 ? `${c.undetermined} are undetermined (only bounds, which straddle ${alpha})` : "",
+        c.always > 0 ? `${c.always} always ${c.always === 1 ? "gives" : "give"} p < ${alpha}` : "",
+        c.never > 0 ? `${c.never} never ${c.never === 1 ? "gives" : "give"} p < ${alpha}` : "",
+        c.depends > 0 ? `${c.depends} ${c.depends === 1 ? "gives" : "give"} p on either side of ${alpha} depending on ${openWords(reading)}` : "",
+        c.undetermined > 0 ? `${c.undetermined} ${c.undetermined === 1 ? "is" : "are"} undetermined (only bounds, which straddle ${alpha})` : "",
       ].filter((p) => p !== "");
       return `${lead} ${parts.join("; ")}`;
     })
@@ -180,7 +189,7 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
         };
       }),
     },
-    figure: {
+    figure: ran.length === 0 ? undefined : {
       spec: pValueExtremesChart(
         ran.map(({ test, reading }) => ({
           label: `${testLabel(study, instruments, test)}${reading.reading === "only" ? "" : ` (${readingWords(reading.reading)})`}`,
@@ -246,7 +255,7 @@ function sensitivityArtefact(study: Study, instruments: InstrumentRegistry, resu
   });
   const paragraphs = [
     scoresRows.length > 0
-      ? `How widely the scores spread decides p. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996)${scoresRows.some((r) => r.test === "welch-t") ? "; between groups, the same SD in both" : ""}. A test–retest correlation over days without treatment is likely higher than the before–after correlation over a course of treatment, which would give a larger SD of changes and larger p-values.`
+      ? `How widely the scores spread decides p. Here p is computed at the mean differences the reported values allow (under the weakest reading) for spreads published for each instrument, as its data file records them with their population and quote: for changes, the SD of the changes is SD·√(2(1 − r)) with the published test–retest (or pre–post) correlation r as the correlation of before and after, and the same SD at both times (Dunlap et al. 1996)${scoresRows.some((r) => r.test === "welch-t") ? "; between groups, the same SD in both" : ""}. A test–retest correlation, taken over days in which nothing is meant to change, is likely higher than the before–after correlation over the study's own follow-up, which would give a larger SD of changes and larger p-values.`
       : "",
     summaryRows.length > 0
       ? `Where the source prints its own SDs, only the correlation of each person's two values is open: p is given at each published test–retest correlation of the instrument, with the printed means and SDs within their rounding.`

@@ -6,6 +6,25 @@ import { defineAnalysis } from "../src/report/analysis.js";
 const id = "stated-limits";
 const title = "Limits and claims as the source states them";
 
+/**
+ * How many claims are recorded, how many have no test behind them (and how many of those are the study's
+ * own claims of significance, efficacy, comparison or improvement in all), and how many are not the study's.
+ */
+function claimsSentence(claims: number, untested: number, strong: number, unattributed: number): string {
+  if (claims === 0) return "No claim is recorded.";
+  const recorded = `${claims} claim${claims === 1 ? " is" : "s are"} recorded`;
+  const noTest =
+    untested === 0
+      ? claims === 1 ? "it has a statistical test reported behind it" : "every one has a statistical test reported behind it"
+      : untested === claims
+        ? claims === 1 ? "it has no statistical test reported behind it" : "none has a statistical test reported behind it"
+        : `${untested} ${untested === 1 ? "has" : "have"} no statistical test reported behind ${untested === 1 ? "it" : "them"}`;
+  const own = "of the study's own claims of significance, efficacy, comparison or improvement in all";
+  const among = strong === 0 ? "" : untested !== claims ? `, among them ${strong} ${own}` : claims === 1 ? `; it is one ${own}` : `; ${strong} of them ${strong === 1 ? "is one" : "are"} ${own}`;
+  const others = unattributed > 0 ? ` ${unattributed} ${unattributed === 1 ? "appears" : "appear"} only in a part of the source no author signs and ${unattributed === 1 ? "is" : "are"} not attributed to the study.` : "";
+  return `${recorded}; ${noTest}${among}.${others}`;
+}
+
 /** The limitations the source states (their form, what they concede and how much that admits) and its claims, each with its quote, the part of the source it comes from, and whether a test is reported behind it. */
 export default defineAnalysis({
   id,
@@ -28,7 +47,7 @@ export default defineAnalysis({
         study.limitationsStated.length > 0
           ? `The source states ${study.limitationsStated.length} limitation${study.limitationsStated.length === 1 ? "" : "s"}. How much each admits follows from its form, the same in every study: a limitation or a caveat on a result states what it concedes; a call for future research only implies it.`
           : "The source states no limitation.",
-        `${study.claims.length} claims are recorded; ${study.claims.filter((c) => !c.testReported).length} have no statistical test reported behind them${untested.length > 0 ? `, among them ${untested.length} of the study's own claims of significance, efficacy, comparison or improvement in all` : ""}.${unattributed > 0 ? ` ${unattributed} appear only in a part of the source no author signs and are not attributed to the study.` : ""}`,
+        claimsSentence(study.claims.length, study.claims.filter((c) => !c.testReported).length, untested.length, unattributed),
       ],
       table: {
         columns: [

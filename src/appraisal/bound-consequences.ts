@@ -36,7 +36,7 @@ export interface RtmInputs {
 }
 
 /**
- * Expected change with no treatment at all, for people let in only beyond an entry score. The
+ * Expected change with no intervention at all, for people let in only beyond an entry score. The
  * expected change is −(1 − ρ)(entry mean − μ), where μ is the mean of the population entrants came
  * from, which a study rarely reports. Two anchors bracket it: μ is the published population's mean
  * (when the instrument data give one), or μ is solved so that a normal population with the
@@ -60,7 +60,7 @@ export function rtmConsequence(inputs: RtmInputs): Consequence {
     method: "regression-to-the-mean",
     statement:
       `entry at ${inputs.rule} (cut-off ${inputs.cutoff} on the continuous scale), mean at entry ${round(inputs.selectedMean)} (${inputs.meanFrom}), test–retest correlation ${inputs.reliabilityValue} (${inputs.reliability.interval}): ` +
-      `with no treatment at all the mean is expected to move by (1 − ρ)(entry mean − population mean): ${anchors.join("; or ")}. The study does not report which population it screened`,
+      `with no intervention at all the mean is expected to move by (1 − ρ)(entry mean − population mean): ${anchors.join("; or ")}. The study does not report which population it screened`,
     inputs: { instrument: inputs.instrument, cutoff: inputs.cutoff, side: inputs.side, selectedMean: inputs.selectedMean, sd: inputs.sd.value, reliability: inputs.reliabilityValue, ...(inputs.sd.mean === undefined ? {} : { populationMean: inputs.sd.mean }) },
     result: { expectedChange: rtm.expectedChange, solvedPopulationMean: rtm.populationMean, z: rtm.z, selectionRatio: rtm.selectionRatio, ...(published === undefined ? {} : { fromPublishedMean: published }) },
     references: [BARNETT, citeOf(inputs.sd.reference), citeOf(inputs.reliability.reference)],
@@ -158,13 +158,13 @@ export function zeroEventsConsequence(what: string, n: number): Consequence {
  * The chance of at least one p < α among k independent tests when nothing works.
  *
  * @example
- * familywiseConsequence(15, "5 outcomes × 3 follow-up times").result.probability; // => 0.5367...
+ * familywiseConsequence(15, "the 15 outcome–time pairs").result.probability; // => 0.5367...
  */
 export function familywiseConsequence(tests: number, what: string, alpha = 0.05): Consequence {
   const probability = familywiseError(tests, alpha);
   return {
     method: "familywise-error",
-    statement: `${what}: if each were tested once at α = ${alpha} and no effect existed, the chance of at least one p < ${alpha} is ${pct(probability)} (1 − ${1 - alpha}^${tests}, independent tests; correlated tests give less, never none)`,
+    statement: `if ${what} were each tested once at α = ${alpha} and no effect existed, the chance of at least one p < ${alpha} would be ${pct(probability)} (1 − ${1 - alpha}^${tests}, independent tests; correlated tests give less, never none)`,
     inputs: { tests, alpha, what },
     result: { probability },
     references: [BENDER],

@@ -10,7 +10,7 @@ export interface ChecklistToolDefinition {
 
 /**
  * JBI Critical Appraisal Checklist for Case Series (10 items). Wording as listed in PMC7778754
- * Table 2 and ../shared/METHODS.md §7 (Munn Z et al. 2020, JBI Evid Synth 18:2127–2133,
+ * Table 2 (Munn Z et al. 2020, JBI Evid Synth 18:2127–2133,
  * doi:10.11124/JBISRIR-D-19-00099). Item 8 on JBI's own form may read "clearly reported".
  */
 export const JBI_CASE_SERIES: ChecklistToolDefinition = {

@@ -21,8 +21,14 @@ export function claimGroupWords(study: Study, claim: Claim): string {
   return arm ? `the ${n} in ${arm.label}` : `the ${n} participants`;
 }
 
+/** What harm a safety claim is about, in its own words (`about`: "serious adverse events"), else "harm". */
+export function harmWords(claim: Claim, instruments: InstrumentRegistry): string {
+  const named = claimOutcomes(claim, instruments);
+  return named.length > 0 ? listWords(named) : "harm";
+}
+
 /**
- * The readings of a claim that says something of everyone (all improved) or of harms (none serious),
+ * The readings of a claim that says something of everyone (all improved) or of harms (none occurred),
  * strongest first. Reports quantify the strongest and say so ("under the strongest reading"), and
  * show the weaker ones, which the words equally allow and which claim less.
  *
@@ -40,9 +46,10 @@ export function claimReadings(study: Study, claim: Claim, instruments: Instrumen
     return readings;
   }
   if (claim.type === "safety") {
+    const harms = harmWords(claim, instruments);
     return [
-      { strength: "strongest", reading: `no serious harm occurred in any of ${who}` },
-      { strength: "weakest", reading: "no serious harm was recorded; how harms were looked for is not reported, so events may have gone unrecorded" },
+      { strength: "strongest", reading: `no ${harms} occurred in any of ${who}` },
+      { strength: "weakest", reading: `no ${harms} ${harms.endsWith("s") ? "were" : "was"} recorded; how harms were looked for is not reported, so events may have gone unrecorded` },
     ];
   }
   return [];

@@ -1,4 +1,3 @@
-import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Arm, ArmRole, Study } from "../schema/study.js";
 import { listWords } from "./limit-rules.js";
 
@@ -19,7 +18,7 @@ export const ROLE_WORDS: Record<ArmRole, string> = {
   sham: "sham",
   "usual-care": "usual care",
   "wait-list": "wait list",
-  "no-treatment": "no treatment",
+  "no-treatment": "no-treatment",
   other: "other arm",
 };
 
@@ -62,9 +61,15 @@ export function definedGroupWords(study: Study): string {
   return listWords(study.design.arms.map((arm) => `${arm.size.value} ${arm.definedBy?.value ?? arm.label}`));
 }
 
-/** "PHQ-9 (depressive symptoms)" for each instrument the study lists, in its own words. */
-export function measuredWords(study: Study, instruments: InstrumentRegistry): string {
-  return listWords(study.instruments.map((entry) => `${instruments.get(entry.ref)?.abbreviation ?? entry.ref} (${entry.measures})`));
+/**
+ * What the study compares, in neutral words that hold for any intervention (a drug, a programme, a
+ * device, advice): "the intervention studied" with one active arm, "the interventions compared" with
+ * several, "what defines the groups" for groups nobody assigned.
+ */
+export function interventionWords(study: Study): string {
+  if (groupsNotAssigned(study)) return "what defines the groups";
+  const active = study.design.arms.filter((arm) => !isUntreatedArm(arm));
+  return active.length >= 2 ? "the interventions compared" : "the intervention studied";
 }
 
 /** The arms' labels with sizes: "group therapy (24) and a wait list (24)". */

@@ -2,7 +2,7 @@ import type { SampleFlow } from "../schema/reported-value.js";
 import type { Study } from "../schema/study.js";
 import { enrolmentConsequence } from "./bound-consequences.js";
 import { mdeConsequence, powerConsequence, shareIntervalConsequence } from "./consequences.js";
-import { armWords, definedGroupWords, groupsNotAssigned, hasInactiveControl, inactiveControlArms, ROLE_WORDS, rolesGiven } from "./design-facts.js";
+import { armWords, definedGroupWords, groupsNotAssigned, hasInactiveControl, inactiveControlArms, interventionWords, ROLE_WORDS, rolesGiven } from "./design-facts.js";
 import type { Consequence } from "./limit-flag.js";
 import { attributeNote, defined, listWords, quotes, type LimitRule } from "./limit-rules.js";
 
@@ -32,6 +32,9 @@ function flowCount(study: Study, stages: readonly string[]): { stage: string; co
 export const smallSample: LimitRule = {
   id: "small-sample",
   find({ study, options }) {
+    // With two or more arms the analyses compare arms (small-arms) or follow each arm (its own n): the
+    // whole sample is never one group, so its MDE as one would describe no analysis the study can run.
+    if (study.design.arms.length >= 2) return undefined;
     const n = study.design.sampleSize.value;
     const design = withinDesign(study);
     const consequence = n >= 2 ? mdeConsequence(design, [n], options.power, options.alpha) : undefined;
@@ -92,14 +95,14 @@ export const noControlGroup: LimitRule = {
     const single = study.design.arms.length === 1;
     const comparators = study.design.arms.filter((arm) => arm.role === "active-comparator");
     const shared = sharedCoInterventions(study);
-    const sharedWords = shared.length > 0 ? `, and the other treatments ${single ? "everyone" : "every arm"} also received (${listWords(shared)})` : "";
+    const sharedWords = shared.length > 0 ? `, and the other interventions ${single ? "everyone" : "every arm"} also received (${listWords(shared)})` : "";
     return {
-      title: single ? "no comparison group: one group measured before and after" : comparators.length > 0 ? `no inactive comparison: the comparator (${listWords(comparators.map((arm) => arm.label))}) is itself a treatment` : "no inactive comparison: only treated arms are compared",
+      title: single ? "no comparison group: one group measured before and after" : comparators.length > 0 ? `no inactive comparison: the comparator (${listWords(comparators.map((arm) => arm.label))}) is itself an active intervention` : "no inactive comparison: every arm receives an active intervention",
       evidence: quotes([control.source]),
       notes: defined([attributeNote("control group", control), rolesGiven(study) ? `arm roles: ${study.design.arms.map((arm) => `${arm.id} ${arm.role ?? "not given"}`).join("; ")}` : undefined]),
       why: single
-        ? `Without a comparison group, a change after treatment cannot be separated from regression to the mean (people often enter when their scores are at their worst), the natural course of the condition and expectation${sharedWords}.`
-        : `Every arm received a treatment, so the change within any arm may be regression to the mean, natural course or expectation${sharedWords}; only the difference between arms is informative, and it compares ${armWords(study)}.`,
+        ? `Without a comparison group, a change after the intervention cannot be separated from regression to the mean (people often enter when their scores are at their worst), the natural course of the condition and expectation${sharedWords}.`
+        : `Every arm received an active intervention, so the change within any arm may be regression to the mean, natural course or expectation${sharedWords}; only the difference between arms is informative, and it compares ${armWords(study)}.`,
       consequences: [],
     };
   },
@@ -119,10 +122,10 @@ export const controlWithoutPlacebo: LimitRule = {
     if (controls.length === 0 || controls.some((arm) => arm.role === "placebo" || arm.role === "sham")) return undefined;
     const kinds = listWords([...new Set(controls.map((arm) => ROLE_WORDS[arm.role!]))]);
     return {
-      title: `comparison arm without placebo: ${listWords(controls.map((arm) => `${arm.label} (${ROLE_WORDS[arm.role!]})`))}`,
+      title: `comparison arm that participants know is inactive: ${listWords(controls.map((arm) => (arm.label.toLowerCase().includes(ROLE_WORDS[arm.role!].replace(/-/g, " ")) ? arm.label : `${arm.label} (${ROLE_WORDS[arm.role!]})`)))}`,
       evidence: quotes(controls.map((arm) => arm.size.source)),
       notes: controls.map((arm) => `${arm.id}: role ${arm.role}, intervention type ${arm.intervention?.type ?? "not given"}`),
-      why: `People in a ${kinds} arm know they are not getting the treatment studied, so the difference between arms includes expectation and attention as well as any specific effect of the treatment.`,
+      why: `People in a ${kinds} arm know they are not getting ${interventionWords(study)}, and nothing stands in for it, so the difference between arms includes expectation and attention as well as any specific effect.`,
       consequences: [],
     };
   },
@@ -144,10 +147,10 @@ export const nonRandomAllocation: LimitRule = {
       };
     }
     return {
-      title: allocation.value === "not-reported" ? "allocation to arms not reported (randomisation not mentioned)" : "non-random allocation to arms",
+      title: allocation.value === "not-reported" ? "how people were put in each arm is not reported" : "arms not allocated at random",
       evidence: quotes([allocation.source]),
       notes: defined([attributeNote("allocation", allocation)]),
-      why: "If participants were not randomised, the arms may differ at the start in severity, expectations or prognosis, and any difference between arms may come from who was put where.",
+      why: "Unless the arms were allocated at random, they may differ at the start in severity, expectations or prognosis, and any difference between arms may come from who was put where.",
       consequences: [],
     };
   },
@@ -167,7 +170,7 @@ export const convenienceSample: LimitRule = {
       title: observational ? `observational study, ${what}` : what,
       evidence: quotes([observational ? study.design.type.source : undefined, sampling.source, pool?.value.source, entered?.value.source]),
       notes: defined([attributeNote("sampling", sampling)]),
-      why: "People who happen to be available (or were picked) may be those most likely to respond or to stay in treatment; the result may not hold for the population the conclusions address.",
+      why: "People who happen to be available (or were picked) may be those most likely to respond or to stay in the study; the result may not hold for the population the conclusions address.",
       consequences,
     };
   },

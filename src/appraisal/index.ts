@@ -6,6 +6,7 @@ export { attributeSections, loadAttribution, wholeDocumentAttribution, type Attr
 export { studyVerdict, type Verdict } from "./verdict.js";
 export { CHECKLIST_TOOLS, JBI_CASE_SERIES, JBI_QUASI_EXPERIMENTAL, ROBINS_I, type ChecklistToolDefinition } from "./checklist-tools.js";
 export { differenceAttritionConsequence, enrolmentConsequence, familywiseConsequence, meanAttritionConsequence, proportionAttritionConsequence, rtmConsequence, zeroEventsConsequence } from "./bound-consequences.js";
+export { compatibleEffectsConsequence, nullValue } from "./compatible-effects.js";
 export { mdeConsequence, powerConsequence, ruleOfThreeConsequence, shareIntervalConsequence, significanceThresholdConsequence } from "./consequences.js";
 export { formatAppraisal } from "./format-appraisal.js";
 export { Admission, AdmissionLevel, Consequence, flagsAdmitted, LIMIT_KINDS, LimitFlag, LimitKind, LimitsRegister } from "./limit-flag.js";

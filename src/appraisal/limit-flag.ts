@@ -9,6 +9,7 @@ export const Consequence = z
   .object({
     method: z.enum([
       "mde",
+      "compatible-effects",
       "power",
       "significance-threshold",
       "proportion-interval",

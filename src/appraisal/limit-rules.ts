@@ -105,5 +105,19 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/**
+ * Names as a list a reader can split: "a, b and c", or "a; b and c" when a name holds a comma
+ * ("single leg balance, right"); past `shown` names, the first ones and how many more.
+ *
+ * @example
+ * listNames(["balance, right", "balance, left", "PHQ-9"]); // => "balance, right; balance, left and PHQ-9"
+ */
+export function listNames(names: readonly string[], shown = Infinity): string {
+  const separator = names.some((name) => name.includes(",")) ? "; " : ", ";
+  if (names.length > shown) return `${names.slice(0, shown).join(separator)} and ${names.length - shown} more`;
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(separator)} and ${names[names.length - 1]}`;
+}
+
 /** A proportion as a percentage with one decimal. */
 export const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;

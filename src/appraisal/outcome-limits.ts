@@ -4,10 +4,10 @@ import type { BandShift, Mean, MeanChange, PercentChange, Proportion } from "../
 import type { Source } from "../schema/source.js";
 import type { Study } from "../schema/study.js";
 import { zeroEventsConsequence } from "./bound-consequences.js";
-import { claimReadings, readingsNote } from "./claim-readings.js";
-import { orderedTimepoints } from "./design-facts.js";
+import { claimReadings, harmWords, readingsNote } from "./claim-readings.js";
+import { interventionWords, orderedTimepoints } from "./design-facts.js";
 import type { Consequence } from "./limit-flag.js";
-import { defined, groupSize, quotes, studyClaims, type LimitRule } from "./limit-rules.js";
+import { defined, groupSize, listWords, quotes, studyClaims, type LimitRule } from "./limit-rules.js";
 
 /*
  * Limits on what the outcomes can mean for patients: changes measured against published minimal
@@ -23,6 +23,7 @@ interface Comparison {
 }
 
 const round = (value: number, digits = 2): string => String(Number(value.toFixed(digits)));
+const timepointLabel = (study: Study, id: string): string => study.design.timepoints.find((timepoint) => timepoint.id === id)?.label ?? id;
 
 /** The published important changes to compare against, per unit: the least important level recorded for that unit. */
 function thresholds(instrument: Instrument, unit: ImportantChange["unit"]): ImportantChange[] {
@@ -90,7 +91,7 @@ function meanChanges(study: Study, value: MeanChange, instrument: Instrument, la
   const baseline = study.reported.find((entry): entry is Mean => entry.kind === "mean" && entry.instrument === value.instrument && entry.group === value.group && entry.timepoint === value.from);
   if (baseline && Number(baseline.mean) > 0) {
     const base = Number(baseline.mean);
-    out.push(...thresholds(instrument, "percent").map((change) => comparison(`${label}, as a share of the mean at ${value.from} (${baseline.mean})`, low / base, high / base, "percent", change, value.source)));
+    out.push(...thresholds(instrument, "percent").map((change) => comparison(`${label}, as a share of the mean at ${timepointLabel(study, value.from)} (${baseline.mean})`, low / base, high / base, "percent", change, value.source)));
   }
   return out;
 }
@@ -148,7 +149,7 @@ export const belowImportantDifference: LimitRule = {
           if (thresholds(instrument, "percent").length > 0) comparisons.push(...percentChanges(value, instrument, `${label}, ${value.timepointsAsReported}`));
           else unmatched.push(`${label}: a ${value.percent}% change, but the published important changes for ${instrument.abbreviation} are in points and no baseline mean is reported to convert them`);
         }
-        if (value.kind === "mean-change") comparisons.push(...meanChanges(study, value, instrument, `${label}, change from ${value.from} to ${value.to}`));
+        if (value.kind === "mean-change") comparisons.push(...meanChanges(study, value, instrument, `${label}, change from ${timepointLabel(study, value.from)} to ${timepointLabel(study, value.to)}`));
         if (value.kind === "band-shift") comparisons.push(...bandShifts(value, instrument, `${label}, "${value.from?.label}" to "${value.to.label}"`));
       }
       comparisons.push(...armDifference(study, instrument));
@@ -174,22 +175,30 @@ export const harmsImprecise: LimitRule = {
     const zeros = study.reported.filter((value): value is Proportion => value.kind === "proportion" && value.count === 0);
     if (safety.length === 0 && zeros.length === 0) return undefined;
     const consequences: Consequence[] = [];
+    // A claim and a zero count of the same harm in the same people (the yoga pilot's "no adverse events",
+    // entered as both) are one finding: bound it once, under the claim's strongest reading.
+    const bounded = new Set<string>();
     for (const claim of safety) {
       const n = groupSize(study, claim.group);
       if (n === undefined || n < 1 || claimReadings(study, claim, instruments).length === 0) continue;
-      const bound = zeroEventsConsequence("serious harms", n);
-      consequences.push({ ...bound, statement: `under the strongest reading (no serious harm in any of the ${n}), ${bound.statement}` });
+      const harms = harmWords(claim, instruments);
+      const bound = zeroEventsConsequence(harms === "harm" ? "harms" : harms, n);
+      consequences.push({ ...bound, statement: `under the strongest reading (no ${harms} in any of the ${n}), ${bound.statement}` });
+      bounded.add(`${harms.toLowerCase()}|${claim.group}|${n}`);
     }
     for (const value of zeros) {
       const n = value.denominator ?? groupSize(study, value.group);
-      if (n !== undefined && n >= 1) consequences.push(zeroEventsConsequence(value.outcome, n));
+      if (n !== undefined && n >= 1 && !bounded.has(`${value.outcome.toLowerCase()}|${value.group}|${n}`)) consequences.push(zeroEventsConsequence(value.outcome, n));
     }
     const n = Math.max(...defined([...safety.map((claim) => groupSize(study, claim.group)), ...zeros.map((value) => value.denominator ?? groupSize(study, value.group))]), 0);
+    // Common harms are those in 1% or more (CIOMS); zero events rule them out (rule of three) only from n > 300.
+    const few = n > 0 && 3 / n >= 0.01;
+    const what = safety.length > 0 ? "harms: none reported" : `no ${listWords([...new Set(zeros.map((value) => value.outcome))])} reported`;
     return {
-      title: `harms: none reported in ${n} people, too few to rule out common harms`,
+      title: `${what} in ${n} people${few ? ", too few to rule out common harms" : ""}`,
       evidence: quotes([...safety.map((claim) => claim.source), ...zeros.map((value) => value.source)]),
       notes: defined(safety.map((claim) => readingsNote(study, claim, instruments))),
-      why: `Zero events in a small group do not show a treatment is safe: with n = ${n}, harms affecting a sizeable share of patients would often produce no event at all. How harms were looked for, and for how long, decides whether "none" means none occurred or none was recorded.`,
+      why: `${few ? `Zero events in a small group do not show that ${interventionWords(study)} ${interventionWords(study).startsWith("the interventions") ? "are" : "is"} safe: with n = ${n}, harms affecting a sizeable share of people would often produce no event at all.` : `Zero events in ${n} people bound how common such events can be, not whether rare ones occur.`} How harms were looked for, and for how long, decides whether "none" means none occurred or none was recorded.`,
       consequences,
     };
   },

@@ -1,9 +1,11 @@
 import type { Claim, EffectEstimate, TestResult } from "../schema/reported-value.js";
 import { familywiseConsequence } from "./bound-consequences.js";
+import { compatibleEffectsConsequence } from "./compatible-effects.js";
 import { mdeConsequence, ruleOfThreeConsequence, significanceThresholdConsequence } from "./consequences.js";
 import { claimOutcomes, readingsNote } from "./claim-readings.js";
 import type { Consequence } from "./limit-flag.js";
-import { attributedToStudy, claimQuotes, defined, groupSize, listWords, quotes, studyClaims, type AppraisalInput, type LimitRule } from "./limit-rules.js";
+import { attributedToStudy, claimQuotes, defined, groupSize, listNames, listWords, quotes, studyClaims, type AppraisalInput, type LimitRule } from "./limit-rules.js";
+import { measureKey, outcomeMeasures } from "./outcome-measures.js";
 import { WRITTEN_BY } from "./source-sections.js";
 
 /*
@@ -39,12 +41,17 @@ export const notSignificant: LimitRule = {
     const sizes = study.design.arms.map((arm) => arm.size.value).sort((a, b) => a - b);
     const n = study.design.sampleSize.value;
     const consequence = sizes.length >= 2 && sizes[0]! >= 2 ? mdeConsequence("two-group", [sizes[0]!, sizes[1]!], options.power, options.alpha) : n >= 2 ? mdeConsequence("paired", [n], options.power, options.alpha) : undefined;
+    // A reported interval that spans "no effect" says directly which effects remain possible; a t-test's
+    // detectable effect would describe some other outcome (a count, a ratio) only by analogy.
+    const intervals = defined(study.reported.map((value) => (value.kind === "effect" ? compatibleEffectsConsequence(value) : undefined)));
     return {
       title: "results not statistically significant",
       evidence: quotes(claims.map((claim) => claim.source)),
       notes: claims.some((claim) => !claim.testReported) ? ["no test, statistic or p-value is reported behind the non-significance"] : [],
-      why: "Differences the source itself says chance could explain cannot carry its conclusions. 'Not significant' in a study this small is also weak evidence of no effect: it only rules out effects larger than the smallest detectable one.",
-      consequences: consequence ? [consequence] : [],
+      why: consequence !== undefined && (consequence.result.mde as number) <= options.mediumEffect
+        ? "Differences the source itself says chance could explain cannot carry its conclusions. A result that is not significant is not evidence of no effect either: its confidence interval shows which effects remain compatible with the data."
+        : "Differences the source itself says chance could explain cannot carry its conclusions. 'Not significant' in a study this small is also weak evidence of no effect: it only rules out effects larger than the smallest detectable one.",
+      consequences: intervals.length > 0 ? intervals : consequence ? [consequence] : [],
     };
   },
 };
@@ -80,23 +87,37 @@ export const noTestReported: LimitRule = {
   },
 };
 
+/** A key per hypothesis: the odds ratio and the risk difference of one comparison test one hypothesis. */
+function hypothesisKey(study: AppraisalInput["study"], value: TestResult | EffectEstimate): string {
+  const measure = measureKey(study, value) ?? value.id;
+  const times = value.kind === "test" ? (value.timepoints ?? []) : value.timepoint === undefined ? [] : [value.timepoint];
+  return `${measure}|${[...(value.groups ?? [])].sort().join(",")}|${[...times].sort().join(",")}`;
+}
+
 export const multiplicity: LimitRule = {
   id: "multiplicity",
   find({ study, instruments, options }) {
-    const other = new Set(study.reported.flatMap((value) => ((value.kind === "proportion" || value.kind === "effect") && value.instrument === undefined && value.variable === undefined && value.outcome !== undefined ? [value.outcome] : [])));
-    const outcomes = study.instruments.length + other.size;
-    const later = Math.max(1, study.design.timepoints.length - 1);
-    const pairs = outcomes * later;
+    const outcomes = outcomeMeasures(study, instruments);
+    const pairs = outcomes.reduce((sum, outcome) => sum + outcome.comparisons, 0);
     const tests = study.reported.filter((value): value is TestResult | EffectEstimate => value.kind === "test" || (value.kind === "effect" && value.p !== undefined));
-    if (Math.max(pairs, tests.length) < options.multiplicityFrom) return undefined;
+    const hypotheses = new Set(tests.map((test) => hypothesisKey(study, test))).size;
+    if (Math.max(pairs, hypotheses) < options.multiplicityFrom) return undefined;
+    const each = new Set(outcomes.map((outcome) => outcome.comparisons));
+    const later = study.design.timepoints.length >= 2;
+    const pairWords =
+      outcomes.length === 0
+        ? ""
+        : each.size === 1
+        ? `${outcomes.length} outcome${outcomes.length === 1 ? "" : "s"} × ${[...each][0]} ${later ? `later assessment${[...each][0] === 1 ? "" : "s"}` : `comparison${[...each][0] === 1 ? "" : "s"}`} = ${pairs} outcome–time pair${pairs === 1 ? "" : "s"}`
+        : `${pairs} outcome–time pairs over ${outcomes.length} outcomes`;
+    const testWords = `${hypotheses} hypothes${hypotheses === 1 ? "is" : "es"} tested${tests.length !== hypotheses ? ` (${tests.length} tests or effects with a p-value)` : ""}`;
     const consequences: Consequence[] = [];
-    const pairWords = `${outcomes} outcome${outcomes === 1 ? "" : "s"} × ${later} assessment${later === 1 ? "" : "s"} after ${study.design.timepoints.length >= 2 ? "the first" : "entry"} = ${pairs} outcome–time pair${pairs === 1 ? "" : "s"}`;
-    if (pairs >= options.multiplicityFrom) consequences.push(familywiseConsequence(pairs, pairWords, options.alpha));
-    if (tests.length >= 2 && tests.length !== pairs) consequences.push(familywiseConsequence(tests.length, `${tests.length} tests reported`, options.alpha));
+    if (pairs >= options.multiplicityFrom) consequences.push(familywiseConsequence(pairs, `the ${pairs} outcome–time pairs`, options.alpha));
+    if (hypotheses >= 2 && hypotheses !== pairs) consequences.push(familywiseConsequence(hypotheses, `the ${hypotheses} hypotheses`, options.alpha));
     return {
-      title: `many outcomes and times: ${pairWords}${tests.length > 0 ? `; ${tests.length} test${tests.length === 1 ? "" : "s"} reported` : ""}`,
+      title: `many outcomes and tests: ${[pairWords, hypotheses > 0 ? testWords : ""].filter((part) => part !== "").join("; ")}`,
       evidence: quotes([...study.instruments.map((entry) => entry.source), ...tests.map((test) => test.source)]),
-      notes: [`outcomes: ${listWords([...study.instruments.map((entry) => instruments.get(entry.ref)?.abbreviation ?? entry.ref), ...other])}`],
+      notes: outcomes.length > 0 ? [`outcomes: ${listNames(outcomes.map((outcome) => outcome.name))}`] : [],
       why: "With many outcomes and times, some changes or p-values below .05 are expected by chance alone; unless one primary outcome was named in advance, a reader cannot tell the question from the results found along the way.",
       consequences,
     };
@@ -198,7 +219,7 @@ export const promotionalSource: LimitRule = {
       evidence: quotes(conflicts.map((conflict) => conflict.source)),
       notes: [`source: ${study.source.description}${study.source.publisher ? ` Publisher: ${study.source.publisher}.` : ""}`, ...conflicts.map((conflict) => `conflict of interest: ${conflict.value}`)],
       why: conflicts.length > 0
-        ? "A report written by someone with a stake in the treatment selects and words results to favour it; disclosing the interest is not the same as admitting it as a limitation. Read the original paper before relying on the report."
+        ? "A report written by someone with a stake in what it reports on selects and words results to favour it; disclosing the interest is not the same as admitting it as a limitation. Read the original paper before relying on the report."
         : "A report about a study, not the study itself, selects which results to give and how to word them; read the original paper before relying on it.",
       consequences: [],
     };

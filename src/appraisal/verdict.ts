@@ -1,11 +1,12 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { Claim } from "../schema/reported-value.js";
 import type { Study } from "../schema/study.js";
-import { definedGroupWords, groupsNotAssigned, hasInactiveControl, measuredWords, orderedTimepoints } from "./design-facts.js";
-import { GRADE_LEVELS, type GradeOutcome } from "./grade.js";
+import { definedGroupWords, groupsNotAssigned, hasInactiveControl, isUntreatedArm, orderedTimepoints } from "./design-facts.js";
+import { GRADE_LEVELS, gradeSummary, type GradeOutcome } from "./grade.js";
 import type { LimitFlag, LimitsRegister } from "./limit-flag.js";
-import { attributedToStudy, listWords, type ResolvedLimitsOptions } from "./limit-rules.js";
-import { completions } from "./conduct-limits.js";
+import { attributedToStudy, listNames, listWords, type ResolvedLimitsOptions } from "./limit-rules.js";
+import { worstLoss } from "./conduct-limits.js";
+import { outcomeMeasures, type OutcomeMeasure } from "./outcome-measures.js";
 import type { Attribution } from "./source-sections.js";
 
 /** A plain-language verdict a student can read in a minute: what was done, found, can and cannot be shown, and why. */
@@ -14,7 +15,7 @@ export interface Verdict {
   found: string;
   canShow: string;
   cannotShow: string;
-  /** The three limits that matter most, each in one sentence. */
+  /** The three limits that matter most, heaviest first, each in two or three short sentences. */
   reasons: string[];
   certainty: string;
 }
@@ -45,7 +46,7 @@ const RESULT_TYPES: ReadonlySet<Claim["type"]> = new Set(["significance", "non-s
  * group weighs most when there is one group; losses weigh by their size; regression to the mean
  * weighs less when an inactive comparison arm shares it.
  */
-function weight(flag: LimitFlag, study: Study, options: ResolvedLimitsOptions): number {
+function weight(flag: LimitFlag, study: Study, instruments: InstrumentRegistry, options: ResolvedLimitsOptions): number {
   switch (flag.id) {
     case "no-control-group":
       return study.design.arms.length === 1 ? 1 : 8;
@@ -55,11 +56,8 @@ function weight(flag: LimitFlag, study: Study, options: ResolvedLimitsOptions): 
       return 3;
     case "regression-to-the-mean":
       return hasInactiveControl(study) ? 15 : 4;
-    case "attrition": {
-      const known = completions(study).filter((entry) => entry.observed !== undefined);
-      const worst = Math.max(0, ...known.map((entry) => 1 - entry.observed! / entry.started));
-      return known.length > 0 && worst > options.attritionConcern ? 5 : 17;
-    }
+    case "attrition":
+      return worstLoss(study, instruments) > options.attritionConcern ? 5 : 17;
     default:
       return DEFAULT_WEIGHT[flag.id] ?? 30;
   }
@@ -90,20 +88,72 @@ const DEFAULT_WEIGHT: Partial<Record<LimitFlag["id"], number>> = {
 
 /** The first sentence of a text. */
 const firstSentence = (text: string): string => (text.match(/^.*?[.!?](\s|$)/)?.[0] ?? text).trim();
+/** "Regular monthly ketamine" → "regular monthly ketamine"; "PHQ-9 …" and "IM …" stay as they are. */
+const lowerFirst = (text: string): string => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+const capitalised = (text: string): string => (text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : text);
+const sentence = (text: string): string => capitalised(text.trim()).replace(/[.;,]?$/, ".");
 
-/** One reason: the limit and what it costs, in one sentence. */
+/**
+ * One reason in short sentences: the limit (its title, the first colon read as a dash), whether the
+ * source admits it, and what it costs (its first number, or why it matters).
+ */
 function reasonOf(flag: LimitFlag): string {
   const cost = flag.consequences[0]?.statement ?? firstSentence(flag.why);
-  const admitted = flag.admission.level === "stated" ? " (the source says so itself)" : flag.admission.level === "implied" ? " (the source implies it)" : "";
-  return `${flag.title}${admitted}: ${cost.replace(/\.$/, "")}.`;
+  const admitted = flag.admission.level === "stated" ? " The source says so itself." : flag.admission.level === "implied" ? " The source implies it." : "";
+  return `${sentence(flag.title.replace(": ", " — "))}${admitted} ${sentence(cost)}`;
 }
 
 /** Quotes of claims, each without its closing full stop so the sentence around them ends once. */
 const quoted = (claims: readonly Claim[], limit: number): string => claims.slice(0, limit).map((claim) => `"${claim.source.quote.replace(/\.$/, "")}"`).join("; ");
 
+const SAMPLING_WORDS: Record<Study["design"]["sampling"]["value"], string> = {
+  convenience: "They were a convenience sample.",
+  consecutive: "They were enrolled consecutively.",
+  random: "They were sampled at random.",
+  "not-reported": "How they were chosen is not reported.",
+};
+
+/** Who was in which group, in sentences without the file's descriptions' grammar: sizes and labels. */
+function groupsSentence(study: Study): string {
+  const d = study.design;
+  const n = d.sampleSize.value;
+  if (groupsNotAssigned(study)) return `It compares ${d.arms.length} groups that nobody assigned, each defined by an exposure or an outcome (${definedGroupWords(study)}).`;
+  if (d.arms.length === 1) {
+    const arm = d.arms[0]!;
+    return arm.intervention ? `All ${n} received the same intervention (${lowerFirst(arm.intervention.description.value).replace(/\.$/, "")}).` : `All ${n} were in one group (${arm.label}).`;
+  }
+  const sizes = listWords(d.arms.map((arm) => `${arm.size.value} ${d.allocation.value === "randomised" ? "to" : "in"} ${arm.label}`));
+  if (d.allocation.value === "randomised") return `They were allocated at random to ${d.arms.length} groups, ${sizes}.`;
+  if (d.allocation.value === "not-reported") return `They were in ${d.arms.length} groups, ${sizes}. How people were put in each group is not reported.`;
+  return `They were in ${d.arms.length} groups, ${sizes}, not allocated at random.`;
+}
+
+/** "It compares 2 measures between the groups (A and B). It has one timepoint, 14 days." — the outcomes GRADE rates, at most `shown` named. */
+function measuredSentence(study: Study, outcomes: readonly OutcomeMeasure[], shown = 6): string {
+  const times = orderedTimepoints(study).map((timepoint) => timepoint.label);
+  const when = times.length === 1 ? `It has one timepoint, ${times[0]}.` : `Its ${times.length} timepoints are ${listWords(times)}.`;
+  if (outcomes.length === 0) return `It reports no measure ${study.design.arms.length >= 2 ? "compared between groups or over time" : "followed over time"}. ${when}`;
+  const names = outcomes.map((outcome) => outcome.name);
+  const listed = listNames(names, shown);
+  const between = outcomes.some((outcome) => outcome.betweenGroups);
+  const overTime = study.design.timepoints.length >= 2 && outcomes.some((outcome) => outcome.kind === "instrument" || outcome.timepoints.length >= 2);
+  const [verb, where] = between && overTime ? ["compares", " between the groups and over time"] : between ? ["compares", " between the groups"] : overTime ? ["follows", " over time"] : ["reports", ""];
+  return `It ${verb} ${outcomes.length} measure${outcomes.length === 1 ? "" : "s"}${where} (${listed}). ${when}`;
+}
+
+/** "Its one claim of a result comes with a test, p-value or confidence interval", "None of its 3 claims …", "2 of its 5 claims …". */
+function testedSentence(claims: number, tested: number): string {
+  const backing = "a test, p-value or confidence interval";
+  if (claims === 1) return tested === 1 ? `Its one claim of a result comes with ${backing}.` : "Its one claim of a result comes with no test, p-value or confidence interval.";
+  if (tested === 0) return `None of its ${claims} claims of a result comes with ${backing}.`;
+  if (tested === claims) return `${claims === 2 ? "Both" : `All ${claims}`} of its claims of a result come with ${backing}.`;
+  return `${tested} of its ${claims} claims of a result ${tested === 1 ? "comes" : "come"} with ${backing}.`;
+}
+
 /**
  * The verdict on one study, written from its file, its limits register and its GRADE ratings; every
- * sentence names only what those record. The three reasons are the heaviest limits found (see weight).
+ * sentence names only what those record, in short sentences a student can read in a minute. The three
+ * reasons are the heaviest limits found (see weight).
  *
  * @param study a validated study
  * @param instruments instrument definitions (names of what was measured)
@@ -116,23 +166,25 @@ const quoted = (claims: readonly Claim[], limit: number): string => claims.slice
  */
 export function studyVerdict(study: Study, instruments: InstrumentRegistry, register: LimitsRegister, grades: readonly GradeOutcome[], attribution: Attribution, options: ResolvedLimitsOptions): Verdict {
   const d = study.design;
-  const gave = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text).replace(/\.$/, "");
-  const sampling = d.sampling.value === "convenience" ? " (a convenience sample)" : d.sampling.value === "not-reported" ? " (how they were chosen is not reported)" : ` (${d.sampling.value} sampling)`;
-  const received = (arm: Study["design"]["arms"][number]) => (arm.intervention ? `received ${gave(arm.intervention.description.value)}` : arm.definedBy?.value ?? arm.label);
-  const who = groupsNotAssigned(study)
-    ? `${d.sampleSize.value} people${sampling}, compared in ${d.arms.length} groups that nobody assigned, each defined by an exposure or an outcome: ${definedGroupWords(study)}.`
-    : d.arms.length === 1
-      ? `${d.sampleSize.value} people${sampling}, all of whom ${received(d.arms[0]!)}.`
-      : `${d.sampleSize.value} people${sampling} in ${d.arms.length} groups: ${d.arms.map((arm) => `${arm.size.value} ${received(arm)}`).join("; ")}. ${d.allocation.value === "randomised" ? "People were allocated to the groups at random." : d.allocation.value === "not-reported" ? "How people were put in each group is not reported." : "People were not allocated to the groups at random."}`;
-  const times = orderedTimepoints(study).map((timepoint) => timepoint.label);
-  const done = `${DESIGN_WORDS[d.type.value]} of ${who} Measured: ${measuredWords(study, instruments)}, at ${times.length} time${times.length === 1 ? "" : "s"} (${times.join("; ")}). Source: ${SOURCE_WORDS[study.source.kind]}${study.source.publisher ? `, published by ${study.source.publisher}` : ""}.`;
+  const outcomes = outcomeMeasures(study, instruments);
+  const done = [
+    `${DESIGN_WORDS[d.type.value]} of ${d.sampleSize.value} people.`,
+    SAMPLING_WORDS[d.sampling.value],
+    groupsSentence(study),
+    measuredSentence(study, outcomes),
+    `The source is ${SOURCE_WORDS[study.source.kind]}${study.source.publisher ? `, published by ${study.source.publisher}` : ""}.`,
+  ].join(" ");
 
   const own = study.claims.filter((claim) => RESULT_TYPES.has(claim.type) && attributedToStudy(claim, attribution));
   const others = study.claims.filter((claim) => !attributedToStudy(claim, attribution));
   const kinds = [...new Set(study.reported.map((value) => value.kind))];
+  const tests = study.reported.filter((value) => value.kind === "test" || (value.kind === "effect" && value.p !== undefined)).length;
+  const tested = own.filter((claim) => claim.testReported).length;
   const found = [
     own.length > 0 ? `In its own words: ${quoted(own, 4)}${own.length > 4 ? ` (and ${own.length - 4} more claims)` : ""}.` : "The source states no result in words.",
-    `It gives ${study.reported.length} numbers or bands (${kinds.join(", ") || "none"}), ${own.some((claim) => claim.testReported) ? "with a test behind some claims" : "and no statistical test behind its claims"}.`,
+    study.reported.length > 0 ? `It gives ${study.reported.length} number${study.reported.length === 1 ? "" : "s"} or bands (${kinds.join(", ")}).` : "It gives no number.",
+    ...(study.reported.length === 0 ? [] : [tests > 0 ? `${tests} of them ${tests === 1 ? "is a test or an effect" : "are tests or effects"} with a p-value.` : "None of them is a test or a p-value."]),
+    ...(own.length > 0 ? [testedSentence(own.length, tested)] : []),
     ...(others.length > 0 ? [`The page's unsigned summary adds ${others.length} claim${others.length === 1 ? "" : "s"} the study's own text does not make (${quoted(others, 2)}); they are not counted as the study's.`] : []),
   ].join(" ");
 
@@ -140,20 +192,23 @@ export function studyVerdict(study: Study, instruments: InstrumentRegistry, regi
   const has = (id: LimitFlag["id"]) => register.flags.some((flag) => flag.id === id);
   const canShow =
     best >= GRADE_LEVELS.indexOf("moderate")
-      ? `It gives estimates that are probably close to the truth for ${listWords(grades.filter((grade) => GRADE_LEVELS.indexOf(grade.certainty) >= 2).map((grade) => grade.label))}.`
+      ? `It gives estimates that are probably close to the truth for ${listNames(grades.filter((grade) => GRADE_LEVELS.indexOf(grade.certainty) >= 2).map((grade) => grade.name))}.`
       : best === GRADE_LEVELS.indexOf("low")
-        ? `It gives estimates for ${listWords(grades.filter((grade) => grade.certainty === "low").map((grade) => grade.label))}, but the true effect may be substantially different (low certainty).`
-        : `It can describe what was observed in these ${d.sampleSize.value} people, as the source words it, and suggest what a better study should test; any estimate of effect from it is very uncertain.`;
+        ? `It gives estimates for ${listNames(grades.filter((grade) => grade.certainty === "low").map((grade) => grade.name))}, but the truth may be substantially different (low certainty).`
+        : `It can describe what was observed in these ${d.sampleSize.value} people, as the source words it, and suggest what a better study should test. Any estimate from it is very uncertain.`;
+  const several = d.arms.filter((arm) => !isUntreatedArm(arm)).length >= 2;
+  const harms = register.flags.find((flag) => flag.id === "harms-imprecise");
   const cannot: string[] = [];
-  if (groupsNotAssigned(study)) cannot.push("that what defines the groups caused the differences between them, or the reverse (the groups were not assigned)");
-  else if (!hasInactiveControl(study) || has("non-random-allocation")) cannot.push(d.arms.length === 1 ? "that the treatment caused the changes reported" : "that one treatment caused a difference between the groups");
-  if (has("missing-dispersion") || has("no-test-reported") || has("significance-without-test")) cannot.push("how large any effect is, or whether it is more than chance");
-  if (has("below-important-difference")) cannot.push("that the changes are large enough to matter to patients");
-  if (has("harms-imprecise")) cannot.push(d.arms.length === 1 ? "that the treatment is safe" : "that the treatments are safe");
-  if (has("regression-to-the-mean") && !hasInactiveControl(study)) cannot.push("how much of the change would have happened without treatment");
-  const cannotShow = cannot.length > 0 ? `It cannot show: ${cannot.join("; ")}.` : "Within its own question, the limits below are what stands between the result and a firm answer.";
+  if (groupsNotAssigned(study)) cannot.push("that what defines the groups caused the differences between them, or the reverse (nobody assigned the groups)");
+  else if (!hasInactiveControl(study) || has("non-random-allocation")) cannot.push(d.arms.length === 1 ? "that the intervention caused the changes reported" : "that one arm's intervention caused a difference between the arms");
+  if (has("missing-dispersion")) cannot.push("how large the changes are against the spread between people");
+  if (has("no-test-reported") || has("significance-without-test")) cannot.push("that the differences it claims without a test are more than chance");
+  if (has("below-important-difference")) cannot.push("that the changes are large enough to matter to the people measured");
+  if (harms && /too few/.test(harms.title)) cannot.push(several ? "that the interventions are safe" : "that the intervention is safe");
+  if (has("regression-to-the-mean") && !hasInactiveControl(study)) cannot.push("how much of the change would have happened without the intervention");
+  const cannotShow = cannot.length > 0 ? `It cannot show ${cannot.length === 1 ? cannot[0] : `${cannot.slice(0, -1).join(", ")}, or ${cannot.at(-1)}`}.` : "Within its own question, the limits below are what stands between the result and a firm answer.";
 
-  const reasons = [...register.flags].sort((a, b) => weight(a, study, options) - weight(b, study, options)).slice(0, 3).map(reasonOf);
-  const certainty = `GRADE certainty: ${grades.map((grade) => `${grade.label} ${grade.certainty}`).join("; ") || "no outcome instrument recorded"}.`;
+  const reasons = [...register.flags].sort((a, b) => weight(a, study, instruments, options) - weight(b, study, instruments, options)).slice(0, 3).map(reasonOf);
+  const certainty = `GRADE certainty: ${gradeSummary(grades)}.`;
   return { done, found, canShow, cannotShow, reasons, certainty };
 }

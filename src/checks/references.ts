@@ -71,7 +71,7 @@ export const references = {
   },
   sdOrSe: {
     citation:
-      "Altman, D. G., & Bland, J. M. (2005). Standard deviations and standard errors. BMJ, 331, 903 (SE = SD/√n; a 95% CI half-width is t₀.₉₇₅,ₙ₋₁ · SD/√n); each reading tested with SD bounds, GRIMMER and the reported test.",
+      "Altman, D. G., & Bland, J. M. (2005). Standard deviations and standard errors. BMJ, 331, 903 (SE = SD/√n; a 95% CI half-width is t₀.₉₇₅,ₙ₋₁ · SD/√n); each reading tested with whichever apply: the SD bounds of the scale, GRIMMER, and the t-test implied by a between-group p when one is reported.",
     doi: "10.1136/bmj.331.7521.903",
   },
   changeSd: {

@@ -22,6 +22,7 @@ export { RankTestResult } from "./rank-test-result.js";
 export { regressionToTheMean, type RegressionToTheMean } from "./regression-to-the-mean.js";
 export { ruleOfThree, type RuleOfThree } from "./rule-of-three.js";
 export { sampleSizeFor, type SampleSizeResult } from "./sample-size-for.js";
+export { twoProportionSampleSize, type TwoProportionSampleSize } from "./two-proportion-sample-size.js";
 export { studentT } from "./student-t.js";
 export { T_DESIGNS, tDesignShape, type SampleSizes, type TDesign } from "./t-design.js";
 export { TTestResult } from "./t-test-result.js";

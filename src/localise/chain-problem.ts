@@ -132,7 +132,7 @@ export function chainProblem(input: ChainProblemInput): LocalisationProblem<Chai
       return {
         status,
         solutions: e.count,
-        implies: status === "consistent" ? [`${e.count} tuple${e.count === 1 ? "" : "s"} of group means fit: ${touched.map((t) => `${t} ${listMeans(e.meansByTimepoint[t] ?? [])}`).join("; ")}`] : [],
+        implies: status === "consistent" ? [fittingMeans(e.count, touched, e.tuples, e.meansByTimepoint)] : [],
         corrected,
         details: { feasibleTuples: e.count, tuples: e.tuples, meansByTimepoint: e.meansByTimepoint },
       };
@@ -142,6 +142,19 @@ export function chainProblem(input: ChainProblemInput): LocalisationProblem<Chai
 
 /** A mean as people read it: up to 3 decimals, no trailing zeros. */
 const showMean = (m: number): string => String(Math.round(m * 1000) / 1000);
+
+/**
+ * What the fitting group means are, read as people read a trajectory: with few solutions, each tuple in
+ * timepoint order (so 2.95 → 3.2 belong together); with many, the range at each timepoint, because a
+ * list of hundreds of tuples says nothing and the per-timepoint range is what bounds the data.
+ */
+export function fittingMeans(count: number, timepoints: string[], tuples: Record<string, number>[], meansByTimepoint: Record<string, number[]>): string {
+  const head = `${count} tuple${count === 1 ? "" : "s"} of group means fit`;
+  if (count <= 4 && tuples.length === count) {
+    return `${head} (${timepoints.join(" → ")}): ${tuples.map((tuple) => timepoints.map((t) => showMean(tuple[t]!)).join(" → ")).join("; ")}`;
+  }
+  return `${head}: ${timepoints.map((t) => `${t} ${listMeans(meansByTimepoint[t] ?? [])}`).join("; ")}`;
+}
 
 function listMeans(means: number[]): string {
   if (means.length <= 4) return means.map(showMean).join(", ");

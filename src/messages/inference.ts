@@ -92,3 +92,7 @@ export function exactTooLarge(test: string, size: number, limit: number): string
 export function thresholdOutOfRange(threshold: number): string {
   return `threshold must be a finite number, received ${threshold}`;
 }
+
+export function proportionsInvalid(p1: number, p2: number): string {
+  return `two different proportions strictly between 0 and 1 are needed, received ${p1} and ${p2}`;
+}

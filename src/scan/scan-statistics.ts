@@ -63,7 +63,8 @@ export function scanStatistics(text: string, options: ScanOptions): ScannedStati
   const checkable: Value[] = [];
   const pOf = new Map<string, string>();
   values.forEach((value, index) => {
-    if (value.kind === "test" && value.statistic && value.p && TESTED.has(value.statistic.name) && value.statistic.df) {
+    // A z is referred to the normal distribution: it needs no df.
+    if (value.kind === "test" && value.statistic && value.p && TESTED.has(value.statistic.name) && (value.statistic.df || value.statistic.name === "z")) {
       checkable.push({ ...value, comparison: "other", groups: undefined, timepoints: undefined });
     } else if (value.kind === "proportion" && value.denominator !== undefined && value.percent !== undefined) {
       checkable.push({ ...value, outcome: "scanned", group: "all", timepoint: undefined });

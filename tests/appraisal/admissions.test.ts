@@ -32,12 +32,14 @@ describe("admissions", () => {
     for (const form of ["limitation", "caveat", "call-for-research"] as const) {
       const levels = BASES.map(([name, base, file]) => {
         // Quote the study's own sample-size sentence (any attributable quote would do): the words do not matter, the form does.
-        const register = registerWith(base, file, (data) => ({ id: "extra", form, concedes: ["small-sample", "unblinded-assessment"], source: data.design.sampleSize.source ?? data.design.arms[0].size.source }));
-        return [name, register.flags.filter((flag) => flag.id === "small-sample" || flag.id === "unblinded-assessment").map((flag) => flag.admission.level)];
+        const conceded = ["small-sample", "small-arms", "unblinded-assessment"];
+        const register = registerWith(base, file, (data) => ({ id: "extra", form, concedes: conceded, source: data.design.sampleSize.source ?? data.design.arms[0].size.source }));
+        return [name, register.flags.filter((flag) => conceded.includes(flag.id)).map((flag) => flag.admission.level)];
       });
       for (const [name, found] of levels) for (const level of found as string[]) expect(level, `${form} in ${name}`).toBe(ADMISSION_OF_FORM[form]);
-      // Studies A and B flag both limits, the trial one: five judgements compared, not none.
-      expect(levels.flatMap(([, found]) => found as string[])).toHaveLength(5);
+      // A flags small sample and unblinded assessment; B (5 vs 5) and the trial (24 vs 24) small arms and unblinded
+      // assessment; the synthetic RCT neither: six judgements compared, not none.
+      expect(levels.flatMap(([, found]) => found as string[])).toHaveLength(6);
     }
   });
 
@@ -46,7 +48,8 @@ describe("admissions", () => {
     const a = registerWith(() => seedJson(studyA), studyA, (data) => data.limitationsStated[0]);
     const b = registerWith(() => seedJson(studyB), studyB, (data) => data.limitationsStated.find((l: { id: string }) => l.id === "larger-sample-needed"));
     expect(a.flags.find((flag) => flag.id === "small-sample")!.admission.level).toBe("implied");
-    expect(b.flags.find((flag) => flag.id === "small-sample")!.admission.level).toBe("implied");
+    // B has two arms of 5: its sample's size is the small-arms limit, which the same sentence concedes.
+    expect(b.flags.find((flag) => flag.id === "small-arms")!.admission.level).toBe("implied");
   });
 
   it("reads no words: 'definitive' or a baseline p-value concede nothing unless the file says so", () => {

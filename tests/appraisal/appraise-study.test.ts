@@ -44,7 +44,7 @@ describe("formatAppraisal", () => {
   it("prints the verdict, then stated, implied and not admitted limits, GRADE and every checklist answer", () => {
     const b = loadStudy(studyB, instruments);
     const text = formatAppraisal(appraiseStudy(b, instruments, checklistsFor(b, builtInChecklistsDir), {}, loadAttribution(b, studyB)));
-    const order = ["Verdict", "Stated by the source (3):", "Implied by the source (0):", "Not admitted by the source (", "GRADE certainty per outcome", "Checklist: "].map((heading) => text.indexOf(heading));
+    const order = ["Verdict", "Stated by the source (2):", "Implied by the source (0):", "Not admitted by the source (", "GRADE certainty per outcome", "Checklist: "].map((heading) => text.indexOf(heading));
     expect(order.every((position) => position >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(text.indexOf("results not statistically significant")).toBeLessThan(order[3]!);

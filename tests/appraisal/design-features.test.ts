@@ -24,7 +24,8 @@ const r = (text: string) => quote("rct.txt", text);
 
 /** [limit, base, edit that leaves it absent (or none), edit that makes it present]. */
 const CASES: Array<[string, () => any, Edit, Edit]> = [
-  ["small-sample", syntheticRct, () => {}, (s) => { s.design.arms[0].size.value = 10; s.design.arms[1].size.value = 10; s.design.sampleSize.value = 20; s.reported = s.reported.filter((v: any) => v.kind !== "composition" && v.kind !== "sample-flow"); }],
+  // One group of 20 (study A): a paired t-test detects only dz ≥ 0.66 > 0.5; 40 detect dz ≥ 0.45 (Cohen 1988, Table 2.4.1: n = 34 for 0.5).
+  ["small-sample", () => seedJson(studyA), (s) => { s.design.sampleSize.value = 40; s.design.arms[0].size.value = 40; }, () => {}],
   ["small-arms", syntheticRct, () => {}, (s) => { s.design.arms[0].size.value = 20; s.design.arms[1].size.value = 20; s.design.sampleSize.value = 40; s.reported = s.reported.filter((v: any) => v.kind !== "composition" && v.kind !== "sample-flow"); }],
   ["imprecise-shares", twoArmTrial, () => {}, (s) => { s.reported.push({ kind: "composition", id: "sex", variable: "sex", group: "all", categoriesAre: "exclusive", n: { value: 48, source: t("48 were randomised") }, categories: [{ id: "f", label: "female", count: 24, source: t("24") }, { id: "m", label: "male", count: 24, source: t("24") }] }); }],
   ["no-control-group", twoArmTrial, () => {}, (s) => { s.design.arms[1].role = "active-comparator"; s.design.arms[1].intervention.type = "psychological"; }],
@@ -106,14 +107,24 @@ describe("limits follow the design fields", () => {
     const single = seedJson(studyA);
     expect(limitsRegister(parseStudy(single, instruments, "a.json"), instruments).flags.find((f) => f.id === "no-control-group")!.title).toBe("no comparison group: one group measured before and after");
     const active = variant(twoArmTrial, (s) => { s.design.arms[1].role = "active-comparator"; s.design.arms[1].intervention.type = "psychological"; });
-    expect(limitsRegister(active, instruments).flags.find((f) => f.id === "no-control-group")!.title).toBe("no inactive comparison: the comparator (a wait list) is itself a treatment");
+    expect(limitsRegister(active, instruments).flags.find((f) => f.id === "no-control-group")!.title).toBe("no inactive comparison: the comparator (a wait list) is itself an active intervention");
   });
 
   it("takes co-interventions from the arms' own fields, and says whether they differ", () => {
     const same = variant(twoArmTrial, (s) => { for (const arm of s.design.arms) arm.intervention.coInterventions = [{ value: "leaflet", source: t("group therapy") }]; });
-    expect(limitsRegister(same, instruments).flags.find((f) => f.id === "co-interventions")!.why).toMatch(/^Every arm received the same other treatments/);
+    expect(limitsRegister(same, instruments).flags.find((f) => f.id === "co-interventions")!.why).toMatch(/^Every arm received the same other interventions/);
     const differ = variant(twoArmTrial, (s) => { s.design.arms[0].intervention.coInterventions = [{ value: "leaflet", source: t("group therapy") }]; });
-    expect(limitsRegister(differ, instruments).flags.find((f) => f.id === "co-interventions")!.why).toMatch(/^The arms differ in these other treatments/);
+    expect(limitsRegister(differ, instruments).flags.find((f) => f.id === "co-interventions")!.why).toMatch(/^The arms differ in these other interventions/);
+  });
+
+  it("never treats the arms of a two-arm study as one paired group: their size is small-arms' limit", () => {
+    // 10 vs 10: the two-group MDE is d = 1.32 (> 0.5), so small-arms is raised; no analysis pools both arms
+    // as one before/after group, so a paired MDE of n = 20 would describe nothing the study can run.
+    const twenty = variant(syntheticRct, (s) => { s.design.arms[0].size.value = 10; s.design.arms[1].size.value = 10; s.design.sampleSize.value = 20; s.reported = s.reported.filter((v: any) => v.kind !== "composition" && v.kind !== "sample-flow"); });
+    const ids = limitsRegister(twenty, instruments).flags.map((flag) => flag.id);
+    expect(ids).toContain("small-arms");
+    expect(ids).not.toContain("small-sample");
+    expect(printed(appraiseStudy(twenty, instruments, []))).not.toMatch(/paired[^\n]*n = 20\b/);
   });
 
   it("does not attribute to the study a claim found only in an unsigned summary block", () => {

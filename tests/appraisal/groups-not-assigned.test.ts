@@ -23,7 +23,7 @@ const everything = [
 describe("appraisal of groups defined by outcome (nobody allocated)", () => {
   it("describes the groups by what defines them, not by a treatment they received", () => {
     // The file: 170 "died in hospital", 1078 "discharged alive from hospital", 1296 patients in all.
-    expect(appraisal.verdict.done).toMatch(/1296 people \(consecutive sampling\), compared in 2 groups that nobody assigned, each defined by an exposure or an outcome: 170 died in hospital and 1078 discharged alive from hospital\./);
+    expect(appraisal.verdict.done).toContain("A cohort study of 1296 people. They were enrolled consecutively. It compares 2 groups that nobody assigned, each defined by an exposure or an outcome (170 died in hospital and 1078 discharged alive from hospital).");
     expect(everything).not.toMatch(/received a treatment|Every arm received|who was put where|allocated to the groups at random|not allocated to the groups at random/);
     expect(everything).not.toMatch(/\breceived none\b/);
   });
@@ -37,6 +37,21 @@ describe("appraisal of groups defined by outcome (nobody allocated)", () => {
     expect(flag.why).toMatch(/Nobody was put in a group/);
     expect(appraisal.verdict.cannotShow).toMatch(/that what defines the groups caused the differences between them, or the reverse/);
     expect(appraisal.verdict.cannotShow).not.toMatch(/one treatment caused/);
+  });
+
+  it("says who is in neither group (1296 − 170 − 1078 = 48, 3.7%) instead of asking how many completed", () => {
+    const flag = appraisal.limits.flags.find((f) => f.id === "attrition")!;
+    expect(flag.title).toBe("48 of 1296 (3.7%) are in none of the groups (170 died in hospital and 1078 discharged alive from hospital)");
+    expect(everything).not.toMatch(/how many completed/);
+  });
+
+  it("rates age and SAPS 3 (characteristics with no timepoint) without a blinding concern: nothing is measured after the groups form", () => {
+    const rows = appraisal.grade.map((row) => [row.outcome, row.start, row.certainty]);
+    // Low start (groups nobody assigned); no risk-of-bias concern; n = 1248 ≥ 128 (two groups, d = 0.5) and a test reported.
+    expect(rows).toEqual([["age", "low", "low"], ["saps-3", "low", "low"]]);
+    expect(appraisal.grade[0]!.domains.find((d) => d.domain === "risk of bias")!.reasons[0]).toMatch(/^no concern beyond those that start it at low; blinding does not matter here: age is a characteristic with no timepoint/);
+    // The register agrees: no unblinded-assessment limit when nothing is measured after the groups form.
+    expect(appraisal.limits.flags.map((flag) => flag.id)).not.toContain("unblinded-assessment");
   });
 
   it("validation asks for definedBy on every group when allocation is not-applicable, and for an intervention otherwise", () => {

@@ -7,7 +7,7 @@ import { loadInstruments } from "../../src/io/load-instruments.js";
 import { loadStudy, parseStudy } from "../../src/io/load-study.js";
 import * as message from "../../src/messages/appraisal.js";
 import { auditSources } from "../../src/provenance/audit-sources.js";
-import { sourcesDir, studyA, studyB } from "../helpers/fixtures.js";
+import { seedJson, sourcesDir, studyA, studyB } from "../helpers/fixtures.js";
 import { twoArmTrial } from "../helpers/two-arm-trial.js";
 import { powerByIntegration } from "../inference/noncentral-t-oracle.js";
 import { syntheticRct } from "./synthetic-rct.js";
@@ -65,8 +65,10 @@ describe("limitsRegister on the seeds", () => {
     expect(ids(whole)).not.toContain("unattributed-claims");
   });
 
-  it("marks study B's small sample, small arms and non-significance as stated, by the form of its own sentences", () => {
-    for (const id of ["not-significant", "small-sample", "small-arms"]) expect(flag(registerB, id).admission.level, id).toBe("stated");
+  it("marks study B's small arms and non-significance as stated, by the form of its own sentences", () => {
+    for (const id of ["not-significant", "small-arms"]) expect(flag(registerB, id).admission.level, id).toBe("stated");
+    // 5 vs 5: the sample's size is small-arms' limit; no analysis treats the 10 as one paired group.
+    expect(ids(registerB)).not.toContain("small-sample");
     expect(flag(registerB, "not-significant").admission.quotes.map((entry) => entry.source.quote)).toEqual(["Although the results were not statistically significant due to the small sample size"]);
     // The call for a larger sample also concedes small arms, but a caveat already states it.
     expect(flag(registerB, "small-arms").admission.quotes.map((entry) => entry.source.quote)).toContain("While further research with a larger sample size is needed");
@@ -106,8 +108,8 @@ describe("limitsRegister on the seeds", () => {
     expect(harm!.result.ruleOfThree).toBeCloseTo(0.3, 12);
     expect(harm!.result.exactOneSided).toBeCloseTo(0.258866, 6);
     expect(harm!.result.clopperPearsonUpper).toBeCloseTo(0.308497, 6);
-    expect(harm!.statement).toMatch(/^under the strongest reading \(no serious harm in any of the 10\)/);
-    expect(flag(registerB, "harms-imprecise").notes[0]).toContain("(weakest) no serious harm was recorded");
+    expect(harm!.statement).toMatch(/^under the strongest reading \(no serious adverse events in any of the 10\)/);
+    expect(flag(registerB, "harms-imprecise").notes[0]).toContain("(weakest) no serious adverse events were recorded");
   });
 
   it("gives the chance of a false p < .05 over the outcome–time pairs (1 − 0.95^k)", () => {
@@ -162,9 +164,9 @@ describe("limitsRegister on the two-arm therapy trial", () => {
     const bounds = flag(registerTrial, "attrition").consequences;
     const interval = (label: string) => bounds.find((c) => String(c.inputs.label) === label)!.result.interval as number[];
     // Therapy PHQ-9 at week 8: 22 seen with mean 9.6 of 24: (211.2 + 0)/24 = 8.8 and (211.2 + 54)/24 = 11.05.
-    expect(interval("group therapy: PHQ-9 at Week 8")).toEqual([expect.closeTo(8.8, 10), expect.closeTo(11.05, 10)]);
+    expect(interval("PHQ-9 at Week 8 in group therapy")).toEqual([expect.closeTo(8.8, 10), expect.closeTo(11.05, 10)]);
     // Response 11/22 of 24 → 11/24 = 0.458333 to 13/24 = 0.541667; wait list 3/22 → 3/24 = 0.125 to 5/24 = 0.208333.
-    expect(interval("group therapy: response (a 50% reduction)")).toEqual([expect.closeTo(11 / 24, 10), expect.closeTo(13 / 24, 10)]);
+    expect(interval("response (a 50% reduction) in group therapy")).toEqual([expect.closeTo(11 / 24, 10), expect.closeTo(13 / 24, 10)]);
     // Difference: 11/24 − 5/24 = 0.25 to 13/24 − 3/24 = 0.416667: the sign survives the worst case.
     const difference = bounds.find((c) => String(c.inputs.label).startsWith("response (a 50% reduction), group therapy"))!;
     expect(difference.result.interval).toEqual([expect.closeTo(0.25, 10), expect.closeTo(10 / 24, 10)]);
@@ -182,8 +184,8 @@ describe("limitsRegister on the two-arm therapy trial", () => {
     expect(rtm!.statement).toContain("The study does not report which population it screened");
   });
 
-  it("names the wait list as a comparison without placebo, and raises no drug or dose limit for a psychological therapy", () => {
-    expect(flag(registerTrial, "control-without-placebo").title).toBe("comparison arm without placebo: a wait list (wait list)");
+  it("names the wait list as a comparison participants know is inactive, and raises no drug or dose limit for a psychological therapy", () => {
+    expect(flag(registerTrial, "control-without-placebo").title).toBe("comparison arm that participants know is inactive: a wait list");
     expect(ids(registerTrial)).not.toContain("missing-dose");
     expect(ids(registerTrial)).not.toContain("no-control-group");
   });
@@ -219,6 +221,17 @@ function mdeByOracle(criticalT: number, df: number, ncpPerEffect: number): numbe
 }
 
 describe("limitsRegister on tiny studies", () => {
+  it("gives one group's MDE only from n = 2, the smallest paired design with df ≥ 1", () => {
+    for (const n of [1, 2, 3]) {
+      const data = seedJson(studyA);
+      data.design.sampleSize.value = n;
+      data.design.arms[0].size.value = n;
+      data.reported = data.reported.filter((value: { kind: string }) => value.kind !== "composition");
+      const register = limitsRegister(parseStudy(data, instruments, "one.json"), instruments);
+      expect(flag(register, "small-sample").consequences.length, `n = ${n}`).toBe(n >= 2 ? 1 : 0);
+    }
+  });
+
   it("never throws and never gives a consequence it cannot compute, for arms of 1 to 3", () => {
     for (const [n1, n2] of [[1, 0], [1, 1], [1, 2], [2, 2], [2, 3], [3, 3]] as const) {
       const data = syntheticRct();
@@ -228,8 +241,8 @@ describe("limitsRegister on tiny studies", () => {
       data.reported = data.reported.filter((value: { kind: string }) => value.kind !== "composition" && value.kind !== "sample-flow");
       data.claims.push({ id: "all-better", type: "all-improved", group: "drug", testReported: false, source: { file: "rct.txt", quote: "all improved" } });
       const register = limitsRegister(parseStudy(data, instruments, "tiny.json"), instruments);
-      // n = 2 is the smallest paired design with df ≥ 1; below it no MDE is given.
-      expect(flag(register, "small-sample").consequences.length, `${n1} vs ${n2}`).toBe(n1 + n2 >= 2 ? 1 : 0);
+      // Two arms: their size is small-arms' limit, never the whole sample as one paired group.
+      expect(ids(register), `${n1} vs ${n2}`).not.toContain("small-sample");
       // Rule of three for "all improved" in the drug arm: 1 − 3/n1 floors at 0 (3/n ≥ 1 for n ≤ 3).
       expect(flag(register, "undefined-improvement").consequences[0]!.result.lowerBound).toBe(0);
       expect(ids(register).includes("small-arms")).toBe(n1 >= 2);

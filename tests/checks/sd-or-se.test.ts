@@ -52,6 +52,13 @@ describe("sdOrSe", () => {
     expect(bad.status).toBe("inconsistent");
     expect(bad.explanation).toContain("GRIMMER");
   });
+  it("names no reported test in what it prints when no between-group p was given", () => {
+    // The scale-only case above tests the ± against the SD bound alone: its explanation and its citation
+    // may not speak of "the reported test", which a study with no test does not have.
+    const result = sdOrSe({ row: { mean: "3.0", spread: "0.8", n: 25 }, scale: { min: 1, max: 5 } });
+    expect(`${result.explanation} ${result.reference.citation}`).not.toMatch(/\bthe (reported|printed) tests?\b/i);
+    expect(result.assumptions).not.toHaveProperty("test");
+  });
   it("is undetermined with nothing to test against, and refuses bad input", () => {
     expect(sdOrSe({ row: { mean: "3.0", spread: "0.8", n: 25 } }).status).toBe("undetermined");
     expect(() => sdOrSe({ row: { mean: "3.0", spread: "-0.8", n: 25 }, scale: { min: 1, max: 5 } })).toThrow(CohortError);

@@ -4,13 +4,15 @@ import { describe, expect, it } from "vitest";
 import { root } from "../helpers/fixtures.js";
 
 // The labelled extraction corpora (issue 17 item 3; format in tests/fixtures/extraction-corpus/README.md): the
-// development corpus the recognisers were tuned on, and the held-out set kept apart to measure unseen text.
+// development corpus the recognisers were tuned on, the held-out set kept apart to measure unseen text, and the
+// unseen set built after the held-out set had been looked at (kept blind: no scoring test reads it).
 // These tests check the labels against their passages, never against an extractor: every span must be
 // the exact slice of the passage at its offsets, spans must not overlap, each kind must carry its
 // fields, and every printed field value must occur inside its own span (so a mistyped field fails).
 
 const corpus = join(root, "tests/fixtures/extraction-corpus");
 const heldOut = join(root, "tests/fixtures/extraction-heldout");
+const unseen = join(root, "tests/fixtures/extraction-unseen");
 
 type Label = { kind: string; start: number; end: number; text: string; fields: Record<string, string> };
 
@@ -111,6 +113,7 @@ function checkFolder(title: string, folder: string, minimumPassages: number): vo
 
 checkFolder("extraction corpus labels (development set)", corpus, 32);
 checkFolder("extraction held-out labels (unseen set)", heldOut, 20);
+checkFolder("extraction unseen labels (blind set)", unseen, 20);
 
 describe("held-out set is apart from the development set", () => {
   // A passage in both would score the extractor on text it was tuned on and call it unseen.
@@ -125,5 +128,44 @@ describe("held-out set is apart from the development set", () => {
       expect(developedOn.has(id), id).toBe(false);
       expect(corpusTexts.has(readFileSync(join(heldOut, `${id}.txt`), "utf8")), id).toBe(false);
     }
+  });
+});
+
+/** The DOI-or-URL column of a folder's README passage table (the table headed `| id | citation | DOI or URL |`). */
+function sourcesOf(folder: string): string[] {
+  const lines = readFileSync(join(folder, "README.md"), "utf8").split("\n");
+  const header = lines.findIndex((line) => line.startsWith("| id | citation | DOI or URL |"));
+  if (header < 0) throw new Error(`${folder}/README.md has no passage table`);
+  return lines
+    .slice(header + 2)
+    .filter((line) => /^\| `[a-z0-9-]+` \|/.test(line))
+    .map((line) => (line.split(" | ")[2] ?? "").trim());
+}
+
+describe("unseen set is apart from the development and held-out sets", () => {
+  // The unseen set measures the extractor on text nobody tuned it on; a passage, id or article shared with either
+  // earlier folder would make that measurement a development figure.
+  const developedOn = new Set(
+    (JSON.parse(readFileSync(join(root, "tests/extract/corpus-figures.json"), "utf8")) as { developedOn: string[] }).developedOn,
+  );
+  const earlier = [corpus, heldOut];
+  const earlierIds = new Set(earlier.flatMap(passageIds));
+  const earlierTexts = new Set(
+    earlier.flatMap((folder) => passageIds(folder).map((id) => readFileSync(join(folder, `${id}.txt`), "utf8"))),
+  );
+  const earlierSources = new Set(earlier.flatMap(sourcesOf));
+
+  it("shares no id and no passage text with either, and none is listed as developed on", () => {
+    for (const id of passageIds(unseen)) {
+      expect(earlierIds.has(id), id).toBe(false);
+      expect(developedOn.has(id), id).toBe(false);
+      expect(earlierTexts.has(readFileSync(join(unseen, `${id}.txt`), "utf8")), id).toBe(false);
+    }
+  });
+
+  it("takes no passage from an article already used (DOI or URL column)", () => {
+    const sources = sourcesOf(unseen);
+    expect(sources.length).toBe(passageIds(unseen).length);
+    for (const source of sources) expect(earlierSources.has(source), source).toBe(false);
   });
 });

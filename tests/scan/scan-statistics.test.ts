@@ -29,6 +29,14 @@ describe("scanStatistics", () => {
       ["n = 20", []],
     ]);
   });
+  it("checks a z printed without df (z needs none) against its p", () => {
+    // By hand: two-tailed p of z = 2.40 is 2·(1 − Φ(2.40)) = 2·0.00820 = 0.0164, which fits p = .016;
+    // of z = 3.10 it is 2·0.000968 = 0.00194, which does not fit p < .001 (one-tailed it would).
+    expect(verdicts(scanStatistics("The groups differed, z = 2.40, p = .016. Then z = 3.10, p < .001.", options))).toEqual([
+      ["z = 2.40, p = .016", ["statistic-p:consistent"]],
+      ["z = 3.10, p < .001", ["statistic-p:inconsistent"]],
+    ]);
+  });
   it("says why a statistic was not checked", () => {
     const found = scanStatistics(text, options);
     expect(found.find((s) => s.statistic.quote === "P=0.001")?.unchecked).toBe("checked with effect-ci-1, whose CI it is printed with");
