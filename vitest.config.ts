@@ -5,8 +5,9 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // Benchmarks print figures; they are run by `npm run bench`, never as tests.
     exclude: ["tests/bench/**", "node_modules/**"],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: only a hang should hit it. Tests bound their work; a busy shared machine may be 10× slower.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: "forks",
     // dist/ built first, so spawned CLIs run compiled code built from these sources (tests/setup/build-dist.ts).
     globalSetup: ["tests/setup/build-dist.ts"],

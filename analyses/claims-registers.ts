@@ -17,7 +17,8 @@ const EVIDENCE_WORDS = { none: "none", "named-without-reference": "named, no ref
  */
 export async function claimsRegisters(claimsDir: string): Promise<Array<NotebookExtra & { folder: string; files: Map<string, string | Uint8Array> }>> {
   if (!existsSync(claimsDir)) return [];
-  const files = readdirSync(claimsDir).filter((name) => name.endsWith(".json")).sort();
+  // Hidden files (an editor's lock `.#x.json`, backups) are not registers.
+  const files = readdirSync(claimsDir).filter((name) => name.endsWith(".json") && !name.startsWith(".")).sort();
   if (files.length === 0) return [];
   const registers = files.map((name) => loadClaimsRegister(join(claimsDir, name)));
   const all = registers.flatMap((r) => r.claims);

@@ -2,6 +2,7 @@ import { crosstabHeatmap } from "../src/charts/crosstab-heatmap.js";
 import { cellRanges, countTables, illustrativeTable } from "../src/reconstruct/crosstab.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { compositions } from "../src/report/study-lookup.js";
+import { uniqueNames } from "../src/reconstruct/unique-names.js";
 
 const id = "crosstab";
 const title = "Cross-tabulation rebuilt from the margins";
@@ -23,7 +24,10 @@ export default defineAnalysis({
       const ranges = cellRanges(rows, cols);
       const example = illustrativeTable(rows, cols);
       const artefactId = `${id}-${a.id}-${b.id}`;
-      const cells = a.categories.flatMap((rk, r) => b.categories.map((ck, c) => ({ row: rk.label, column: ck.label, min: ranges[r]![c]!.min, max: ranges[r]![c]!.max })));
+      // Two categories with one label would share a tile of the heat map: labels made unique first.
+      const rowLabels = uniqueNames(a.categories.map((k) => k.label));
+      const colLabels = uniqueNames(b.categories.map((k) => k.label));
+      const cells = a.categories.flatMap((_, r) => b.categories.map((__, c) => ({ row: rowLabels[r]!, column: colLabels[c]!, min: ranges[r]![c]!.min, max: ranges[r]![c]!.max })));
       return {
         id: artefactId,
         title: `${a.variable} × ${b.variable}: feasible tables`,

@@ -1,3 +1,5 @@
+import { visibleControls } from "./io/visible-controls.js";
+
 /**
  * One problem with the user's input: which file, where in it (a JSON path such as
  * `$.design.arms[1].size.value`), and what is wrong. Every user-facing failure is a list of these,
@@ -39,9 +41,16 @@ export function isCohortError(error: unknown): error is CohortError {
   return error instanceof CohortError;
 }
 
-/** `file: path: message`, leaving out the parts that are unknown. */
+/**
+ * `file: path: message`, leaving out the parts that are unknown. Always one line: control
+ * characters in any part (a file name or a value quoted from a data file) are shown visibly
+ * (ESC → ␛, line feed → ␊), so a problem can neither drive the terminal nor fake another line.
+ */
 export function formatProblem(problem: Problem): string {
-  return [problem.file, problem.path, problem.message].filter((part) => part !== undefined && part !== "").join(": ");
+  return [problem.file, problem.path, problem.message]
+    .filter((part) => part !== undefined && part !== "")
+    .map((part) => visibleControls(part!))
+    .join(": ");
 }
 
 /**

@@ -92,7 +92,7 @@ export function studySourcesIn(folder: string): Map<string, string> {
   const out = new Map<string, string>();
   let names: string[] = [];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith(".json")).sort();
+    names = readdirSync(folder).filter((name) => name.endsWith(".json") && !name.startsWith(".")).sort(); // hidden: an editor's lock or backup
   } catch {
     return out;
   }

@@ -1,3 +1,4 @@
+import { visibleControls } from "../io/visible-controls.js";
 import type { Evidence } from "../schema/checklist.js";
 import type { Appraisal, AppraisedChecklist } from "./appraise-study.js";
 import type { GradeOutcome } from "./grade.js";
@@ -104,5 +105,6 @@ export function formatAppraisal(appraisal: Appraisal): string {
     ...appraisal.checklists.flatMap(checklistLines),
     ...(appraisal.notes.length > 0 ? ["", ...appraisal.notes.map((note) => `Note: ${note}`)] : []),
   ];
-  return `${lines.join("\n")}\n`;
+  // Each entry is one line; a line break inside study text is shown (␊), never obeyed.
+  return `${lines.map((line) => visibleControls(line)).join("\n")}\n`;
 }

@@ -100,7 +100,7 @@ export interface LoadedChecklist {
 export function loadChecklists(folder: string, studies: StudySources): LoadedChecklist[] {
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith(".json")).sort();
+    names = readdirSync(folder).filter((name) => name.endsWith(".json") && !name.startsWith(".")).sort(); // hidden: an editor's lock or backup
   } catch {
     throw new CohortError({ file: folder, message: message.folderNotFound("checklists") });
   }

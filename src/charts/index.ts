@@ -6,6 +6,6 @@ export { pValueExtremesChart, type PExtremesRow } from "./p-value-extremes-chart
 export { powerCurveChart, type PowerPoint } from "./power-curve-chart.js";
 export { chartFontFiles, pngOptions } from "./png-options.js";
 export { renderPng } from "./render-png.js";
-export { normaliseSvg, renderSvg } from "./render-svg.js";
+export { normaliseSvg, renderSvg, svgVisibleControls } from "./render-svg.js";
 export { CHART_FONT, CHART_FONT_STACK, chartConfig, GROUP_COLOURS } from "./theme.js";
 export { wrapText } from "./wrap-text.js";

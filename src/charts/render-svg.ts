@@ -1,10 +1,12 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
+import { CONTROLS, visibleControls } from "../io/visible-controls.js";
 
 /**
  * Renders a Vega-Lite spec to SVG text in Node, with no canvas and no browser: vega-lite compiles
  * it, a headless vega View (renderer "none") draws it with `toSVG()`. The result is normalised
- * (see normaliseSvg) so the same spec gives the same bytes in any process.
+ * (see normaliseSvg) so the same spec gives the same bytes in any process, and control characters
+ * of study text in labels are shown visibly (see svgVisibleControls).
  * Reference: Vega View API, https://vega.github.io/vega/docs/api/view/#view_toSVG
  *
  * @param spec a Vega-Lite top-level spec (data inline)
@@ -16,7 +18,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   try {
-    return normaliseSvg(await view.toSVG());
+    return svgVisibleControls(normaliseSvg(await view.toSVG()));
   } finally {
     view.finalize();
   }
@@ -45,4 +47,18 @@ export function normaliseSvg(svg: string): string {
   let out = svg.replace(/(\sid="|url\(#)([A-Za-z_-]+?\d+)([")])/g, (all, before: string, id: string, after: string) => `${before}${renamed.get(id) ?? id}${after}`);
   out = out.replace(/\d+\.\d{4,}/g, (number) => String(+(+number).toFixed(3)));
   return out;
+}
+
+/**
+ * SVG with control characters shown as their pictures (ESC → ␛, U+202E → `<U+202E>`, escaped as
+ * markup): XML 1.0 forbids most C0 controls, so resvg refuses the whole figure (a study title with an
+ * escape sequence stopped `npm run reports`), and a bidirectional override would reorder a label.
+ * vega writes none of these characters itself, so only study text changes.
+ * Reference: XML 1.0 §2.2 (Char), https://www.w3.org/TR/xml/#charsets
+ *
+ * @example
+ * svgVisibleControls("<text>a\u001b[2J\u202eb</text>"); // => "<text>a␛[2J&lt;U+202E&gt;b</text>"
+ */
+export function svgVisibleControls(svg: string): string {
+  return svg.replace(CONTROLS, (character) => visibleControls(character).replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }

@@ -2,6 +2,7 @@ import { CohortError, exitCodes } from "../errors.js";
 import * as msg from "../messages/checks.js";
 import type { CheckResult } from "../schema/check-result.js";
 import { parseDecimal, type RoundingMode } from "../stats/rounding.js";
+import { parseStep, stepValue } from "../stats/step.js";
 import { testAlternatives } from "./chain-alternatives.js";
 import { buildGrids, enumerate, estimateSteps, NODE_LIMIT, pinGrids, prepare, rangeInUnits, type MeanGrid, type MeanPin, type PercentChangeSpec } from "./chain-enumeration.js";
 import { computationLabels, parseDirection } from "./change-computation.js";
@@ -55,6 +56,24 @@ function validate(input: PercentChangeChainInput): void {
   requireFinite("min", g.min);
   requireFinite("max", g.max);
   if (g.min >= g.max) throw new CohortError({ message: msg.minAboveMax(g.min, g.max) });
+  // A negative step mirrors the grid and silently flips verdicts; 0 divides by zero.
+  let stepSize = 1;
+  let stepDen = 1;
+  if (g.kind === "items" && g.step !== undefined) {
+    if (typeof g.step === "number" && !(Number.isFinite(g.step) && g.step > 0)) throw new CohortError({ message: msg.stepNotPositive(g.step) });
+    stepSize = typeof g.step === "number" ? g.step : stepValue(parseStep(g.step, "step"));
+  }
+  // Grid indices, and the scale range and step in millionths, must stay exact in a double: refuse a
+  // grid past 2^53 (e.g. --max 1e308, --step 1e308) as too large, rather than fail inside.
+  const maxN = g.kind === "items" ? Math.max(g.n, ...Object.values(g.nByTimepoint ?? {})) : 1;
+  const perUnit = g.kind === "items" ? (g.items * maxN) / stepSize : 10 ** g.decimals;
+  const indices = Math.max(Math.abs(g.min), Math.abs(g.max)) * perUnit;
+  const millionths = Math.max(g.max - g.min, stepSize) * 1e6;
+  if (Number.isFinite(perUnit) && !(indices <= Number.MAX_SAFE_INTEGER && millionths <= Number.MAX_SAFE_INTEGER)) throw new CohortError({ message: msg.gridTooWide(Math.max(indices, millionths / 1e6)) }, exitCodes.refused);
+  // An exact fractional step (e.g. "1/999999999") puts its denominator into every grid's: keep that exact too.
+  if (g.kind === "items" && g.step !== undefined) stepDen = parseStep(g.step, "step").den;
+  const scaled = Math.max(Math.abs(g.min), Math.abs(g.max), 1) * (g.kind === "items" ? g.items * maxN * stepDen : 1);
+  if (!(scaled <= Number.MAX_SAFE_INTEGER)) throw new CohortError({ message: msg.gridTooWide(scaled) }, exitCodes.refused);
 }
 
 const changeName = (c: PercentChangeSpec): string => c.id ?? `${c.from}→${c.to}`;

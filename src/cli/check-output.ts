@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option } from "commander";
 import type { CheckResult } from "../schema/check-result.js";
 import { ROUNDING_MODES } from "../stats/rounding.js";
+import { visibleControls } from "../io/visible-controls.js";
 
 /**
  * What the single-value check commands share (grim, grimmer, debit, percent, change, map). A module of its
@@ -30,5 +31,6 @@ export function formatCheckResult(result: CheckResult): string {
     .map(([key, value]) => `    ${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
     .join("\n");
   const subject = result.subject ? ` [${result.subject.join(", ")}]` : "";
-  return `${mark.padEnd(13)} ${result.check}${subject}\n    ${result.explanation}\n${assumptions}`;
+  // Each line is one line: a line break inside study text is shown (␊), never obeyed.
+  return [`${mark.padEnd(13)} ${result.check}${subject}`, `    ${result.explanation}`, ...(assumptions === "" ? [""] : assumptions.split("\n"))].map((line) => visibleControls(line)).join("\n");
 }

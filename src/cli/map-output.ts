@@ -1,5 +1,6 @@
 import { csvRows, type CsvCell } from "../io/csv-text.js";
 import type { MapAudit, MapResult } from "../batch/map-rows.js";
+import { visibleControls } from "../io/visible-controls.js";
 
 /** Output formats of `cohort map`'s verdict stream. */
 export type VerdictFormat = "csv" | "jsonl" | "text";
@@ -42,7 +43,8 @@ export function verdictFormatter(format: VerdictFormat, header: readonly string[
         } else {
           const shown = header.map((name, i) => `${name}=${cellText(cells?.[i]) ?? ""}`).join(" ");
           const mark = result.consistency === null ? "error" : result.consistency === "consistent" ? "ok" : result.consistency === "inconsistent" ? "INCONSISTENT" : "undetermined";
-          text += `row ${result.row}  ${mark.padEnd(12)}  ${shown}${result.error !== undefined ? `  (${result.error})` : ""}\n`;
+          // One line per row for people: a cell's line break or escape sequence is shown (␊, ␛), never obeyed.
+          text += `${visibleControls(`row ${result.row}  ${mark.padEnd(12)}  ${shown}${result.error !== undefined ? `  (${result.error})` : ""}`)}\n`;
         }
       }
       return text;

@@ -24,6 +24,13 @@ export function parseFiniteNumber(value: string): number {
   return parsed;
 }
 
+/** A finite number above 0 (a step, a scale unit): 0 and negative values are usage errors. */
+export function parsePositiveNumber(value: string): number {
+  const parsed = parseFiniteNumber(value);
+  if (!(parsed > 0)) throw new InvalidArgumentError(`expected a number above 0, received "${value}"`);
+  return parsed;
+}
+
 /**
  * A reported decimal kept as a string, so trailing zeros survive ("5.10" has two decimals).
  * Accepts an optional sign, digits and an optional fractional part; nothing else.

@@ -1,4 +1,4 @@
-import { CohortError, isCohortError } from "../errors.js";
+import { CohortError, exitCodes, isCohortError } from "../errors.js";
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import * as message from "../messages/reconstruct-study.js";
 import { reconstructStudy, type StudyReconstructionOptions } from "../reconstruct/study/reconstruct-study.js";
@@ -11,6 +11,12 @@ import { mde } from "./mde.js";
 import { pairedT } from "./paired-t.js";
 import { welchT } from "./welch-t.js";
 import { wilcoxonSignedRank } from "./wilcoxon-signed-rank.js";
+
+/**
+ * Estimated steps (rebuilt datasets × Σ over tested groups of n³, the cost of an exact signed-rank
+ * distribution) beyond which the tests over reconstructions are refused before they start; about 10 s.
+ */
+export const INFERENCE_WORK_BUDGET = 4_000_000_000;
 
 /** One family of rebuilt datasets: how group totals are split (spread) and which means are used. */
 export interface Scenario {
@@ -97,7 +103,8 @@ export interface OverReconstructionOptions {
  * @param study a validated study
  * @param instruments the instrument registry
  * @param options seed, reconstructions per scenario, spreads, alpha
- * @throws CohortError on a bad option or a report that admits no dataset
+ * @throws CohortError on a bad option or a report that admits no dataset; `refused` (exit 3) when the
+ *   estimated work (datasets × Σ n³ over the tested groups) is past INFERENCE_WORK_BUDGET
  * @example
  * inferenceOverReconstructions(studyA, registry).analyses[0].p.max; // => largest p over all rebuilt datasets
  */
@@ -112,7 +119,8 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
 
   const reported = new Set(study.reported.flatMap((v) => ("instrument" in v ? [v.instrument] : [])));
   const improvements: Scenario["improvement"][] = study.claims.some((c) => c.type === "all-improved" && (c.about ?? []).some((a) => reported.has(a))) ? ["as-claimed", "not-assumed"] : ["as-claimed"];
-  const conventions = reconstructStudy(study, instruments, { seed, count: 1, convention: "each" }).conventions;
+  const probe = reconstructStudy(study, instruments, { seed, count: 1, convention: "each" });
+  const conventions = probe.conventions;
   // One instrument with several band conventions (study A's NRS) gets a scenario per convention.
   const varyingKeys = Object.keys(conventions[0] ?? {}).filter((k) => new Set(conventions.map((c) => c[k])).size > 1);
   const varying = varyingKeys.length === 1 ? varyingKeys[0] : undefined;
@@ -128,6 +136,12 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
       scenarios.push({ id: `${tag}/high-spread`, spread: 1, means: "smallest-change", role: "high-spread", ...base });
     }
   }
+
+  // The exact signed-rank distribution of a group of n costs about n³ steps per dataset; the groups
+  // tested are those with two filled timepoints of an instrument in a rebuilt dataset (the probe).
+  const datasets = scenarios.reduce((sum, scenario) => sum + (scenario.role === "sweep" ? perScenario : Math.max(1, Math.ceil(perScenario / 4))), 0);
+  const work = datasets * (probe.reconstructions[0] ? pairedGroupSizes(probe.reconstructions[0], study) : []).reduce((sum, size) => sum + size ** 3, 0);
+  if (work > INFERENCE_WORK_BUDGET) throw new CohortError({ message: message.inferenceTooMuchWork(work, INFERENCE_WORK_BUDGET, datasets) }, exitCodes.refused);
 
   const cache = new Map<string, MeanTarget[]>();
   const results = new Map<string, { meta: Meta; runs: { scenario: Scenario; outcome: TestOutcome | null; pooledSd?: number }[] }>();
@@ -203,6 +217,21 @@ export function inferenceOverReconstructions(study: Study, instruments: Instrume
     analyses,
     summary: analyses.map((a) => summaryLine(a, alpha)),
   };
+}
+
+/** The size of each group a paired test runs on in a rebuilt dataset: per instrument, each group with two filled timepoints (as testsOnReconstruction picks them). */
+function pairedGroupSizes(r: Reconstruction, study: Study): number[] {
+  const groups = r.columns.includes("arm") ? study.design.arms.map((a) => a.id) : ["all"];
+  const instruments = [...new Set(r.columns.filter((c) => c.includes("_")).map((c) => c.slice(0, c.indexOf("_"))))];
+  const sizes: number[] = [];
+  for (const instrument of instruments) {
+    const columns = r.columns.filter((c) => c.startsWith(`${instrument}_`));
+    for (const g of groups) {
+      const rows = g === "all" ? r.rows : r.rows.filter((row) => row.arm === g);
+      if (rows.length > 0 && columns.filter((c) => rows.every((row) => typeof row[c] === "number")).length >= 2) sizes.push(rows.length);
+    }
+  }
+  return sizes;
 }
 
 function groupSizeOf(study: Study, group: string): number {

@@ -50,7 +50,9 @@ export function csvText(header: readonly string[], rows: ReadonlyArray<ReadonlyA
 
 /** A cell csv-stringify would quote (with the options below): a comma, quote or line break, or edge spaces. */
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-const OPTIONS = { quoted_match: /^\s|\s$/, record_delimiter: "unix", eof: false } as const;
+// csv-stringify quotes the record delimiter (\n here) but not a lone carriage return, which readers
+// (csv-parse's detection, spreadsheets) take as a line end: quoted too, so such a cell stays one cell.
+const OPTIONS = { quoted_match: /^\s|\s$|\r/, record_delimiter: "unix", eof: false } as const;
 
 /**
  * CSV lines for rows without a header (for streaming a long table in chunks); see csvText. A cell that

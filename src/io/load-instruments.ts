@@ -31,7 +31,7 @@ export function loadInstruments(folders: readonly string[] = [builtInInstruments
   for (const folder of folders) {
     let names: string[];
     try {
-      names = readdirSync(folder).filter((name) => name.endsWith(".json")).sort();
+      names = readdirSync(folder).filter((name) => name.endsWith(".json") && !name.startsWith(".")).sort(); // hidden: an editor's lock or backup
     } catch {
       problems.push({ file: folder, message: "instrument folder not found or not readable" });
       continue;

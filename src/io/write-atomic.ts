@@ -1,5 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { asFileSystemProblem } from "./file-system-error.js";
+import { checkOutputFile } from "./output-target.js";
 
 /**
  * Writes a file so that readers see either the old content or the new, never half of it: the bytes
@@ -8,15 +10,25 @@ import { basename, dirname, join } from "node:path";
  * is removed and the target is untouched. A writer killed outright (SIGKILL, power loss) cannot clean
  * up, so each write first removes the temporary files that dead writers left for the same target.
  *
+ * The target must be a regular file or not exist: a folder, device, FIFO, socket or symbolic link
+ * there is refused before anything is written (checkOutputFile), since the rename would replace it.
+ *
  * @param path the file to (re)write; its folder is created if missing
  * @param content text (written as UTF-8) or bytes
- * @throws the file system's error (the target keeps its previous content)
+ * @throws CohortError naming the path: a target that is not a regular file, or what the file system
+ *   said (disk full, file-size limit, read-only, permission denied), in one line; the target keeps
+ *   its previous content and no temporary file is left
  * @example
  * writeFileAtomic("reports/index.html", html); // => undefined; reports/index.html is old or new, never partial
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  checkOutputFile(path);
   const folder = dirname(path);
-  mkdirSync(folder, { recursive: true });
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw asFileSystemProblem(error, folder);
+  }
   removeAbandonedTemporaries(folder, basename(path));
   const temporary = join(folder, temporaryName(basename(path), process.pid));
   try {
@@ -33,7 +45,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw asFileSystemProblem(error, path, true);
   }
 }
 

@@ -63,6 +63,11 @@ export const tooManyItems = (items: number, limit: number): string => `items mus
 
 export const notAnInteger = (name: string, value: unknown): string => `${name} must be a whole number, received ${String(value)}`;
 
+export const stepNotPositive = (step: unknown): string => `step must be a finite number above 0 (the distance between item scores), received ${String(step)}`;
+
+export const gridTooWide = (extent: number): string =>
+  `a grid of group means reaching ${Number.isFinite(extent) ? extent.toExponential(1) : "more than 1e308"} grid units is beyond exact arithmetic in double precision; give the score range of the instrument (--min, --max) and a realistic --step, n or --decimals`;
+
 export const chainTooMuchWork = (points: number, steps: number, limit: number): string =>
   `checking these changes would take about ${steps} enumeration steps (${points} possible group means per timepoint), more than the limit of ${limit}; give a coarser grid (fewer --decimals, a smaller n or score range) or raise the limit with --max-steps <steps> (10 million steps take a few seconds)`;
 

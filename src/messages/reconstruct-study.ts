@@ -147,3 +147,7 @@ export const assumeChainTooLarge = (group: string, instrument: string, changes: 
 
 export const assumeTuplesListed = (group: string, instrument: string, listed: number, total: number): string =>
   `${group} ${instrument}: group means drawn from the first ${listed} of the ${total} fitting tuples (the checks engine lists them in enumeration order, lowest means first), not from all of them`;
+
+export function inferenceTooMuchWork(work: number, budget: number, datasets: number): string {
+  return `the tests over ${datasets} rebuilt datasets would take about ${work.toExponential(1)} steps (estimated before starting: datasets × Σ n³ per tested group), more than the budget of ${budget.toExponential(1)}; the groups are too large for exact rank tests over this many datasets`;
+}

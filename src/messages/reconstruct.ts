@@ -48,8 +48,24 @@ export function labelCount(which: "row" | "col", expected: number, received: num
   return `expected ${expected} ${which} labels (one per total), received ${received}`;
 }
 
-export function countingTooLarge(states: number): string {
-  return `counting mode stopped after ${states} dynamic-programming states: the space is too large to count here; narrow the scale or use cohort sprite`;
+export function countingTooLarge(estimate: number, reached: string): string {
+  return `counting stopped at ${reached} (estimated before starting: about ${formatCount(estimate)} states): the space is too large to count in bounded time and memory; narrow the scale, list what --time-budget S seconds find, or use cohort sprite`;
+}
+
+export function countingTooMuchWork(estimate: number, budget: number): string {
+  return `counting these samples would visit about ${formatCount(estimate)} dynamic-programming states (estimated before starting), more than the budget of ${formatCount(budget)}; narrow the scale, list what --time-budget S seconds find, or use cohort sprite`;
+}
+
+export function scaleTooWide(points: number, limit: number): string {
+  return `a scale of ${points} points needs ${points} counters per sample, more than the ${limit} allowed; CLOSURE and SPRITE are for bounded scales (e.g. 1–7, 0–100)`;
+}
+
+export function spriteTooMuchWork(estimate: number, budget: number): string {
+  return `SPRITE would take about ${formatCount(estimate)} steps (estimated before starting: attempts × (n + moves per attempt)), more than the budget of ${formatCount(budget)}; ask for fewer --samples or a smaller --n`;
+}
+
+export function spriteTooMuchMemory(bytes: number, limit: number): string {
+  return `SPRITE would hold about ${formatCount(bytes)} bytes (12 per value of n plus 13 per scale point), more than the ${formatCount(limit)} allowed; a smaller --n or scale`;
 }
 
 export function keySpaceTooLarge(n: number, scalePoints: number): string {
@@ -87,4 +103,13 @@ export function illustrativeLabel(count: string): string {
 /** A restriction key that is not (and does not round from exactly one) mean of `items` whole-number items. */
 export function notAnItemMean(value: string, items: number): string {
   return `restriction value ${value} is not the mean of ${items} whole-number item score${items === 1 ? "" : "s"} (nor the rounded value of exactly one such mean); write it as the item mean, e.g. ${(9 / 4).toString()} for a sum of 9 over 4 items`;
+}
+
+export function tablesTooMuchWork(estimate: number, budget: number, steps?: number, states?: number): string {
+  const reached = steps === undefined ? "" : ` (stopped after ${steps} steps holding ${states} states)`;
+  return `counting the tables with these margins would take about ${formatCount(estimate)} steps, estimated before starting${reached}, more than the budget of ${formatCount(budget)}; merge categories, or allow more work (cohort crosstab --max-work N)`;
+}
+
+function formatCount(value: number): string {
+  return Number.isFinite(value) ? (value < 1e6 ? String(Math.round(value)) : value.toExponential(1)) : "more than 10^308";
 }

@@ -42,3 +42,39 @@ export function unsafeSvg(id: string, reason: string): string {
 export function analysisFailed(analysis: string, study: string, reason: string): string {
   return `analysis "${analysis}" failed on study "${study}": ${reason}`;
 }
+
+export function reportsFolderNotOurs(marker: string): string {
+  return `this folder is not empty and was not written by npm run reports (it has no ${marker} file); the reports tree is replaced as a whole, so it would be lost: give an empty or new folder with --out, or the folder of an earlier run`;
+}
+
+export function reportsFolderNotFolder(kind: string): string {
+  return `is a ${kind}, not a folder; --out names the folder the reports tree is written to`;
+}
+
+export function lockHeld(pid: number, host: string, lockPath: string, waitedSeconds: number): string {
+  return `another run of npm run reports (pid ${pid} on ${host}) is writing this folder; waited ${waitedSeconds} s (--wait <seconds> to wait longer). If no such run exists, delete ${lockPath}`;
+}
+
+export function waitingForLock(pid: number, reportsDir: string): string {
+  return `reports: waiting for the run with pid ${pid} to finish writing ${reportsDir}`;
+}
+
+export function lockLost(lockPath: string): string {
+  return `the lock ${lockPath} was taken over by another run while this one was building; nothing was switched, the other run's reports stand`;
+}
+
+export function studyFolderClash(id: string, file: string): string {
+  return `study id "${id}" (${file}) names a folder the reports tree uses for something else; choose another id`;
+}
+
+export function analysisRefused(reason: string): string {
+  return `not computed: ${reason}`;
+}
+
+export function recovered(action: string, folder: string): string {
+  return `reports: a killed run left ${folder}; ${action}`;
+}
+
+export function hiddenStudySkipped(name: string): string {
+  return `reports: skipped ${name} in the studies folder (a hidden file: an editor's lock or backup, not a study)`;
+}

@@ -1,6 +1,11 @@
-import { readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, readlinkSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CohortError, jsonPath, type Problem } from "../errors.js";
+import { fileKind, readTextFile } from "../io/read-regular-file.js";
+import * as msg from "../messages/io.js";
+
+/** Source documents larger than this are refused (a paper's text is far smaller). */
+const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
 /** One quote found in a data file, and whether it checks out. */
 export interface QuoteAudit {
@@ -62,7 +67,7 @@ export function declaredSources(data: unknown, dataFile: string): string[] {
  */
 export function auditSources(data: unknown, sources: string | readonly string[], dataFile?: string): SourceAudit {
   const places = typeof sources === "string" ? [sources] : [...sources];
-  const documents = readSources(places);
+  const { documents, unusable } = readSources(places);
   const where = places.join(", ");
   const quotes: QuoteAudit[] = [];
   const problems: Problem[] = [];
@@ -91,7 +96,7 @@ export function auditSources(data: unknown, sources: string | readonly string[],
         : [];
       const verbatim = text !== undefined && text.includes(quote);
       quotes.push({ path: jsonPath(sourcePath), file, quote, verbatim, numbers });
-      if (text === undefined) at([...sourcePath, "file"], `source document "${file}" is not in ${where}`);
+      if (text === undefined) at([...sourcePath, "file"], unusable.has(file) ? unusable.get(file)! : `source document "${file}" is not in ${where}`);
       else if (!verbatim) at([...sourcePath, "quote"], `quote does not occur verbatim in ${file}: "${abbreviate(quote)}"`);
       for (const number of numbers) {
         if (!number.stated) at(sourcePath, `the quote does not state the reported number ${number.value}: "${abbreviate(quote)}"`);
@@ -103,14 +108,18 @@ export function auditSources(data: unknown, sources: string | readonly string[],
 
 /**
  * Reads the documents of every folder and file given, by file name. Two different documents with
- * the same name would make a quote's `file` ambiguous, so that is an error naming both paths.
+ * the same name would make a quote's `file` ambiguous, so that is an error naming both paths. In a
+ * folder, a symbolic link to a document counts as the document; an entry named like a document
+ * that cannot be one (a broken link, a link loop, a FIFO, a folder) is recorded with the reason,
+ * so a quote naming it is told why rather than that the document is missing.
  */
-function readSources(places: readonly string[]): Map<string, string> {
+function readSources(places: readonly string[]): { documents: Map<string, string>; unusable: Map<string, string> } {
   const documents = new Map<string, string>();
+  const unusable = new Map<string, string>();
   const origin = new Map<string, string>();
   const add = (path: string) => {
     const name = basename(path);
-    const text = readFileSync(path, "utf8");
+    const text = readTextFile(path, MAX_SOURCE_BYTES);
     const earlier = origin.get(name);
     if (earlier !== undefined && resolve(earlier) !== resolve(path) && documents.get(name) !== text) {
       throw new CohortError({ file: path, message: `two different source documents are named "${name}" (the other is ${earlier}); a quote's file name must name one document` });
@@ -137,12 +146,34 @@ function readSources(places: readonly string[]): Map<string, string> {
     } catch {
       throw new CohortError({ file: place, message: "sources folder not found or not readable" });
     }
-    // Only plain files: a folder named "x.txt" is not a document (reading it would fail with EISDIR).
-    for (const name of entries.filter((entry) => entry.isFile()).map((entry) => entry.name).sort()) {
-      if ((name.endsWith(".txt") || name.endsWith(".md")) && name !== "README.md") add(join(place, name));
+    const named = entries.filter((entry) => (entry.name.endsWith(".txt") || entry.name.endsWith(".md")) && entry.name !== "README.md" && !entry.name.startsWith("."));
+    for (const entry of named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(place, entry.name);
+      const reason = entry.isFile() ? undefined : whyNotDocument(path, entry);
+      if (reason === undefined) add(path);
+      else unusable.set(entry.name, `source document "${entry.name}" in ${place} cannot be read: ${reason}`);
     }
   }
-  return documents;
+  return { documents, unusable };
+}
+
+/** Undefined when a folder entry that is not a plain file still leads to one (a symbolic link to a document); else why not. */
+function whyNotDocument(path: string, entry: Dirent): string | undefined {
+  if (!entry.isSymbolicLink()) return msg.notRegularFile(entry.isDirectory() ? "folder" : entry.isFIFO() ? "FIFO (named pipe)" : entry.isCharacterDevice() ? "character device" : entry.isBlockDevice() ? "block device" : entry.isSocket() ? "socket" : "special file");
+  try {
+    const kind = fileKind(statSync(path));
+    return kind === undefined ? undefined : `it is a symbolic link to a ${kind}, not to a regular file`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return "it is a symbolic link in a loop (too many levels of symbolic links)";
+    let target = "?";
+    try {
+      target = readlinkSync(path);
+    } catch {
+      // keep "?"
+    }
+    return code === "ENOENT" ? `it is a broken symbolic link (to ${target}, which does not exist)` : `it is a symbolic link that cannot be followed (${code})`;
+  }
 }
 
 function isSource(value: unknown): boolean {

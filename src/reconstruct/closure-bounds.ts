@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CohortError } from "../errors.js";
+import { CohortError, exitCodes } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
 import { parseStep, stepRange, stepValue, type Step } from "../stats/step.js";
 import { countBounds, Restrictions, type CountBounds } from "./restrictions.js";
@@ -10,6 +10,13 @@ import { countBounds, Restrictions, type CountBounds } from "./restrictions.js";
  * intend. It is far below any reported precision.
  */
 export const CLOSURE_SLACK = 1e-9;
+
+/**
+ * Widest scale (max − min + 1 points) CLOSURE and SPRITE take: every search keeps a few counters
+ * per point (8 MB at this size), so a typo such as --max 1000000000 is refused (exit 3) instead of
+ * allocating gigabytes.
+ */
+export const MAX_SCALE_POINTS = 1_000_000;
 
 /** What CLOSURE and SPRITE are asked to reconstruct: reported mean and SD (strings keep trailing zeros), n and the scale. */
 export const ClosureInput = z
@@ -69,7 +76,8 @@ export function halfUnit(reported: string): number {
  *
  * Reference: Heathers (2024) CLOSURE; closure-core `src/lib.rs` (Jung, https://github.com/lhdjung/closure-core).
  * @param input reported mean/SD as strings, n, scale, optional rounding errors and restrictions
- * @throws {CohortError} on a malformed mean/SD, n < 2, min > max, negative rounding error or bad restriction
+ * @throws {CohortError} on a malformed mean/SD, n < 2, min > max, negative rounding error or bad
+ *   restriction; `refused` (exit 3) on a scale wider than MAX_SCALE_POINTS
  * @example
  * closureBounds({ mean: "3.0", sd: "1.2", n: 200, min: 1, max: 5 }).sumLow; // => 390 (shifted: 200·(2.95 − 1))
  */
@@ -89,6 +97,7 @@ export function closureBounds(input: ClosureInput): ClosureBounds {
   // In steps: values k·step with k whole, so the integer search below is unchanged (step 1: k is the value).
   const { kMin: min, kMax: max } = stepRange(input.min, input.max, step);
   if (min > max) throw new CohortError({ path: "max", message: message.scaleReversed(input.min, input.max) });
+  if (max - min + 1 > MAX_SCALE_POINTS) throw new CohortError({ path: "max", message: message.scaleTooWide(max - min + 1, MAX_SCALE_POINTS) }, exitCodes.refused);
   if (input.restrictions !== undefined && (step.num !== 1 || step.den !== 1)) throw new CohortError({ path: "restrictions", message: "restrictions are given on whole-number scales only; remove `step` or the restrictions" });
   const per = stepValue(step);
   const mean = parseReported("mean", input.mean) / per;

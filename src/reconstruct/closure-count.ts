@@ -3,9 +3,21 @@ import * as message from "../messages/reconstruct.js";
 import { closureBounds, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
 import { ClosureCursor } from "./closure.js";
 import { spreadImpossible } from "./closure-prune.js";
+import { CLOSURE_STATES_BUDGET, estimateClosureStates, MAX_COUNT_STATES, MAX_COUNT_TRANSITIONS } from "./closure-work.js";
 
-/** Counting mode gives up (exit "refused") beyond this many distinct dynamic-programming states in one level. */
-export const MAX_COUNT_STATES = 5_000_000;
+export { MAX_COUNT_STATES } from "./closure-work.js";
+
+/** Limits of one count, and where it reports what it used (for tests and benchmarks). */
+export interface CountClosureOptions {
+  /** Most estimated states (summed over levels) to start on. __Default:__ CLOSURE_STATES_BUDGET. */
+  maxEstimatedStates?: number;
+  /** Most states in one level while counting. __Default:__ MAX_COUNT_STATES. */
+  maxStates?: number;
+  /** Most transitions while counting. __Default:__ MAX_COUNT_TRANSITIONS. */
+  maxTransitions?: number;
+  /** Filled in with the states kept and the transitions tried. */
+  stats?: { states: number; transitions: number; estimate: number };
+}
 
 /**
  * Counts the CLOSURE samples without materialising any, by dynamic programming.
@@ -16,14 +28,18 @@ export const MAX_COUNT_STATES = 5_000_000;
  * are solved in closed form from (count, sum, sum of squares): with u = sum and w = sum of squares of
  * the offsets 0/1/2 from the third-last value, f₂ = (w − u)/2 and f₁ = u − 2f₂, so for each admissible
  * u the admissible f₂ form one interval. Exact: counts switch to BigInt if they pass 2^53.
+ * The states are estimated before starting (estimateClosureStates) and the count refused (exit 3,
+ * with the estimate) past the budget; while it runs, more than MAX_COUNT_STATES states in a level or
+ * MAX_COUNT_TRANSITIONS transitions also refuse it, so time and memory stay bounded.
  * Reference: closure-core `src/count.rs` (Jung, https://github.com/lhdjung/closure-core).
  * @param input reported mean and SD as strings, n, scale min/max, optional rounding errors and restrictions
+ * @param options the estimate budget, and a place to report the work done
  * @returns the exact number of samples
  * @throws {CohortError} on impossible arguments; `refused` when the state space is too large
  * @example
  * countClosure({ mean: "3.0", sd: "1.2", n: 200, min: 1, max: 5, meanError: 0.05, sdError: 0.05 }); // => 661948n
  */
-export function countClosure(input: ClosureInput | ClosureBounds): bigint {
+export function countClosure(input: ClosureInput | ClosureBounds, options: CountClosureOptions = {}): bigint {
   const bounds = "counts" in input && "sumLow" in input ? input : closureBounds(input as ClosureInput);
   if (bounds.points < 3) {
     const cursor = new ClosureCursor(bounds);
@@ -31,13 +47,23 @@ export function countClosure(input: ClosureInput | ClosureBounds): bigint {
     while (cursor.next()) count++;
     return count;
   }
-  const fast = countWith<number>(bounds, 0, (a, b) => a + b, (a, times) => a * times, (triples) => triples);
+  const { n, points } = bounds;
+  if ((n + 1) * (n * (points - 1) + 1) * (n * (points - 1) * (points - 1) + 1) > Number.MAX_SAFE_INTEGER) throw new CohortError({ message: message.keySpaceTooLarge(n, points) }, exitCodes.refused);
+  const estimate = estimateClosureStates(bounds);
+  const budget = options.maxEstimatedStates ?? CLOSURE_STATES_BUDGET;
+  if (estimate > budget) throw new CohortError({ message: message.countingTooMuchWork(estimate, budget) }, exitCodes.refused);
+  const stats = options.stats ?? { states: 0, transitions: 0, estimate };
+  stats.estimate = estimate;
+  const limits = { states: options.maxStates ?? MAX_COUNT_STATES, transitions: options.maxTransitions ?? MAX_COUNT_TRANSITIONS };
+  const fast = countWith<number>(bounds, stats, limits, 0, (a, b) => a + b, (a, times) => a * times, (triples) => triples);
   if (Number.isSafeInteger(fast)) return BigInt(fast);
-  return countWith<bigint>(bounds, 0n, (a, b) => a + b, (a, times) => a * BigInt(times), (triples) => BigInt(triples));
+  return countWith<bigint>(bounds, stats, limits, 0n, (a, b) => a + b, (a, times) => a * BigInt(times), (triples) => BigInt(triples));
 }
 
 function countWith<M extends number | bigint>(
   b: ClosureBounds,
+  stats: { states: number; transitions: number; estimate: number },
+  limits: { states: number; transitions: number },
   zero: M,
   add: (a: M, c: M) => M,
   times: (a: M, by: number) => M,
@@ -47,7 +73,8 @@ function countWith<M extends number | bigint>(
   const prefixLevels = points - 3;
   const sumRange = n * (points - 1) + 1;
   const squareRange = n * (points - 1) * (points - 1) + 1;
-  if ((n + 1) * sumRange * squareRange > Number.MAX_SAFE_INTEGER) throw new CohortError({ message: message.keySpaceTooLarge(n, points) }, exitCodes.refused);
+  stats.states = 0;
+  stats.transitions = 0;
   const key = (c: number, t: number, q: number) => (c * sumRange + t) * squareRange + q;
   let states = new Map<number, M>([[0, lift(1)]]);
   const top = points - 1;
@@ -64,6 +91,8 @@ function countWith<M extends number | bigint>(
       const remaining = n - c;
       const low = Math.max(0, t + (level + 1) * remaining - b.sumHigh, b.counts.lower[level] as number);
       const high = Math.min(remaining - suffixLower, Math.floor((t + top * remaining - b.sumLow) / (top - level)), b.counts.upper[level] as number);
+      stats.transitions += Math.max(0, high - low + 1);
+      if (stats.transitions > limits.transitions) throw new CohortError({ message: message.countingTooLarge(stats.estimate, `${stats.transitions} transitions`) }, exitCodes.refused);
       for (let f = low; f <= high; f++) {
         const c2 = c + f;
         const t2 = t + level * f;
@@ -72,12 +101,13 @@ function countWith<M extends number | bigint>(
         const k = key(c2, t2, q2);
         const seen = next.get(k);
         if (seen === undefined) {
-          if (next.size >= MAX_COUNT_STATES) throw new CohortError({ message: message.countingTooLarge(next.size) }, exitCodes.refused);
+          if (next.size >= limits.states) throw new CohortError({ message: message.countingTooLarge(stats.estimate, `${next.size} states in one level`) }, exitCodes.refused);
           next.set(k, multiplicity);
         } else next.set(k, add(seen, multiplicity));
       }
     }
     states = next;
+    stats.states += states.size;
   }
   let total = zero;
   for (const [state, multiplicity] of states) {

@@ -2,7 +2,7 @@ import { CohortError, exitCodes } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
 import { closureBounds, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
 import { ClosureCursor } from "./closure.js";
-import { MAX_COUNT_STATES } from "./closure-count.js";
+import { BYTES_PER_STATE, CLOSURE_STATES_BUDGET, estimateClosureStates, MAX_COUNT_BYTES, MAX_COUNT_TRANSITIONS } from "./closure-work.js";
 import { spreadImpossible } from "./closure-prune.js";
 
 /** What the dynamic program says about all CLOSURE samples at once, without listing one. */
@@ -85,6 +85,11 @@ function frequenciesWith<M>(b: ClosureBounds, ring: Ring<M>): Raw<M> {
   const sumRange = n * (points - 1) + 1;
   const squareRange = n * (points - 1) * (points - 1) + 1;
   if ((n + 1) * sumRange * squareRange > Number.MAX_SAFE_INTEGER) throw new CohortError({ message: message.keySpaceTooLarge(n, points) }, exitCodes.refused);
+  // countClosure's states, each carrying a weight per fixed value: estimated and capped the same way, times that width.
+  const width = prefixLevels + 1;
+  const estimate = estimateClosureStates(b) * width;
+  if (estimate > CLOSURE_STATES_BUDGET) throw new CohortError({ message: message.countingTooMuchWork(estimate, CLOSURE_STATES_BUDGET) }, exitCodes.refused);
+  let transitions = 0;
   const key = (c: number, t: number, q: number) => (c * sumRange + t) * squareRange + q;
   // A state's weight: [partial samples reaching it, then Σ f_v over them for each fixed value v].
   let states = new Map<number, M[]>([[0, [ring.lift(1), ...new Array<M>(prefixLevels).fill(ring.zero)]]]);
@@ -103,6 +108,9 @@ function frequenciesWith<M>(b: ClosureBounds, ring: Ring<M>): Raw<M> {
       const remaining = n - c;
       const low = Math.max(0, t + (level + 1) * remaining - b.sumHigh, b.counts.lower[level] as number);
       const high = Math.min(remaining - suffixLower, Math.floor((t + top * remaining - b.sumLow) / (top - level)), b.counts.upper[level] as number);
+      transitions += Math.max(0, high - low + 1) * width;
+      // A weighted transition (one weight added) costs about a tenth of a counting transition (measured: 5·10⁷ take 0.3–1 s).
+      if (transitions > 10 * MAX_COUNT_TRANSITIONS) throw new CohortError({ message: message.countingTooLarge(estimate, `${transitions} weighted transitions`) }, exitCodes.refused);
       for (let f = low; f <= high; f++) {
         const c2 = c + f;
         const t2 = t + level * f;
@@ -111,7 +119,7 @@ function frequenciesWith<M>(b: ClosureBounds, ring: Ring<M>): Raw<M> {
         const k = key(c2, t2, q2);
         let target = next.get(k);
         if (target === undefined) {
-          if (next.size >= MAX_COUNT_STATES) throw new CohortError({ message: message.countingTooLarge(next.size) }, exitCodes.refused);
+          if (next.size * (BYTES_PER_STATE + 8 * width) >= MAX_COUNT_BYTES) throw new CohortError({ message: message.countingTooLarge(estimate, `${next.size} states of ${width} weights in one level`) }, exitCodes.refused);
           target = new Array<M>(prefixLevels + 1).fill(ring.zero);
           next.set(k, target);
         }

@@ -28,8 +28,9 @@ export interface SummarizeOptions {
   /** Called with each sample's counts (array reused: copy to keep). */
   onSample?: (frequencies: Int32Array, index: number) => void;
   /**
-   * Asked before the first sample and then every 65,536 samples whether to stop early (e.g. a time
-   * budget kept by the caller: this module reads no clock, so its results stay deterministic).
+   * Asked before the first sample, every 65,536 samples and every 65,536 steps of the walk whether to
+   * stop early (e.g. a time budget kept by the caller: this module reads no clock, so its results
+   * stay deterministic), so a walk that finds few samples is still stopped.
    */
   stop?: (visited: number) => boolean;
 }
@@ -48,7 +49,8 @@ export interface SummarizeOptions {
  */
 export function summarizeClosure(input: ClosureInput | ClosureBounds, options: SummarizeOptions = {}): ClosureSummary {
   const bounds = "counts" in input && "sumLow" in input ? input : closureBounds(input as ClosureInput);
-  const cursor = new ClosureCursor(bounds);
+  const stop = options.stop;
+  const cursor = new ClosureCursor(bounds, stop && (() => stop(count)));
   const limit = options.limit ?? Infinity;
   const totals = new Float64Array(bounds.points);
   let count = 0;
@@ -62,7 +64,10 @@ export function summarizeClosure(input: ClosureInput | ClosureBounds, options: S
       complete = !cursor.next();
       break;
     }
-    if (!cursor.next()) break;
+    if (!cursor.next()) {
+      complete = !cursor.stopped;
+      break;
+    }
     const frequencies = cursor.frequencies;
     for (let index = 0; index < frequencies.length; index++) totals[index] = (totals[index] as number) + (frequencies[index] as number);
     const horns = hornsIndex(frequencies, bounds.min, bounds.max);

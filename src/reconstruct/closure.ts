@@ -28,8 +28,18 @@ export class ClosureCursor {
   private leafActive = false;
   private started = false;
   private done = false;
+  private steps = 0;
+  private readonly stop: (() => boolean) | undefined;
+  /** True when `stop` ended the walk early (next() then returned false before the last sample). */
+  stopped = false;
 
-  constructor(input: ClosureInput | ClosureBounds) {
+  /**
+   * @param input the request, or its bounds
+   * @param stop asked every 65,536 steps of the walk whether to stop (a caller's time budget): so a
+   *   sparse space with few samples cannot run on unchecked between two samples
+   */
+  constructor(input: ClosureInput | ClosureBounds, stop?: () => boolean) {
+    this.stop = stop;
     this.bounds = "counts" in input && "sumLow" in input ? input : closureBounds(input as ClosureInput);
     const points = this.bounds.points;
     this.frequencies = new Int32Array(points);
@@ -62,6 +72,11 @@ export class ClosureCursor {
     }
     const { n, points } = b;
     for (;;) {
+      if (this.stop && (++this.steps & 0xffff) === 0 && this.stop()) {
+        this.stopped = true;
+        this.done = true;
+        return false;
+      }
       if (this.leafActive) {
         if (this.stepLeaf()) return true;
         this.leafActive = false;

@@ -3,6 +3,7 @@ import { CohortError } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
 import { Reconstruction, RECONSTRUCTION_LABEL } from "../schema/reconstruction.js";
 import { cellRanges, countTables, illustrativeTable, validateMargins } from "./crosstab.js";
+import { uniqueNames } from "./unique-names.js";
 
 /** Everything `cohort crosstab` reports about the tables consistent with two sets of margins. */
 export const CrosstabResult = z
@@ -28,20 +29,24 @@ export type CrosstabResult = z.infer<typeof CrosstabResult>;
  * @param rows row totals
  * @param cols column totals
  * @param labels optional row and column labels (default r1…, c1…)
- * @throws {CohortError} on invalid margins or label counts
+ * @param maxWork most estimated steps of the count to start on (see countTables)
+ * @throws {CohortError} on invalid margins or label counts; `refused` (exit 3) when counting would take too long
  * @example
  * crosstab([11, 9], [9, 5, 4, 2]).count; // => 86
  */
-export function crosstab(rows: number[], cols: number[], labels: { rows?: string[]; cols?: string[] } = {}): CrosstabResult {
+export function crosstab(rows: number[], cols: number[], labels: { rows?: string[]; cols?: string[] } = {}, maxWork?: number): CrosstabResult {
   validateMargins(rows, cols);
-  const rowLabels = labels.rows ?? rows.map((_, index) => `r${index + 1}`);
-  const colLabels = labels.cols ?? cols.map((_, index) => `c${index + 1}`);
-  if (rowLabels.length !== rows.length) throw new CohortError({ path: "rowLabels", message: message.labelCount("row", rows.length, rowLabels.length) });
-  if (colLabels.length !== cols.length) throw new CohortError({ path: "colLabels", message: message.labelCount("col", cols.length, colLabels.length) });
-  const exact = countTables(rows, cols);
+  const givenRows = labels.rows ?? rows.map((_, index) => `r${index + 1}`);
+  const givenCols = labels.cols ?? cols.map((_, index) => `c${index + 1}`);
+  if (givenRows.length !== rows.length) throw new CohortError({ path: "rowLabels", message: message.labelCount("row", rows.length, givenRows.length) });
+  if (givenCols.length !== cols.length) throw new CohortError({ path: "colLabels", message: message.labelCount("col", cols.length, givenCols.length) });
+  // Labels name the illustrative table's columns (after "row"), so two equal labels would overwrite each other.
+  const rowLabels = uniqueNames(givenRows);
+  const colLabels = uniqueNames(givenCols, ["row"]);
+  const exact = countTables(rows, cols, maxWork);
   const count = exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : exact.toString();
   const ranges = cellRanges(rows, cols);
-  const { table, exhaustive } = illustrativeTable(rows, cols);
+  const { table, exhaustive } = illustrativeTable(rows, cols, exact);
   const illustrative: Reconstruction = {
     label: RECONSTRUCTION_LABEL,
     method: "crosstab",

@@ -1,5 +1,6 @@
-import { CohortError } from "../errors.js";
+import { CohortError, exitCodes } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
+import { estimateTablesWork, MAX_TABLE_STATES, TABLES_WORK_BUDGET } from "./crosstab-work.js";
 
 /**
  * Contingency tables from margins: the r × c tables of non-negative integers whose row totals and
@@ -29,16 +30,26 @@ export function validateMargins(rows: readonly number[], cols: readonly number[]
  * Why: "how many cross-tabulations fit the reported margins?" without listing them. Columns are
  * filled one at a time, each column one row at a time; the state between columns is the multiset of
  * row totals still to fill (sorted, since rows are interchangeable for counting), merged when equal.
+ * The work is estimated first (estimateTablesWork) and the count refused (exit 3, with the estimate)
+ * past `maxWork`; while it runs, more than MAX_TABLE_STATES states at once or 20× the estimate in
+ * steps also refuse it, so neither time nor memory can run away.
  * Reference: Diaconis & Gangolli (1995), Rectangular arrays with fixed margins, doi:10.1007/978-1-4612-0801-3_3.
  * @param rows row totals (whole numbers ≥ 0)
  * @param cols column totals (whole numbers ≥ 0), same grand total
+ * @param maxWork most estimated steps to start on (default TABLES_WORK_BUDGET, about 2 s)
+ * @param stats filled in with the estimate and the steps taken (for tests and benchmarks)
  * @returns the number of tables
- * @throws {CohortError} on empty or negative margins or unequal totals
+ * @throws {CohortError} on empty or negative margins or unequal totals; `refused` past the budget
  * @example
  * countTables([1, 1], [1, 1]); // => 2n
  */
-export function countTables(rows: readonly number[], cols: readonly number[]): bigint {
+export function countTables(rows: readonly number[], cols: readonly number[], maxWork: number = TABLES_WORK_BUDGET, stats: { estimate: number; steps: number } = { estimate: 0, steps: 0 }): bigint {
   validateMargins(rows, cols);
+  const estimate = estimateTablesWork(rows, cols);
+  stats.estimate = estimate;
+  if (estimate > maxWork) throw new CohortError({ message: message.tablesTooMuchWork(estimate, maxWork) }, exitCodes.refused);
+  const stepLimit = Math.max(1_000_000, 20 * estimate);
+  let steps = 0;
   const r = rows.length;
   let states = new Map<string, { remaining: number[]; ways: bigint }>([[rows.join(","), { remaining: [...rows].sort((a, b) => a - b), ways: 1n }]]);
   let later = cols.reduce((a, b) => a + b, 0);
@@ -53,6 +64,8 @@ export function countTables(rows: readonly number[], cols: readonly number[]): b
       for (const { remaining, left, ways } of partial.values()) {
         const most = Math.min(left, remaining[row] as number);
         const least = row === r - 1 ? left : 0;
+        steps += Math.max(0, most - least + 1);
+        if (steps > stepLimit || next.size > MAX_TABLE_STATES) throw new CohortError({ message: message.tablesTooMuchWork(estimate, maxWork, steps, next.size) }, exitCodes.refused);
         for (let take = least; take <= most; take++) {
           // A row may keep no more than the later columns can absorb.
           if ((remaining[row] as number) - take > later) continue;
@@ -77,6 +90,7 @@ export function countTables(rows: readonly number[], cols: readonly number[]): b
   }
   let count = 0n;
   for (const { ways } of states.values()) count += ways;
+  stats.steps = steps;
   return count;
 }
 
@@ -156,12 +170,13 @@ export const ILLUSTRATIVE_SEARCH_LIMIT = 200_000;
  *
  * @param rows row totals
  * @param cols column totals
+ * @param count the number of tables, when the caller has counted them already (else counted here)
  * @returns the table and whether it was found exhaustively
- * @throws {CohortError} on invalid margins
+ * @throws {CohortError} on invalid margins; `refused` when counting is past the work budget
  * @example
  * illustrativeTable([2, 2], [2, 2]).table; // => [[1, 1], [1, 1]]
  */
-export function illustrativeTable(rows: readonly number[], cols: readonly number[]): { table: number[][]; exhaustive: boolean } {
+export function illustrativeTable(rows: readonly number[], cols: readonly number[], count?: bigint): { table: number[][]; exhaustive: boolean } {
   const total = validateMargins(rows, cols);
   const distance = (table: number[][]): number => {
     let sum = 0;
@@ -173,7 +188,7 @@ export function illustrativeTable(rows: readonly number[], cols: readonly number
     );
     return sum;
   };
-  if (countTables(rows, cols) <= BigInt(ILLUSTRATIVE_SEARCH_LIMIT)) {
+  if ((count ?? countTables(rows, cols)) <= BigInt(ILLUSTRATIVE_SEARCH_LIMIT)) {
     let best: number[][] | undefined;
     let bestDistance = Infinity;
     for (const table of streamTables(rows, cols)) {

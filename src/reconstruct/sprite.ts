@@ -1,9 +1,15 @@
 import * as z from "zod";
-import { CohortError } from "../errors.js";
+import { CohortError, exitCodes } from "../errors.js";
 import * as message from "../messages/reconstruct.js";
 import type { Rng } from "../stats/rng.js";
 import { closureBounds, halfUnit, type ClosureBounds, type ClosureInput } from "./closure-bounds.js";
 import { restrictionsOnItemSums } from "./restrictions.js";
+
+/** Estimated steps (attempts × (n + moves per attempt)) beyond which SPRITE is refused before it starts; about 10 s. */
+export const SPRITE_WORK_BUDGET = 1_000_000_000;
+
+/** Memory SPRITE may hold for one attempt's values and the scale's counters. */
+export const SPRITE_MEMORY_BUDGET = 256 * 1024 * 1024;
 
 /** Input of `sprite`: as CLOSURE, plus the number of items averaged into each score (multi-item scales). */
 export type SpriteInput = ClosureInput & { items?: number };
@@ -49,9 +55,13 @@ export type SpriteResult = z.infer<typeof SpriteResult>;
  * Reference: Heathers, Anaya, van der Zee & Brown (2018), Recovering data from summary statistics:
  * Sample Parameter Reconstruction via Iterative TEchniques (SPRITE), PeerJ Preprints 6:e26968v1,
  * doi:10.7287/peerj.preprints.26968v1; rsprite2 (Wallrich), pysprite (André).
+ * Work and memory are estimated before the search starts — (samples + maxFailures) attempts of up to
+ * n + maxIterations steps each, 12 bytes per value and 13 per scale point — and the search refused
+ * (exit 3, with the estimate) past SPRITE_WORK_BUDGET or SPRITE_MEMORY_BUDGET. (Attempts that find
+ * a duplicate can add more; the search also stops after 20× the estimate, with what it found.)
  * @param input reported mean and SD as strings, n, scale, optional rounding errors, restrictions (scale units) and items
  * @param options rng (required), samples, maxIterations, maxFailures
- * @throws {CohortError} on impossible arguments
+ * @throws {CohortError} on impossible arguments; `refused` past the work or memory budget
  * @example
  * sprite({ mean: "3.0", sd: "1.2", n: 20, min: 1, max: 5 }, { rng: createRng(1), samples: 2 }).status; // => "complete"
  */
@@ -64,6 +74,11 @@ export function sprite(input: SpriteInput, options: SpriteOptions): SpriteResult
   const top = bounds.points - 1;
   const maxIterations = options.maxIterations ?? Math.max(20_000, Math.min(1_000_000, bounds.n * bounds.points * bounds.points));
   const maxFailures = options.maxFailures ?? 10;
+  const bytes = 12 * bounds.n + 13 * bounds.points;
+  if (bytes > SPRITE_MEMORY_BUDGET) throw new CohortError({ path: "n", message: message.spriteTooMuchMemory(bytes, SPRITE_MEMORY_BUDGET) }, exitCodes.refused);
+  const estimate = (wanted + maxFailures) * (bounds.n + maxIterations);
+  if (estimate > SPRITE_WORK_BUDGET) throw new CohortError({ path: "samples", message: message.spriteTooMuchWork(estimate, SPRITE_WORK_BUDGET) }, exitCodes.refused);
+  const stepLimit = 20 * estimate;
   const { lower, upper } = bounds.counts;
   const allowed: number[] = [];
   const fixed: number[] = [];
@@ -87,10 +102,12 @@ export function sprite(input: SpriteInput, options: SpriteOptions): SpriteResult
   let failures = 0;
   let duplicatesInRow = 0;
   const values = new Int32Array(free);
-  while (result.samples.length < wanted && failures < maxFailures) {
+  let steps = 0;
+  while (result.samples.length < wanted && failures < maxFailures && steps <= stepLimit) {
     result.attempts++;
     const outcome = attempt(values, options.rng, isAllowed, allowed, rngSum(options.rng, sumFrom, sumTo) - fixedSum, fixedSum, fixedSquares, bounds, maxIterations);
     result.iterations += outcome.iterations;
+    steps += outcome.iterations + free;
     if (!outcome.success) {
       failures++;
       continue;

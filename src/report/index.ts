@@ -15,4 +15,6 @@ export { type Table, type TableColumn } from "./table.js";
 export { startPngRenderer, type PngRenderer } from "./png-renderer.js";
 export { startCsvWriter, tableCsv, tablesToCsv, type CsvWriter } from "./tables-to-csv.js";
 export { startWorkerClient, type WorkerClient } from "./worker-client.js";
-export { restoreInterruptedFolders, writeReportFolder } from "./write-report-folder.js";
+export { claimReportsFolder, recoverGenerations, REPORTS_MARKER, switchGeneration } from "./reports-generation.js";
+export { acquireReportsLock, type ReportsLock } from "./reports-lock.js";
+export { uniqueColumns } from "./unique-columns.js";

@@ -3,6 +3,7 @@ import { Source, SourcePaths } from "./source.js";
 import { designAttribute, ReportedDecimal, ReportedInteger, ReportedText, Slug } from "./primitives.js";
 import { ExtractionRecord } from "./extraction-record.js";
 import { Claim, ReportedValue, StatedLimitation } from "./reported-value.js";
+import { StudyId } from "./study-id.js";
 import { checkStudyConsistency } from "./study-consistency.js";
 import { Variable } from "./variable.js";
 
@@ -170,7 +171,7 @@ export const Study = z
   .object({
     $schema: z.string().optional(),
     sources: SourcePaths.optional(),
-    id: Slug.meta({ description: "Used for the report folder name: `reports/<id>/`." }),
+    id: StudyId.meta({ description: "Used for the report folder name: `reports/<id>/`; not a name the reports tree uses itself (`claims-registers`)." }),
     title: z.string().min(1),
     citation: Citation,
     source: SourceDocument,

@@ -1,43 +1,28 @@
-// Benchmark of `npm run reports` against the floor of merely importing its runtime dependencies,
-// both spawned the same way in the same run, interleaved, several times; prints medians, the ratio
-// (target ≤ 1.5×) and the machine. Run: npx tsx tests/bench/reports.bench.ts (or npm run bench).
-// Not a test: it asserts nothing about speed. Reports go to a temporary folder, never to reports/.
+// Benchmark of `npm run reports`, full and incremental, against the floor of merely importing vega,
+// vega-lite, zod and resvg (issue 14 item 6), all spawned the same way in the same run, interleaved,
+// several times; prints medians, ratios to the floor and the machine. Run:
+// npx tsx tests/bench/reports.bench.ts (or npm run bench -- reports). Not a test: it asserts nothing
+// about speed. Reports go to temporary folders, never to reports/.
 // The floor runs under the node command line of the reports script (read from package.json: the
-// same V8 flags and TypeScript loader), so the two differ only in what they do after starting.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// same V8 flags and TypeScript loader), so the runs differ only in what they do after starting.
+//   full         --force: every study rebuilt (what a fresh clone or a code change costs)
+//   unchanged    nothing changed since the last run into the folder: every study reused
+//   one changed  one study file edited since the last run: that study rebuilt, the other reused
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const repetitions = Number(process.env.REPORTS_BENCH_REPETITIONS ?? 7);
+const repetitions = Number(process.env.REPORTS_BENCH_REPETITIONS ?? 5);
 // Inside the project (.tmp is git-ignored) so the floor script resolves the project's node_modules.
 mkdirSync(join(root, ".tmp"), { recursive: true });
 const scratch = mkdtempSync(join(root, ".tmp", "bench-reports-"));
 
-// The floor: a tsx process that imports every package the report run loads, and does nothing else.
 const floorScript = join(scratch, "floor.mts");
-writeFileSync(
-  floorScript,
-  [
-    "vega",
-    "vega-lite",
-    "@resvg/resvg-js",
-    "zod",
-    "csv-stringify/sync",
-    "jstat",
-    "jsonc-parser",
-    "pure-rand/generator/mersenne",
-    "@stdlib/stats-base-dists-t-cdf",
-    "@stdlib/stats-base-dists-t-quantile",
-    "@stdlib/stats-base-dists-beta-quantile",
-    "@stdlib/stats-base-dists-normal-quantile",
-  ]
-    .map((name) => `await import(${JSON.stringify(name)});`)
-    .join("\n") + "\n",
-);
+writeFileSync(floorScript, ["vega", "vega-lite", "zod", "@resvg/resvg-js"].map((name) => `await import(${JSON.stringify(name)});`).join("\n") + "\n");
 
 function timed(command: string, args: string[]): number {
   const start = performance.now();
@@ -59,34 +44,48 @@ const reportsScript: string = JSON.parse(readFileSync(join(root, "package.json")
 const flags = /\bnode\s+(.*?)\s*analyses\/regenerate\.ts/.exec(reportsScript)?.[1];
 if (flags === undefined) throw new Error(`cannot find the node command in the reports script: ${reportsScript}`);
 const nodeArgs = flags.split(/\s+/).filter(Boolean);
-// The same two runs without the V8 tuning flags (only the loader), to show what the flags buy each.
-const loaderArgs = nodeArgs.filter((arg, i) => arg === "--import" || nodeArgs[i - 1] === "--import");
-const tuned = nodeArgs.length !== loaderArgs.length;
-const floor: number[] = [];
-const reports: number[] = [];
-const floorUntuned: number[] = [];
-const reportsUntuned: number[] = [];
+
+// Folders: one rebuilt in full each time, one left unchanged, one whose studies folder has one study edited each time.
+const full = join(scratch, "full");
+const unchanged = join(scratch, "unchanged");
+const oneChanged = join(scratch, "one-changed");
+const studies = join(scratch, "studies");
+cpSync(join(root, "data/studies"), studies, { recursive: true });
+const edited = join(studies, "kap-pilot-two-approaches.json");
+const original = readFileSync(edited, "utf8");
+const reports = (out: string, more: string[] = []) => timed(npm, ["run", "--silent", "reports", "--", "--out", out, ...more]);
+reports(unchanged);
+reports(oneChanged, ["--studies", studies]);
+
+const series = { floor: [] as number[], full: [] as number[], unchanged: [] as number[], oneChanged: [] as number[] };
 try {
   for (let i = 0; i < repetitions; i++) {
     // Interleaved, so a burst of load from elsewhere hits every series alike.
-    floor.push(timed(npm, ["exec", "--", "node", ...nodeArgs, floorScript]));
-    reports.push(timed(npm, ["run", "--silent", "reports", "--", "--out", join(scratch, "reports")]));
-    if (!tuned) continue;
-    floorUntuned.push(timed(npm, ["exec", "--", "node", ...loaderArgs, floorScript]));
-    reportsUntuned.push(timed(npm, ["exec", "--", "node", ...loaderArgs, "analyses/regenerate.ts", "--out", join(scratch, "reports")]));
+    series.floor.push(timed(npm, ["exec", "--", "node", ...nodeArgs, floorScript]));
+    series.full.push(reports(full, ["--force"]));
+    series.unchanged.push(reports(unchanged));
+    writeFileSync(edited, original.replace('"title": "', `"title": "(edit ${i}) `));
+    series.oneChanged.push(reports(oneChanged, ["--studies", studies]));
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
+const commit = (() => {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+})();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-console.log(`repetitions: ${repetitions} each, interleaved; both spawned through npm (npm exec -- node ${nodeArgs.join(" ")} <imports> vs npm run reports)`);
-console.log("run | median ms | min ms | max ms");
-console.log(`import floor (vega, vega-lite, resvg, zod, csv-stringify, jstat, @stdlib, …) | ${median(floor).toFixed(0)} | ${Math.min(...floor).toFixed(0)} | ${Math.max(...floor).toFixed(0)}`);
-console.log(`npm run reports (every study, every artefact, notebook) | ${median(reports).toFixed(0)} | ${Math.min(...reports).toFixed(0)} | ${Math.max(...reports).toFixed(0)}`);
-const ratio = median(reports) / median(floor);
-console.log(`ratio reports / floor: ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? "met" : "not met"}); budget of the hook: 50 s, median run ${(median(reports) / 1000).toFixed(1)} s`);
-if (tuned) {
-  console.log(`without the V8 flags (${nodeArgs.filter((a) => !loaderArgs.includes(a)).join(" ")}): floor ${median(floorUntuned).toFixed(0)} ms, reports ${median(reportsUntuned).toFixed(0)} ms, ratio ${(median(reportsUntuned) / median(floorUntuned)).toFixed(2)}×; the flags take ${((1 - median(reports) / median(reportsUntuned)) * 100).toFixed(0)}% off the reports and ${((1 - median(floor) / median(floorUntuned)) * 100).toFixed(0)}% off the floor`);
-}
+console.log(`machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; commit ${commit}`);
+console.log(`repetitions: ${repetitions} each, interleaved; all spawned through npm (npm exec -- node ${nodeArgs.join(" ")} <imports> vs npm run reports)`);
+const floor = median(series.floor);
+console.log("run | median ms | min ms | max ms | ratio to the floor");
+const row = (name: string, values: number[]) => console.log(`${name} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} | ${(median(values) / floor).toFixed(2)}×`);
+row("import floor (vega, vega-lite, zod, resvg)", series.floor);
+row("npm run reports -- --force (every study rebuilt)", series.full);
+row("npm run reports, nothing changed (every study reused)", series.unchanged);
+row("npm run reports, one study changed (one rebuilt, one reused)", series.oneChanged);
+console.log(`incremental, nothing changed: ${(median(series.unchanged) / median(series.full)).toFixed(2)} of a full run; one study changed: ${(median(series.oneChanged) / median(series.full)).toFixed(2)}`);

@@ -152,8 +152,10 @@ describe("playground page", () => {
 
   it("runs CLOSURE in a worker: other checks answer while a large count runs, and Stop ends it", async () => {
     const page = await open();
-    // 30 values on 0–100 with mean 50 and SD 20: the count's state space is huge (minutes of work).
-    await page.evaluate(() => (location.hash = "tab=closure&mean=50&sd=20&n=30&min=0&max=100"));
+    // 200 values on 1–10 with mean 5.5 and SD 2.6: within the library's work estimate, but seconds of
+    // counting (about 11 s on the shared 2-core machine, then refused at the cap on transitions).
+    // A space estimated past the budget (30 values on 0–100) is now refused at once.
+    await page.evaluate(() => (location.hash = "tab=closure&mean=5.5&sd=2.6&n=200&min=1&max=10"));
     await page.waitForSelector("#results-closure[data-state=working]");
     expect(await page.locator("#results-closure").getAttribute("aria-busy")).toBe("true");
     // Meanwhile the page answers (a frozen page would not run this until the count ended).
@@ -168,7 +170,7 @@ describe("playground page", () => {
     expect(await page.locator("#form-closure button.stop").isHidden()).toBe(true);
     // Past the time budget the page stops the worker and says why (the budget shortened to 1 s here).
     await page.evaluate(() => (document.body.dataset.budgetSeconds = "1"));
-    await runThroughLink(page, "closure", "tab=closure&mean=50&sd=20&n=30&min=0&max=100");
+    await runThroughLink(page, "closure", "tab=closure&mean=5.5&sd=2.6&n=200&min=1&max=10");
     expect(await page.locator("#results-closure").innerText()).toBe(msg.closureStopped(1));
     // And the next case runs in a fresh worker.
     await runThroughLink(page, "closure", "tab=closure&mean=2.9&sd=0.5&n=25&min=1&max=5");

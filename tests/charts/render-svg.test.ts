@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseSvg, renderSvg } from "../../src/charts/render-svg.js";
+import { renderPng } from "../../src/charts/render-png.js";
+import { normaliseSvg, renderSvg, svgVisibleControls } from "../../src/charts/render-svg.js";
 import { markItems } from "./svg-marks.js";
 
 describe("normaliseSvg", () => {
@@ -22,5 +23,21 @@ describe("renderSvg", () => {
     // Three data rows → three rect items (counted from the input, not from a previous run).
     expect(markItems(first, "rect", "marks")).toHaveLength(3);
     expect(await renderSvg(spec)).toBe(first);
+  });
+});
+
+describe("control characters of study text in charts (issue 15, finding 9)", () => {
+  it("are shown as their pictures, escaped as markup where the picture has < >", () => {
+    // By hand: ESC is U+001B → U+241B ␛; line feed U+000A → U+240A ␊; U+202E has no picture → <U+202E>, written &lt;U+202E&gt; in markup.
+    expect(svgVisibleControls("<text>a\u001b[2J\u202eb\nc</text>")).toBe("<text>a\u241b[2J&lt;U+202E&gt;b\u240ac</text>");
+  });
+
+  it("leave a label that resvg can draw: before, a title with an escape sequence made the SVG unparseable and stopped the reports", async () => {
+    const label = "Arm\u001b[2J\u202e\nALL CHECKS CONSISTENT\u0000";
+    const svg = await renderSvg({ data: { values: [{ a: label, b: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } }, title: label });
+    expect(svg).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(svg).toContain("Arm\u241b[2J&lt;U+202E&gt;\u240aALL CHECKS CONSISTENT\u2400");
+    // resvg refused the raw characters ("a non-XML character '\u{1b}'"); now the figure renders.
+    expect((await renderPng(svg)).subarray(1, 4).toString()).toBe("PNG");
   });
 });

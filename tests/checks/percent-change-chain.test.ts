@@ -192,6 +192,23 @@ describe("percentChangeChain (work estimate)", () => {
       expect((e as CohortError).exitCode).toBe(exitCodes.refused);
     }
   });
+  it("refuses a step (number or fraction) that is not above 0, and a fractional step whose denominator leaves exact doubles (exit 3, not an internal error)", () => {
+    const input = (step: number | string) => ({ timepoints: ["a", "b"], changes: [{ from: "a", to: "b", percent: "21.88", direction: "decrease" as const }], grid: { kind: "items" as const, items: 4, n: 5, min: 0, max: 10, step } });
+    // A negative step mirrored the grid and flipped the verdict (red team finding 7); a zero one divided by zero.
+    for (const step of [-1, 0, Number.NaN]) expect(() => percentChangeChain(input(step)), String(step)).toThrow(msg.stepNotPositive(step));
+    for (const step of ["-1", "0/3"]) expect(() => percentChangeChain(input(step)), step).toThrow(CohortError);
+    // Hand: step 10^-15: 10 (the largest |bound|) × 4 items × n 5 / 10^-15 = 2·10^17 grid units > 2^53 ≈ 9·10^15.
+    // Step 10^7/(10^15 − 1) ≈ 10^-8 has only 2·10^10 grid units, but its denominator makes 10 × 4 × 5 × (10^15 − 1) ≈ 2·10^17 too.
+    for (const step of ["1/1000000000000000", "10000000/999999999999999"]) {
+      try {
+        percentChangeChain(input(step));
+        expect.unreachable(step);
+      } catch (e) {
+        expect((e as CohortError).exitCode, step).toBe(exitCodes.refused);
+        expect((e as CohortError).message, step).toContain(msg.gridTooWide(2e17));
+      }
+    }
+  });
   it("lets maxSteps lower or raise the budget", () => {
     // The seed-sized chain (severity grid 0–10, 4 items, n = 5: 201 points) runs by default and is refused with a budget of 10 steps.
     const input = { timepoints: ["a", "b"], changes: [{ from: "a", to: "b", percent: "21.88", direction: "decrease" as const }], grid: { kind: "items" as const, items: 4, n: 5, min: 0, max: 10 } };

@@ -50,6 +50,13 @@ describe("csvText", () => {
     expect(parse(text)).toEqual([["'=cmd"], ["'@x"], ["-1"]]);
   });
 
+  it("quotes a cell with a carriage return inside, so a reader that takes CR as a line end keeps one row (found by the CSV fuzz)", () => {
+    // By hand: unquoted, "a\rb" made csv-parse (and spreadsheets) start a new record after "a".
+    const text = csvText(["x", "y"], [["a\rb", "c"], ["d", "e"]]);
+    expect(text).toBe('x,y\n"a\rb",c\nd,e\n');
+    expect(parse(text)).toEqual([["x", "y"], ["a\rb", "c"], ["d", "e"]]);
+  });
+
   it("writes a header alone for no rows, and csvRows nothing", () => {
     expect(csvText(["A", "B"], [])).toBe("A,B\n");
     expect(csvRows([])).toBe("");
@@ -62,7 +69,8 @@ describe("csvRows against csv-stringify itself", () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.oneof(fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 6 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 1, maxLength: 4 }), { maxLength: 5 }), (rows) => {
         const cells = rows.map((row) => row.map((cell) => (cell === null ? "" : neutraliseFormula(typeof cell === "number" ? String(cell) : cell))));
-        const expected = cells.length === 0 ? "" : stringify(cells, { quoted_match: /^\s|\s$/, record_delimiter: "unix", eof: true });
+        // csv-stringify told to quote a cell with a carriage return as well (it quotes only its record delimiter, \n).
+        const expected = cells.length === 0 ? "" : stringify(cells, { quoted_match: /^\s|\s$|\r/, record_delimiter: "unix", eof: true });
         expect(csvRows(rows)).toBe(expected);
       }),
       { seed: 20260402, numRuns: 2000 },

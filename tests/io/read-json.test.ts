@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/errors.js";
 import { readJsonFile } from "../../src/io/read-json.js";
+import * as msg from "../../src/messages/io.js";
 import { problemsOf, tempFile } from "../helpers/fixtures.js";
 
 /** The message of the CohortError that `run` throws (file: path: message, as the CLI prints it). */
@@ -25,8 +26,8 @@ describe("readJsonFile", () => {
   });
 
   it("refuses a missing file and a folder", () => {
-    expect(messageOf(() => readJsonFile("/nonexistent/study.json"))).toBe("/nonexistent/study.json: file not found or not readable");
-    expect(messageOf(() => readJsonFile("/tmp"))).toBe("/tmp: is a folder, not a JSON file");
+    expect(messageOf(() => readJsonFile("/nonexistent/study.json"))).toBe(`/nonexistent/study.json: ${msg.notFound()}`);
+    expect(messageOf(() => readJsonFile("/tmp"))).toBe(`/tmp: ${msg.notRegularFile("folder")}`);
   });
 
   it("refuses bytes that are not UTF-8", () => {
@@ -34,5 +35,12 @@ describe("readJsonFile", () => {
     // {"é":1} in Latin-1: 0xe9 alone is not valid UTF-8.
     writeFileSync(file, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     expect(messageOf(() => readJsonFile(file))).toMatch(/is not UTF-8 text/);
+  });
+
+  it("refuses a key written twice in one object, naming both places (JSON.parse alone keeps the last silently)", () => {
+    // Line 4 is '    "sampleSize": {"value": 20, "value": 200}': the keys' quotes are at columns 20 and 33 (by hand).
+    const file = tempFile("twice.json", '{\n  "id": "x",\n  "design": {\n    "sampleSize": {"value": 20, "value": 200}\n  }\n}');
+    const place = (column: number) => msg.jsonPlace("$.design.sampleSize.value", 4, column);
+    expect(messageOf(() => readJsonFile(file))).toBe(`${file}: $.design.sampleSize.value: ${msg.duplicateKey("value", place(20), place(33))}`);
   });
 });

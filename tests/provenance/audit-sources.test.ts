@@ -1,4 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as msg from "../../src/messages/io.js";
 import { auditSources, declaredSources, howStated, statesNumber } from "../../src/provenance/audit-sources.js";
 import { seedJson, sourcesDir, studyA, studyB, tempFile } from "../helpers/fixtures.js";
 
@@ -33,6 +38,30 @@ describe("auditSources", () => {
     const study = seedJson(studyB);
     study.reported[0].source.file = "999_missing.txt";
     expect(auditSources(study, sourcesDir).problems).toContainEqual({ path: "$.reported[0].source.file", message: expect.stringMatching(/"999_missing.txt" is not in/) });
+  });
+});
+
+describe("auditSources with source folders holding links and special files (red team finding 14)", () => {
+  it("reads a symbolic link to a source document as the document (it was reported \"not in sources\")", () => {
+    const folder = mkdtempSync(join(tmpdir(), "cohortcheck-linked-sources-"));
+    for (const name of readdirSync(sourcesDir).filter((n) => n.endsWith(".txt"))) symlinkSync(join(sourcesDir, name), join(folder, name));
+    expect(auditSources(seedJson(studyA), folder, "a.json").problems).toEqual([]);
+  });
+
+  it("says why a document named by a quote cannot be read: a broken link, a link loop, a FIFO", () => {
+    const folder = mkdtempSync(join(tmpdir(), "cohortcheck-bad-sources-"));
+    symlinkSync(join(folder, "gone.txt"), join(folder, "broken.txt"));
+    symlinkSync(join(folder, "loop-b.txt"), join(folder, "loop-a.txt"));
+    symlinkSync(join(folder, "loop-a.txt"), join(folder, "loop-b.txt"));
+    execFileSync("mkfifo", [join(folder, "pipe.txt")]);
+    const problemFor = (file: string) => {
+      const study = seedJson(studyB);
+      study.reported[0].source.file = file;
+      return auditSources(study, folder).problems.find((problem) => problem.path === "$.reported[0].source.file")?.message;
+    };
+    expect(problemFor("broken.txt")).toBe(`source document "broken.txt" in ${folder} cannot be read: it is a broken symbolic link (to ${join(folder, "gone.txt")}, which does not exist)`);
+    expect(problemFor("loop-a.txt")).toBe(`source document "loop-a.txt" in ${folder} cannot be read: it is a symbolic link in a loop (too many levels of symbolic links)`);
+    expect(problemFor("pipe.txt")).toBe(`source document "pipe.txt" in ${folder} cannot be read: ${msg.notRegularFile("FIFO (named pipe)")}`);
   });
 });
 

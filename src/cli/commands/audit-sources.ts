@@ -4,6 +4,7 @@ import { readJsonFile } from "../../io/read-json.js";
 import { auditOk } from "../../messages/audit-sources.js";
 import { auditSources, declaredSources } from "../../provenance/audit-sources.js";
 import { action, withJson } from "../run.js";
+import { visibleControls } from "../../io/visible-controls.js";
 
 /** `cohort audit-sources [--sources <path>]... <file...>`: every quote verbatim, every number stated by its quote. */
 export function register(program: Command): void {
@@ -36,8 +37,8 @@ Exit status: 0 when every quote checks out, 1 otherwise.`,
         const text = results
           .map((result) =>
             result.problems.length === 0
-              ? auditOk(result.file, result.quotes, result.numbers, result.decimalComma)
-              : `failed   ${result.file}\n${result.problems.map((problem) => `  ✖ ${formatProblem(problem)}`).join("\n")}`,
+              ? auditOk(visibleControls(result.file), result.quotes, result.numbers, result.decimalComma)
+              : `failed   ${visibleControls(result.file)}\n${result.problems.map((problem) => `  ✖ ${formatProblem(problem)}`).join("\n")}`,
           )
           .join("\n");
         return {

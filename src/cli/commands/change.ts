@@ -4,9 +4,10 @@ import { percentChangeChain, type MeanGrid, type PercentChangeSpec } from "../..
 import { CohortError, exitCodes } from "../../errors.js";
 import * as msg from "../../messages/checks.js";
 import type { RoundingMode } from "../../stats/rounding.js";
-import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger } from "../options.js";
+import { parseDecimalString, parseFiniteNumber, parseInteger, parsePositiveInteger, parsePositiveNumber } from "../options.js";
 import { action, withJson } from "../run.js";
 import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
+import { visibleControls } from "../../io/visible-controls.js";
 
 interface ChangeOptions {
   from?: string;
@@ -69,7 +70,7 @@ export function register(program: Command): void {
     .option("--n <n>", "people in the group (chain grid)", parsePositiveInteger)
     .option("--min <v>", "lowest item score (chain grid; scale range for percentage points)", parseFiniteNumber)
     .option("--max <v>", "highest item score", parseFiniteNumber)
-    .option("--step <s>", "step between item scores", parseFiniteNumber)
+    .option("--step <s>", "step between item scores (above 0)", parsePositiveNumber)
     .option("--scoring <how>", "mean | sum of the items", "mean")
     .option("--decimals <d>", "instead of items/n: the means were rounded to this many decimals", parseInteger)
     .option("--always", "test the alternative computations even when the usual one fits")
@@ -129,5 +130,6 @@ function formatChain(result: ReturnType<typeof percentChangeChain>): string {
   const details = result.details as { meansByTimepoint: Record<string, number[]>; alternatives: { id: string; status: string; feasibleTuples?: number; explanation: string; meansByTimepoint?: Record<string, number[]> }[] };
   const means = Object.entries(details.meansByTimepoint).map(([t, m]) => `    ${t}: ${m.length > 12 ? `${m.slice(0, 12).join(", ")} … (${m.length} values)` : m.join(", ") || "none"}`);
   const alternatives = details.alternatives.map((a) => `    ${a.status.padEnd(13)} ${a.id}: ${a.explanation}`);
-  return [formatCheckResult(result), "  feasible group means:", ...means, ...(alternatives.length > 0 ? ["  alternatives:", ...alternatives] : [])].join("\n");
+  // Timepoint names come from the command line: each entry stays one line.
+  return [formatCheckResult(result), ...["  feasible group means:", ...means, ...(alternatives.length > 0 ? ["  alternatives:", ...alternatives] : [])].map((line) => visibleControls(line))].join("\n");
 }

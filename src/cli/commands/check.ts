@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { checkStudy } from "../../checks/check-study.js";
 import { loadStudy } from "../../io/load-study.js";
+import { visibleControls } from "../../io/visible-controls.js";
 import type { RoundingMode } from "../../stats/rounding.js";
 import { formatCheckResult, roundingOption, thresholdOption } from "../check-output.js";
 import { action, withJson } from "../run.js";
@@ -39,7 +40,7 @@ Examples:
         const summary = { consistent: count("consistent"), inconsistent: count("inconsistent"), undetermined: count("undetermined"), total: results.length };
         const status = summary.inconsistent > 0 ? "inconsistent" : summary.consistent > 0 ? "consistent" : "undetermined";
         const text = [
-          `${study.title} (${file})`,
+          visibleControls(`${study.title} (${file})`),
           "",
           ...results.map(formatCheckResult),
           "",

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { CohortError, exitCodes } from "../../errors.js";
+import { asFileSystemProblem } from "../../io/file-system-error.js";
+import { checkOutputFile } from "../../io/output-target.js";
 import * as message from "../../messages/reconstruct.js";
 import { closureBounds, valueAt, type ClosureBounds } from "../../reconstruct/closure-bounds.js";
 import { stepText } from "../../stats/step.js";
@@ -76,6 +78,8 @@ Examples:
 }
 
 function run(options: ClosureOptions) {
+  // Before any work: the samples are renamed over --out at the end, so it must be a regular file or new.
+  if (options.out !== undefined) checkOutputFile(options.out);
   const format = resolveFormat(options);
   if (format !== undefined && options.out === undefined && options.json) throw new CohortError({ message: message.formatNeedsOutput() }, exitCodes.usage);
   const input = { mean: options.mean, sd: options.sd, n: options.n, min: options.min, max: options.max, ...(options.step !== undefined ? { step: options.step } : {}), meanError: options.meanError, sdError: options.sdError };
@@ -85,8 +89,9 @@ function run(options: ClosureOptions) {
   try {
     total = countClosure(bounds);
   } catch (error) {
-    // Without a count we cannot size the run; with --limit or --time-budget the enumeration is bounded anyway.
-    if (options.count || (options.limit === undefined && options.timeBudget === undefined)) throw error;
+    // Without a count the run cannot be sized; only --time-budget bounds it (a sparse space may hold
+    // fewer than --limit samples, and the walk would go on looking).
+    if (options.count || options.timeBudget === undefined) throw error;
   }
   const countJson = total === undefined ? null : total <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(total) : total.toString();
   if (options.count || options.frequencies) {
@@ -129,10 +134,16 @@ function run(options: ClosureOptions) {
     });
   } catch (error) {
     writer?.abort();
-    throw error;
+    throw asFileSystemProblem(error, options.out, true);
   }
   progress.end();
-  const tail = writer?.commit() ?? "";
+  let tail = "";
+  try {
+    tail = writer?.commit() ?? "";
+  } catch (error) {
+    writer?.abort();
+    throw asFileSystemProblem(error, options.out, true);
+  }
   const json = {
     count: countJson,
     visited: summary.count,

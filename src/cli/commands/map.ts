@@ -8,6 +8,7 @@ import type { RoundingMode } from "../../stats/rounding.js";
 import { roundingOption } from "../check-output.js";
 import { auditText, verdictFormatter, type VerdictFormat } from "../map-output.js";
 import { action, withJson, type CommandResult } from "../run.js";
+import { visibleControls } from "../../io/visible-controls.js";
 
 /** Under --json every row is held for one document; past this many the run stops (exit 3). */
 export const MAX_JSON_ROWS = 1_000_000;
@@ -98,7 +99,7 @@ async function run(file: string | undefined, options: MapOptions): Promise<Comma
       const result: MapResult = row.error !== undefined ? { row: row.row, consistency: null, error: row.error } : mapRow(plan, row.cells, row.row, options.rounding);
       audit!.add(row.cells ?? [], result);
       done.push({ cells: row.cells, result });
-      if (result.error !== undefined && errorLines++ < STDERR_ERRORS) process.stderr.write(`cohort: ${file ?? "stdin"}: row ${result.row}: ${result.error}\n`);
+      if (result.error !== undefined && errorLines++ < STDERR_ERRORS) process.stderr.write(`cohort: ${visibleControls(`${file ?? "stdin"}: row ${result.row}: ${result.error}`)}\n`);
       if (json) {
         if (kept.length >= MAX_JSON_ROWS) throw new CohortError({ message: msg.tooManyRowsForJson(MAX_JSON_ROWS) }, exitCodes.refused);
         kept.push({ ...result, values: Object.fromEntries(batch.header.map((name, i) => [name, row.cells?.[i] ?? null])) });

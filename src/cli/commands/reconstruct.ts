@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { join } from "node:path";
 import { CohortError, exitCodes } from "../../errors.js";
 import { loadStudy } from "../../io/load-study.js";
+import { visibleControls } from "../../io/visible-controls.js";
 import { writeFileAtomic } from "../../io/write-atomic.js";
 import * as message from "../../messages/reconstruct-study.js";
 import { reconstructionCsv, reconstructionSidecar, reconstructionsJson } from "../../reconstruct/study/export.js";
@@ -91,7 +92,8 @@ export async function reconstructCommand(file: string, options: ReconstructOptio
       try {
         writeFileAtomic(path, content);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        // A file-system failure arrives as a one-line CohortError ending in its errno code: keep the code.
+        const code = (error as NodeJS.ErrnoException).code ?? /\((E[A-Z0-9]+)\)$/.exec(error instanceof Error ? error.message : "")?.[1] ?? (error instanceof Error ? error.message : String(error));
         throw new CohortError({ file: path, message: message.cannotWrite(options.out, code) });
       }
       files.push(path);
@@ -124,14 +126,15 @@ function summaryText(result: StudyReconstruction, files: string[]): string {
   }
   if (result.notes.length > 0) lines.push("", "cannot be reconstructed from the report:", ...result.notes.map((n) => `  - ${n}`));
   const first = result.reconstructions[0];
-  if (first) lines.push("", `reconstruction ${first.index ?? 0} of ${result.count} (assumptions: ${first.assumptions.length}; see --json or --format csv):`, table(first));
+  if (first) lines.push("", `reconstruction ${first.index ?? 0} of ${result.count} (assumptions: ${first.assumptions.length}; see --json or --format csv):`, ...table(first));
   if (files.length > 0) lines.push("", "written:", ...files.map((f) => `  ${f}`));
-  return lines.join("\n");
+  // Each entry is one line: a line break inside study text is shown (␊), never obeyed.
+  return lines.map((line) => visibleControls(line)).join("\n");
 }
 
-function table(r: Reconstruction): string {
-  const cell = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v));
+function table(r: Reconstruction): string[] {
+  const cell = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "number" ? String(Math.round(v * 100) / 100) : visibleControls(String(v)));
   const widths = r.columns.map((c) => Math.max(c.length, ...r.rows.map((row) => cell(row[c]).length)));
   const line = (values: string[]): string => values.map((v, i) => v.padStart(widths[i]!)).join("  ");
-  return [line(r.columns), ...r.rows.map((row) => line(r.columns.map((c) => cell(row[c]))))].join("\n");
+  return [line(r.columns.map((c) => visibleControls(c))), ...r.rows.map((row) => line(r.columns.map((c) => cell(row[c]))))];
 }

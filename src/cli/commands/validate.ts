@@ -8,6 +8,7 @@ import { loadInstrument } from "../../io/load-instruments.js";
 import { loadStudy } from "../../io/load-study.js";
 import { action, withJson } from "../run.js";
 import { instrumentsFrom, withInstruments } from "../study-options.js";
+import { visibleControls } from "../../io/visible-controls.js";
 
 const KINDS = ["study", "instrument", "checklist", "claims-register"] as const;
 type Kind = (typeof KINDS)[number];
@@ -53,7 +54,7 @@ Exit status: 0 when every file is valid, 1 when any is not.`,
         });
         const invalid = results.filter((result) => result.status === "invalid");
         const text = results
-          .map((result) => (result.status === "valid" ? `ok       ${result.file} (${result.kind})` : `invalid  ${result.file} (${result.kind})\n${result.problems.map((problem) => `  ✖ ${formatProblem(problem)}`).join("\n")}`))
+          .map((result) => (result.status === "valid" ? `ok       ${visibleControls(result.file)} (${result.kind})` : `invalid  ${visibleControls(result.file)} (${result.kind})\n${result.problems.map((problem) => `  ✖ ${formatProblem(problem)}`).join("\n")}`))
           .join("\n");
         return {
           json: { status: invalid.length === 0 ? "valid" : "invalid", files: results },

@@ -1,16 +1,27 @@
 import type { Rng } from "../../stats/rng.js";
+import { remembered } from "../../stats/remembered.js";
+import { estimateTablesWork } from "../crosstab-work.js";
 
 /** Beyond this many memoised states a uniform draw is not attempted (random pairing is used instead). */
 export const CROSS_TABLE_STATE_LIMIT = 200_000;
 
 /**
- * Counts the tables of whole numbers with the given row and column totals, or null when the count
- * needs more than CROSS_TABLE_STATE_LIMIT memoised states.
+ * Estimated steps beyond which a uniform draw is not attempted (random pairing instead). The draw
+ * runs once per rebuilt dataset and a report rebuilds hundreds, so the counts are remembered per
+ * margins and the budget is a tenth of `cohort crosstab`'s.
+ */
+export const CROSS_TABLE_WORK_BUDGET = 1_000_000;
+
+/**
+ * Counts the tables of whole numbers with the given row and column totals, or null when counting
+ * them is past the work budget (estimated before starting) or needs more than
+ * CROSS_TABLE_STATE_LIMIT memoised states.
  *
  * Why here: a private helper for study reconstruction (the reconstruct engine's crosstab module was
  * not available when this was written); it is small because study compositions are small. Exact
  * count by recursion over rows with the remaining column totals as memo key (Diaconis & Gangolli
- * 1995, "Rectangular arrays with fixed margins").
+ * 1995, "Rectangular arrays with fixed margins"); the key is sorted, since columns are
+ * interchangeable for what is left to fill, which makes the work that of countTables transposed.
  *
  * @param rows row totals
  * @param cols column totals (same sum as rows)
@@ -18,26 +29,47 @@ export const CROSS_TABLE_STATE_LIMIT = 200_000;
  * countCrossTables([1, 1], [1, 1]); // => 2
  */
 export function countCrossTables(rows: readonly number[], cols: readonly number[]): number | null {
-  const memo = new Map<string, number>();
-  try {
-    return countFrom(rows, 0, cols, memo);
-  } catch (error) {
-    if (error === TOO_LARGE) return null;
-    throw error;
-  }
+  return completionsOf(rows, cols)?.(0, cols) ?? null;
 }
 
 const TOO_LARGE = Symbol("too large");
 
-function countFrom(rows: readonly number[], row: number, remaining: readonly number[], memo: Map<string, number>): number {
+type Completions = (row: number, remaining: readonly number[]) => number;
+
+/**
+ * The memoised completion count for these margins (rows filled in order, remaining column totals as
+ * state), or undefined when the work is past the budget. Remembered per margins: every dataset of a
+ * report draws from the same margins.
+ */
+const completionsOf = remembered(
+  64,
+  (rows: readonly number[], cols: readonly number[]) => `${rows.join(",")}|${cols.join(",")}`,
+  (rows: readonly number[], cols: readonly number[]): Completions | undefined => {
+    // Transposed: the state is the multiset of column remainders, filled one row at a time.
+    if (estimateTablesWork(cols, rows) > CROSS_TABLE_WORK_BUDGET) return undefined;
+    const memo = new Map<string, number>();
+    const steps = { left: 20 * CROSS_TABLE_WORK_BUDGET };
+    const count: Completions = (row, remaining) => countFrom(rows, row, remaining, memo, steps);
+    try {
+      count(0, cols);
+    } catch (error) {
+      if (error === TOO_LARGE) return undefined;
+      throw error;
+    }
+    return count;
+  },
+);
+
+function countFrom(rows: readonly number[], row: number, remaining: readonly number[], memo: Map<string, number>, steps: { left: number }): number {
   if (row === rows.length - 1) return remaining.reduce((s, v) => s + v, 0) === rows[row] ? 1 : 0;
-  const key = `${row}|${remaining.join(",")}`;
+  const key = `${row}|${[...remaining].sort((a, b) => a - b).join(",")}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
   if (memo.size > CROSS_TABLE_STATE_LIMIT) throw TOO_LARGE;
   let total = 0;
   forEachRow(rows[row] as number, remaining, (cells) => {
-    total += countFrom(rows, row + 1, remaining.map((v, j) => v - (cells[j] as number)), memo);
+    if (--steps.left < 0) throw TOO_LARGE;
+    total += countFrom(rows, row + 1, remaining.map((v, j) => v - (cells[j] as number)), memo, steps);
   });
   memo.set(key, total);
   return total;
@@ -73,13 +105,8 @@ function forEachRow(total: number, caps: readonly number[], visit: (cells: numbe
  * drawCrossTable([11, 9], [9, 5, 4, 2], createRng(1)).table; // => e.g. [[5, 3, 2, 1], [4, 2, 2, 1]]
  */
 export function drawCrossTable(rows: readonly number[], cols: readonly number[], rng: Rng): { table: number[][]; uniform: boolean } {
-  const memo = new Map<string, number>();
-  try {
-    countFrom(rows, 0, cols, memo);
-  } catch (error) {
-    if (error !== TOO_LARGE) throw error;
-    return { table: pairTable(rows, cols, rng), uniform: false };
-  }
+  const completions = completionsOf(rows, cols);
+  if (!completions) return { table: pairTable(rows, cols, rng), uniform: false };
   const table: number[][] = [];
   let remaining = cols.slice();
   for (let row = 0; row < rows.length; row++) {
@@ -89,7 +116,7 @@ export function drawCrossTable(rows: readonly number[], cols: readonly number[],
     }
     const options: { cells: number[]; weight: number }[] = [];
     forEachRow(rows[row] as number, remaining, (cells) => {
-      const weight = countFrom(rows, row + 1, remaining.map((v, j) => v - (cells[j] as number)), memo);
+      const weight = completions(row + 1, remaining.map((v, j) => v - (cells[j] as number)));
       if (weight > 0) options.push({ cells, weight });
     });
     const sum = options.reduce((s, o) => s + o.weight, 0);

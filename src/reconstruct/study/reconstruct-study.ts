@@ -4,6 +4,7 @@ import * as message from "../../messages/reconstruct-study.js";
 import { RECONSTRUCTION_LABEL, type Reconstruction } from "../../schema/reconstruction.js";
 import type { Study } from "../../schema/study.js";
 import { createRng } from "../../stats/rng.js";
+import { uniqueNames } from "../unique-names.js";
 import { assignCategories } from "./assign-categories.js";
 import { studyGroups } from "./groups.js";
 import { chosenConvention, instrumentTimepoints, reconstructMeans, subsetMeans, type ChainUse, type MeanTarget } from "./mean-targets.js";
@@ -114,13 +115,17 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
       const rng = createRng(streamSeed(seed, index));
       const targets = targetsFor(combo, index % subsetCycle);
       const assignment = assignCategories(study, rng);
+      // A composition's column is named by its id, made unique against the fixed columns (an id
+      // `id` or `arm` would otherwise overwrite the patient's id or arm in every row). "arm" is kept
+      // free even in a single-arm study: readers take a column "arm" to mean the study's arms.
+      const variableColumns = uniqueNames(assignment.variables, ["id", "arm"]);
       crossTables = assignment.crossTables;
       assignment.notes.forEach((n) => notes.add(n));
       const spread = options.spread ?? Math.round(rng.next() * 100) / 100;
       const rows: Record<string, string | number | null>[] = groups.all.patients.map((p) => {
         const row: Record<string, string | number | null> = { id: `p${String(p + 1).padStart(2, "0")}` };
         if (groups.arms.length > 1) row.arm = groups.arms.find((a) => a.patients.includes(p))!.id;
-        for (const v of assignment.variables) row[v] = assignment.categories[v]![p] || null;
+        assignment.variables.forEach((v, i) => (row[variableColumns[i]!] = assignment.categories[v]![p] || null));
         return row;
       });
       for (const row of rows) for (const column of columns.scores) row[column] = null;
@@ -148,7 +153,7 @@ export function reconstructStudy(study: Study, instruments: InstrumentRegistry, 
           index,
           of: "unknown",
           assumptions: [...new Set(assumptions)],
-          columns: [...columns.fixed, ...assignment.variables, ...columns.scores],
+          columns: [...columns.fixed, ...variableColumns, ...columns.scores],
           rows,
         }) satisfies Reconstruction,
       );
