@@ -88,7 +88,7 @@ const statisticOfName = (name: string): StatisticFields["test-statistic"]["stati
   /^[χΧX]/.test(name) ? "chi2" : name === "Z" ? "z" : (name as StatisticFields["test-statistic"]["statistic"]);
 
 /** The formats a table's column header names (possibly none). */
-function columnFormats(header: string): HeadingFormat[] {
+export function columnFormats(header: string): HeadingFormat[] {
   const formats: HeadingFormat[] = [];
   const only = COLUMN_ONLY.exec(header.trim());
   if (only?.groups?.test !== undefined) {

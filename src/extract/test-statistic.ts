@@ -1,4 +1,5 @@
 import { buildStatistic, printed, scan, type Recogniser } from "./build-statistic.js";
+import { scanHeadedCells } from "./cell-table.js";
 import { columnHeadingFormats, hasFormat, headingFormats } from "./format-headings.js";
 import { CELL_END, CELL_START, DF, NUMBER_START, pattern, PNUM, REL, S, SNUM, UNUM } from "./patterns.js";
 import { readRelation } from "./relation.js";
@@ -26,6 +27,9 @@ const UNDER_HEADING = pattern(String.raw`${NUMBER_START}(?<value>${SNUM})${S}[(\
 
 /** A bare value in a pipe-table column headed by a test's name ("t", "χ2 or t", "F-statistic"). */
 const BARE_CELL = pattern(String.raw`${CELL_START}(?<value>${SNUM})${CELL_END}`);
+
+/** A whole cell of a one-cell-per-line table under a test's heading ("U", "Z", "t/Z", "F-statistic"). */
+const LINE_CELL = pattern(String.raw`(?<value>${SNUM}|- ${UNUM})`, "yd");
 
 /** "t" and "r" with neither df nor p are common in other senses ("at t = 0"); they need a test named nearby. */
 const TEST_CONTEXT = pattern(String.raw`(?<![A-Za-z])(?:t-?${S}tests?|[Ss]tudent|Welch|paired|[Cc]orrelat\w{0,10}|Pearson|Spearman)`, "");
@@ -86,6 +90,13 @@ export const testStatistic: Recogniser = {
       const heading = hasFormat(columnHeadingFormats(context, match.index), "test-value");
       if (!heading) return undefined;
       // "χ2 or t" over "−15.797": only t can be negative.
+      const negative = /^[-\u2212\u2012\u2013\u2014]/.test(printed(context, match, "value")!);
+      const statistic = (negative ? heading.statistics.find((name) => name === "t" || name === "z") : undefined) ?? heading.statistics[0]!;
+      return read(context, match, statistic);
+    }),
+    ...scanHeadedCells(context, "test", LINE_CELL, (match, cell) => {
+      const heading = hasFormat(cell.formats, "test-value");
+      if (!heading) return undefined;
       const negative = /^[-\u2212\u2012\u2013\u2014]/.test(printed(context, match, "value")!);
       const statistic = (negative ? heading.statistics.find((name) => name === "t" || name === "z") : undefined) ?? heading.statistics[0]!;
       return read(context, match, statistic);

@@ -1,0 +1,212 @@
+import { columnFormats, hasFormat, type HeadingFormat } from "./format-headings.js";
+import { pattern } from "./patterns.js";
+import type { ScanContext } from "./scan-context.js";
+import type { ExtractedStatistic } from "./types.js";
+
+/**
+ * Tables printed one cell per line or per paragraph, as BMC, Nature and PMC pages come out of a
+ * browser's text view: every cell on its own line, cells parted by blank lines or by lines holding
+ * only "|", rows not marked at all. A bare number's meaning is its column's heading several lines up,
+ * so this reader rebuilds the rows (a row starts at a cell that begins with a word: "Time course",
+ * "SDMT") and matches each row's cells to the header from the right: the last cell of a row sits
+ * under the last heading. When the header ends with cells the row does not reach (a second header
+ * row under a spanning "Mean score (SD)", or trailing columns left empty), the match is shifted left
+ * until every cell under a p, df, n or test heading reads as one (a p between 0 and 1, a whole df…)
+ * and at least one p or test cell is under its heading; a row no shift fits is left unread.
+ */
+
+/** What a column holds, when its heading names it. */
+export type ColumnKind = "p" | "test" | "df" | "n";
+
+export interface HeadedCell {
+  /** Offsets of the cell's text in the document (without the spaces around it). */
+  start: number;
+  end: number;
+  column: ColumnKind;
+  /** The formats the heading names (a test's name for a test column). */
+  formats: HeadingFormat[];
+}
+
+/** The longest line read as a cell: longer lines are prose and end a table. */
+const CELL_REACH = 150;
+/** At most this many header cells are tried as the end of a row's match (bounds the work per row). */
+const SHIFTS = 40;
+/** Cells in a header: a longer run of words before the first number is not a table's header. */
+const HEADER_REACH = 80;
+/** Cells in a row: a longer row is not read. */
+const ROW_REACH = 40;
+
+const FOOTNOTE = String.raw`(?:[*†‡§¶⋆,]|\^\{[a-z*†‡]{1,2}\}|[a-e]{1,2}(?![a-z]))`;
+const SEPARATOR_LINE = /^[\s|:-]{0,200}$/;
+const EMPTY = pattern(String.raw`^(?:-|N\/?A|n\/a|NS|ns|—|–)$`, "");
+const P_LIKE = pattern(String.raw`^(?:(?:<=|>=|≤|≥|<|>|=) {0,3})?(?:0?\.\d{1,6}|0|1(?:\.0{1,4})?)${FOOTNOTE}{0,4}$`, "");
+const NUMBER = pattern(String.raw`^(?:[-+] {0,2})?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,9})?(?:\.\d{1,6})?${FOOTNOTE}{0,4}$`, "");
+const WHOLE = pattern(String.raw`^\d{1,3}(?:,\d{3}){0,3}${FOOTNOTE}{0,4}$|^\d{1,9}${FOOTNOTE}{0,4}$`, "");
+const WORD_START = pattern(String.raw`^[A-Za-z\u00c0-\u024f\u0370-\u03ff(]`, "");
+const DF_HEADING = pattern(String.raw`^(?:df|d\.f\.|DF)$`, "");
+
+interface Cell {
+  start: number;
+  end: number;
+  /** The cell's shadow text (whitespace and minus signs made plain). */
+  text: string;
+}
+
+/** A heading's text made comparable: LaTeX "^{2}" as "2", a footnote digit after a word dropped ("p-value3"). */
+function plainHeading(text: string): string {
+  return text
+    .replace(/\^\{([^{}]{1,6})\}/g, "$1")
+    .replace(/_\{([^{}]{1,6})\}/g, "$1")
+    .replace(/(?<=[A-Za-z]{2})\d$/, "")
+    .replace(/^h(?=\s?\/)/, "H")
+    .replace(/^([FtzZ])\s?\(\d{1,5}(?:\s?[,;]\s?\d{1,6})?\)$/, "$1")
+    .trim();
+}
+
+/** What a heading cell says its column holds. */
+function columnKind(heading: string): { column: ColumnKind; formats: HeadingFormat[] } | undefined {
+  const plain = plainHeading(heading);
+  if (DF_HEADING.test(plain)) return { column: "df", formats: [] };
+  const formats = columnFormats(plain);
+  if (formats.length > 0 && formats.every((format) => format.format === "p-value")) return { column: "p", formats };
+  if (hasFormat(formats, "test-value")) return { column: "test", formats };
+  if (hasFormat(formats, "sample-size")) return { column: "n", formats };
+  return undefined;
+}
+
+const isEmpty = (cell: Cell): boolean => EMPTY.test(cell.text);
+const isLabel = (cell: Cell): boolean => WORD_START.test(cell.text) && !isEmpty(cell);
+const isPLike = (cell: Cell): boolean => P_LIKE.test(cell.text);
+const isNumber = (cell: Cell): boolean => /\d/.test(cell.text) && NUMBER.test(cell.text);
+const isWhole = (cell: Cell): boolean => WHOLE.test(cell.text);
+
+/** Whether a cell can sit under a column of this kind. */
+function fits(cell: Cell, column: ColumnKind): boolean {
+  if (isEmpty(cell)) return true;
+  if (column === "p") return isPLike(cell);
+  if (column === "test" || column === "df") return isNumber(cell);
+  return isWhole(cell);
+}
+
+/** The cells of the document that stand alone on their line, with blank or "|" lines around them. */
+function lineCells(context: ScanContext): Cell[][] {
+  const text = context.text;
+  const runs: Cell[][] = [];
+  let run: Cell[] = [];
+  const lines: Array<{ start: number; end: number; separator: boolean }> = [];
+  for (let at = 0; at <= text.length; ) {
+    let end = text.indexOf("\n", at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end);
+    lines.push({ start: at, end, separator: SEPARATOR_LINE.test(line) });
+    at = end + 1;
+  }
+  lines.forEach((line, i) => {
+    if (line.separator) return;
+    const alone = (lines[i - 1]?.separator ?? true) && (lines[i + 1]?.separator ?? true);
+    const raw = text.slice(line.start, line.end);
+    const lead = raw.length - raw.trimStart().length;
+    const start = line.start + lead;
+    const end = line.start + raw.trimEnd().length;
+    if (!alone || end - start > CELL_REACH) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      return;
+    }
+    run.push({ start, end, text: context.shadow.slice(start, end) });
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** The cells of one run that sit under a p, test, df or n heading. */
+function readRun(context: ScanContext, run: readonly Cell[], found: HeadedCell[]): void {
+  const firstData = run.findIndex((cell) => !isLabel(cell));
+  if (firstData <= 0) return;
+  let rowStart = firstData - 1;
+  while (rowStart > 0 && !isLabel(run[rowStart]!)) rowStart--;
+  const header = run.slice(Math.max(0, rowStart - HEADER_REACH), rowStart).map((cell) => columnKind(cell.text));
+  if (!header.some((kind) => kind !== undefined)) return;
+  const hasP = header.some((kind) => kind?.column === "p");
+  for (let i = rowStart; i < run.length; ) {
+    let next = i + 1;
+    while (next < run.length && !isLabel(run[next]!)) next++;
+    readRow(context, run.slice(i, Math.min(next, i + ROW_REACH)), header, hasP, found);
+    i = next;
+  }
+}
+
+/** Matches one row (its label first) to the header from the right, shifted left until it fits. */
+function readRow(context: ScanContext, row: readonly Cell[], header: ReadonlyArray<ReturnType<typeof columnKind>>, hasP: boolean, found: HeadedCell[]): void {
+  // A row headed "n" or "N" lists group sizes: "N | 22 | 22 | 18".
+  if (/^[nN]$/.test(row[0]!.text) && row.length > 1 && row.slice(1).every(isWhole)) {
+    for (const cell of row.slice(1)) found.push({ start: cell.start, end: cell.end, column: "n", formats: [{ format: "sample-size" }] });
+    return;
+  }
+  for (let last = header.length - 1, tried = 0; last >= 0 && tried < SHIFTS; last--, tried++) {
+    context.work += row.length;
+    const placed: HeadedCell[] = [];
+    let ok = true;
+    let anchored = false;
+    for (let j = 0; j < row.length && ok; j++) {
+      const at = last - (row.length - 1 - j);
+      const kind = at >= 0 ? header[at] : undefined;
+      if (kind === undefined) continue;
+      const cell = row[j]!;
+      if (j === 0 || !fits(cell, kind.column)) ok = false;
+      else if (!isEmpty(cell)) {
+        if (kind.column === (hasP ? "p" : "test")) anchored = true;
+        if (kind.column !== "df") placed.push({ start: cell.start, end: cell.end, column: kind.column, formats: kind.formats });
+      }
+    }
+    if (ok && anchored) {
+      found.push(...placed);
+      return;
+    }
+  }
+}
+
+const cache = new WeakMap<ScanContext, HeadedCell[]>();
+
+/**
+ * Every cell of a one-cell-per-line table that sits under a p, test-statistic or n heading, in text
+ * order (found once per scan; linear in the text: each cell is matched against at most SHIFTS
+ * alignments of at most ROW_REACH cells).
+ *
+ * @example
+ * // "p\n\nTime course\n\n0.432" → the cell "0.432" under the column "p" ({ column: "p" }).
+ */
+export function headedCells(context: ScanContext): HeadedCell[] {
+  let list = cache.get(context);
+  if (!list) {
+    list = [];
+    for (const run of lineCells(context)) readRun(context, run, list);
+    cache.set(context, list);
+  }
+  return list;
+}
+
+const FOOTNOTE_TAIL = pattern(String.raw`^ {0,3}${FOOTNOTE}{0,4}$`, "");
+
+/**
+ * Runs a sticky pattern (flags "yd") at the start of every cell under a column of `column`'s kind and
+ * collects what `read` makes of each match that covers the whole cell (footnote marks after it aside:
+ * "0.217a", "0.281‡", ".049^{a}" are read as "0.217", "0.281", ".049").
+ */
+export function scanHeadedCells(
+  context: ScanContext,
+  column: ColumnKind,
+  regex: RegExp,
+  read: (match: RegExpExecArray, cell: HeadedCell) => ExtractedStatistic | undefined,
+): ExtractedStatistic[] {
+  const found: ExtractedStatistic[] = [];
+  for (const cell of headedCells(context)) {
+    if (cell.column !== column) continue;
+    regex.lastIndex = cell.start;
+    const match = regex.exec(context.shadow);
+    if (!match || !FOOTNOTE_TAIL.test(context.shadow.slice(match.index + match[0].length, cell.end))) continue;
+    const statistic = read(match, cell);
+    if (statistic) found.push(statistic);
+  }
+  return found;
+}
