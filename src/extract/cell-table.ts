@@ -1,5 +1,6 @@
-import { columnFormats, hasFormat, type HeadingFormat } from "./format-headings.js";
+import { columnKind, fits, FOOTNOTE, isEmpty, isLabel, isWhole, SEPARATOR_LINE, type Cell, type ColumnKind, type HeadedCell } from "./table-cell.js";
 import { pattern } from "./patterns.js";
+import { rowTableCells } from "./row-table.js";
 import type { ScanContext } from "./scan-context.js";
 import type { ExtractedStatistic } from "./types.js";
 
@@ -15,18 +16,6 @@ import type { ExtractedStatistic } from "./types.js";
  * and at least one p or test cell is under its heading; a row no shift fits is left unread.
  */
 
-/** What a column holds, when its heading names it. */
-export type ColumnKind = "p" | "test" | "df" | "n";
-
-export interface HeadedCell {
-  /** Offsets of the cell's text in the document (without the spaces around it). */
-  start: number;
-  end: number;
-  column: ColumnKind;
-  /** The formats the heading names (a test's name for a test column). */
-  formats: HeadingFormat[];
-}
-
 /** The longest line read as a cell: longer lines are prose and end a table. */
 const CELL_REACH = 150;
 /** At most this many header cells are tried as the end of a row's match (bounds the work per row). */
@@ -35,58 +24,6 @@ const SHIFTS = 40;
 const HEADER_REACH = 80;
 /** Cells in a row: a longer row is not read. */
 const ROW_REACH = 40;
-
-const FOOTNOTE = String.raw`(?:[*†‡§¶⋆,]|\^\{[a-z*†‡]{1,2}\}|[a-e]{1,2}(?![a-z]))`;
-const SEPARATOR_LINE = /^[\s|:-]{0,200}$/;
-const EMPTY = pattern(String.raw`^(?:-|N\/?A|n\/a|NS|ns|—|–)$`, "");
-const P_LIKE = pattern(String.raw`^(?:(?:<=|>=|≤|≥|<|>|=) {0,3})?(?:0?\.\d{1,6}|0|1(?:\.0{1,4})?)${FOOTNOTE}{0,4}$`, "");
-const NUMBER = pattern(String.raw`^(?:[-+] {0,2})?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,9})?(?:\.\d{1,6})?${FOOTNOTE}{0,4}$`, "");
-const WHOLE = pattern(String.raw`^\d{1,3}(?:,\d{3}){0,3}${FOOTNOTE}{0,4}$|^\d{1,9}${FOOTNOTE}{0,4}$`, "");
-const WORD_START = pattern(String.raw`^[A-Za-z\u00c0-\u024f\u0370-\u03ff(]`, "");
-const DF_HEADING = pattern(String.raw`^(?:df|d\.f\.|DF)$`, "");
-
-interface Cell {
-  start: number;
-  end: number;
-  /** The cell's shadow text (whitespace and minus signs made plain). */
-  text: string;
-}
-
-/** A heading's text made comparable: LaTeX "^{2}" as "2", a footnote digit after a word dropped ("p-value3"). */
-function plainHeading(text: string): string {
-  return text
-    .replace(/\^\{([^{}]{1,6})\}/g, "$1")
-    .replace(/_\{([^{}]{1,6})\}/g, "$1")
-    .replace(/(?<=[A-Za-z]{2})\d$/, "")
-    .replace(/^h(?=\s?\/)/, "H")
-    .replace(/^([FtzZ])\s?\(\d{1,5}(?:\s?[,;]\s?\d{1,6})?\)$/, "$1")
-    .trim();
-}
-
-/** What a heading cell says its column holds. */
-function columnKind(heading: string): { column: ColumnKind; formats: HeadingFormat[] } | undefined {
-  const plain = plainHeading(heading);
-  if (DF_HEADING.test(plain)) return { column: "df", formats: [] };
-  const formats = columnFormats(plain);
-  if (formats.length > 0 && formats.every((format) => format.format === "p-value")) return { column: "p", formats };
-  if (hasFormat(formats, "test-value")) return { column: "test", formats };
-  if (hasFormat(formats, "sample-size")) return { column: "n", formats };
-  return undefined;
-}
-
-const isEmpty = (cell: Cell): boolean => EMPTY.test(cell.text);
-const isLabel = (cell: Cell): boolean => WORD_START.test(cell.text) && !isEmpty(cell);
-const isPLike = (cell: Cell): boolean => P_LIKE.test(cell.text);
-const isNumber = (cell: Cell): boolean => /\d/.test(cell.text) && NUMBER.test(cell.text);
-const isWhole = (cell: Cell): boolean => WHOLE.test(cell.text);
-
-/** Whether a cell can sit under a column of this kind. */
-function fits(cell: Cell, column: ColumnKind): boolean {
-  if (isEmpty(cell)) return true;
-  if (column === "p") return isPLike(cell);
-  if (column === "test" || column === "df") return isNumber(cell);
-  return isWhole(cell);
-}
 
 /** The cells of the document that stand alone on their line, with blank or "|" lines around them. */
 function lineCells(context: ScanContext): Cell[][] {
@@ -169,8 +106,8 @@ function readRow(context: ScanContext, row: readonly Cell[], header: ReadonlyArr
 const cache = new WeakMap<ScanContext, HeadedCell[]>();
 
 /**
- * Every cell of a one-cell-per-line table that sits under a p, test-statistic or n heading, in text
- * order (found once per scan; linear in the text: each cell is matched against at most SHIFTS
+ * Every cell of a one-cell-per-line table, or at the end of a row of a table printed one row per line
+ * (row-table.ts), that sits under a p, test-statistic or n heading (found once per scan; linear in the text: each cell is matched against at most SHIFTS
  * alignments of at most ROW_REACH cells).
  *
  * @example
@@ -181,6 +118,7 @@ export function headedCells(context: ScanContext): HeadedCell[] {
   if (!list) {
     list = [];
     for (const run of lineCells(context)) readRun(context, run, list);
+    list.push(...rowTableCells(context));
     cache.set(context, list);
   }
   return list;
