@@ -8,7 +8,7 @@ import type { ExtractedStatistic, StatisticFields } from "./types.js";
 
 type Stage = NonNullable<StatisticFields["sample-size"]["stage"]>;
 
-const PEOPLE = String.raw`(?:patients?|pacientes|participantes|Patienten|participants?|subjects?|adults?|children|child|women|woman|men|man|individuals?|people|persons?|volunteers?|cases|controls|respondents?|infants?|neonates?|newborns?|adolescents?|youths?|students?|veterans?|residents?|mothers?|fathers?|parents?|girls?|boys?|smokers?|survivors?|outpatients?|inpatients?|recipients?|donors?|athletes?|workers?|nurses?|physicians?|clinicians?|caregivers?|carers?|families|couples|twins|dyads|users?|completers|non-?responders?|responders?|males?|females?)(?![A-Za-z])`;
+const PEOPLE = String.raw`(?:patients?|pacientes|participantes|Patienten|participants?|subjects?|adults?|children|child|women|woman|men|man|individuals?|people|persons?|volunteers?|cases|controls|respondents?|infants?|neonates?|newborns?|adolescents?|youths?|students?|veterans?|residents?|mothers?|fathers?|parents?|girls?|boys?|smokers?|survivors?|outpatients?|inpatients?|recipients?|donors?|athletes?|workers?|nurses?|physicians?|clinicians?|caregivers?|carers?|families|couples|twins|dyads|users?|completers|non-?responders?|responders?|males?|females?|(?:non-)?HC[WP]s?|staff(?: members)?|employees|personnel|pregnant women)(?![A-Za-z])`;
 const ADJECTIVE = String.raw`(?!${STOP_WORDS})[A-Za-z][\w'-]{0,20}`;
 const NUMBER = String.raw`(?<n>${INT}|${NUMBER_WORD})`;
 

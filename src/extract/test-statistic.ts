@@ -20,7 +20,10 @@ const P_TAIL = String.raw`(?:(?:${S}[,;]${S}|${S}[(\[]${S}| {1,3}(?:and|e|y|et|u
 /** A test's value, also with a space after its minus ("− 0.11", as some journals typeset a Unicode minus). */
 const VALUE = String.raw`(?<value>${SNUM}|- ${UNUM})`;
 
-const TEST = pattern(String.raw`${NAME}${DFS}?${S}=${S}${VALUE}(?![A-Za-z]|${S}%)${P_TAIL}?`);
+/** Group sizes printed between a test and its p: "U = 178.000, ASD = TD = 20, p = 0.543", "z = 2.1, n1 = 12, n2 = 14, p = .04". */
+const SIZES = String.raw`(?:${S}[,;]${S}(?:(?![pP]${S}[=<>])[A-Za-z][A-Za-z0-9]{0,11}${S}=${S}){1,3}\d{1,6}(?![\d.,]\d)){0,3}`;
+
+const TEST = pattern(String.raw`${NAME}${DFS}?${S}=${S}${VALUE}(?![A-Za-z]|${S}%)(?:${SIZES}${P_TAIL})?`);
 
 /** In a table under "F (df)": "15.18 (1, 7889)". */
 const UNDER_HEADING = pattern(String.raw`${NUMBER_START}(?<value>${SNUM})${S}[(\[]${S}(?<df1>${DF})(?:${S}[,;-]${S}(?<df2>${DF}))?${S}[)\]]`);

@@ -57,4 +57,14 @@ describe("testStatistic", () => {
     const pipe = "Variables | AA (n = 44) | SA (n = 46) | χ2 or t | P |\n---|---|---|---|---|\nWeek 2 | 39.59 ± 5.94 | 59.74 ± 6.15 | \u221215.797 | 0.000 |";
     expect(found(pipe, "test-statistic").map((s) => s.fields)).toEqual([{ statistic: "t", value: "\u221215.797" }]);
   });
+  it("takes the p printed after group sizes", () => {
+    // Invented prints: the group sizes between the test and its p are part of its span, not fields.
+    expect(single("did not differ (U = 201.500, ASD = TD = 22, p = 0.611).", "test-statistic")).toMatchObject({
+      quote: "U = 201.500, ASD = TD = 22, p = 0.611",
+      fields: { statistic: "U", value: "201.500", pRelation: "=", p: "0.611" },
+    });
+    expect(single("z = −2.10, n1 = 12, n2 = 14, p = .036", "test-statistic").fields).toEqual({ statistic: "z", value: "−2.10", pRelation: "=", p: ".036" });
+    // No p after the sizes: the test alone, the sizes left to the sample-size reader.
+    expect(single("U = 23, n = 20", "test-statistic").quote).toBe("U = 23");
+  });
 });
