@@ -16,6 +16,8 @@ const TRAILING = 4;
 /** Rows read under one header line, and the longest line read as a row (longer lines are prose). */
 const ROWS_REACH = 80;
 const LINE_REACH = 250;
+/** Cells read in a tab-separated line. */
+const TAB_CELLS = 60;
 
 interface Token {
   start: number;
@@ -57,6 +59,47 @@ function trailingHeadings(context: ScanContext, start: number, end: number): Non
   return headings.some((kind) => kind.column === "p") && tokens.length > headings.length ? headings : [];
 }
 
+/** The cells of a line parted by tabs, trimmed, with their offsets (an empty cell keeps its place). */
+function tabCells(context: ScanContext, start: number, end: number): Cell[] {
+  const cells: Cell[] = [];
+  for (let at = start; at <= end && cells.length <= TAB_CELLS; ) {
+    let next = context.text.indexOf("\t", at);
+    if (next < 0 || next > end) next = end;
+    const raw = context.text.slice(at, next);
+    const lead = raw.length - raw.trimStart().length;
+    const cellEnd = at + raw.trimEnd().length;
+    cells.push({ start: at + lead, end: Math.max(at + lead, cellEnd), text: context.shadow.slice(at + lead, Math.max(at + lead, cellEnd)) });
+    at = next + 1;
+  }
+  return cells;
+}
+
+/**
+ * A table whose cells are parted by tabs (as a page's table pastes): every cell's column is known, so
+ * each row's cells are matched to the header line's cells from the right, one by one. Returns the
+ * index of the last line read.
+ */
+function readTabTable(context: ScanContext, lines: ReadonlyArray<[number, number]>, first: number, found: HeadedCell[]): number {
+  const header = tabCells(context, ...lines[first]!).map((cell) => columnKind(cell.text));
+  if (!header.some((kind) => kind !== undefined)) return first;
+  let row = first + 1;
+  for (; row < lines.length && row <= first + ROWS_REACH; row++) {
+    const [rowStart, rowEnd] = lines[row]!;
+    if (!context.text.slice(rowStart, rowEnd).includes("\t") || rowEnd - rowStart > LINE_REACH * 4) break;
+    const cells = tabCells(context, rowStart, rowEnd);
+    context.work += rowEnd - rowStart;
+    const shift = header.length - cells.length;
+    // The row's label never sits under a p, test or n heading; if it would, the row is not aligned.
+    if (header[shift] !== undefined) continue;
+    cells.forEach((cell, j) => {
+      const kind = header[j + shift];
+      if (j === 0 || kind === undefined || kind.column === "df" || isEmpty(cell) || !/\d/.test(cell.text) || !fits(cell, kind.column)) return;
+      found.push({ start: cell.start, end: cell.end, column: kind.column, formats: kind.formats });
+    });
+  }
+  return row - 1;
+}
+
 /**
  * The trailing cells of rows printed one per line under a header line that ends with p or test
  * headings, each with its column (the p and test cells only).
@@ -77,6 +120,10 @@ export function rowTableCells(context: ScanContext): HeadedCell[] {
   for (let i = 0; i < lines.length; i++) {
     const [start, end] = lines[i]!;
     if (end - start > LINE_REACH) continue;
+    if (text.slice(start, end).includes("\t")) {
+      i = readTabTable(context, lines, i, found);
+      continue;
+    }
     const headings = trailingHeadings(context, start, end);
     context.work += Math.min(end - start, 120);
     if (headings.length === 0) continue;

@@ -57,4 +57,25 @@ describe("rowTableCells", () => {
       ["< .001", { relation: "<", p: ".001" }],
     ]);
   });
+  it("reads every cell of a tab-separated table by its column", () => {
+    // Invented table pasted from a web page: tabs part the cells, an empty cell keeps its place.
+    const table = "Variable\tGroup A (n = 40)\tGroup B (n = 38)\tt\tp\nAge\t45.1 (10.2)\t47.3 (11.0)\t\u22120.92\t0.36\nBMI\t24.0 (3.1)\t23.2 (2.9)\t\t\nScore\t12 (4)\t15 (5)\t2.95\t.004*";
+    expect(columnsOf(table)).toEqual([
+      ["\u22120.92", "test"],
+      ["0.36", "p"],
+      ["2.95", "test"],
+      [".004*", "p"],
+    ]);
+    expect(found(table, "test-statistic").map((statistic) => statistic.fields)).toEqual([
+      { statistic: "t", value: "\u22120.92" },
+      { statistic: "t", value: "2.95" },
+    ]);
+  });
+  it("does not take a tab table's cell that cannot be what its heading says", () => {
+    // "12.5" under p is not a p; "n" cells must be whole numbers.
+    expect(columnsOf("Group\tn\tp\nA\t20\t12.5\nB\t7.5\t0.04")).toEqual([
+      ["20", "n"],
+      ["0.04", "p"],
+    ]);
+  });
 });
