@@ -62,9 +62,9 @@ function readRun(context: ScanContext, run: readonly Cell[], found: HeadedCell[]
   if (firstData <= 0) return;
   let rowStart = firstData - 1;
   while (rowStart > 0 && !isLabel(run[rowStart]!)) rowStart--;
-  const header = run.slice(Math.max(0, rowStart - HEADER_REACH), rowStart).map((cell) => columnKind(cell.text));
-  if (!header.some((kind) => kind !== undefined)) return;
-  const hasP = header.some((kind) => kind?.column === "p");
+  const header = run.slice(Math.max(0, rowStart - HEADER_REACH), rowStart).map((cell) => ({ text: cell.text, kind: columnKind(cell.text) }));
+  if (!header.some(({ kind }) => kind !== undefined && kind.column !== "ci")) return;
+  const hasP = header.some(({ kind }) => kind?.column === "p");
   for (let i = rowStart; i < run.length; ) {
     let next = i + 1;
     while (next < run.length && !isLabel(run[next]!)) next++;
@@ -74,7 +74,7 @@ function readRun(context: ScanContext, run: readonly Cell[], found: HeadedCell[]
 }
 
 /** Matches one row (its label first) to the header from the right, shifted left until it fits. */
-function readRow(context: ScanContext, row: readonly Cell[], header: ReadonlyArray<ReturnType<typeof columnKind>>, hasP: boolean, found: HeadedCell[]): void {
+function readRow(context: ScanContext, row: readonly Cell[], header: ReadonlyArray<{ text: string; kind: ReturnType<typeof columnKind> }>, hasP: boolean, found: HeadedCell[]): void {
   // A row headed "n" or "N" lists group sizes: "N | 22 | 22 | 18".
   if (/^[nN]$/.test(row[0]!.text) && row.length > 1 && row.slice(1).every(isWhole)) {
     for (const cell of row.slice(1)) found.push({ start: cell.start, end: cell.end, column: "n", formats: [{ format: "sample-size" }] });
@@ -87,13 +87,17 @@ function readRow(context: ScanContext, row: readonly Cell[], header: ReadonlyArr
     let anchored = false;
     for (let j = 0; j < row.length && ok; j++) {
       const at = last - (row.length - 1 - j);
-      const kind = at >= 0 ? header[at] : undefined;
+      const kind = at >= 0 ? header[at]!.kind : undefined;
       if (kind === undefined) continue;
       const cell = row[j]!;
+      // A CI column only offers its cells: one that is not an interval leaves the row's match as it is.
+      if (kind.column === "ci" && j > 0 && !fits(cell, "ci")) continue;
       if (j === 0 || !fits(cell, kind.column)) ok = false;
       else if (!isEmpty(cell)) {
         if (kind.column === (hasP ? "p" : "test")) anchored = true;
-        if (kind.column !== "df") placed.push({ start: cell.start, end: cell.end, column: kind.column, formats: kind.formats });
+        // A CI cell keeps the cell before it: the estimate, named by its own heading ("Effect size", "OR").
+        const previous = kind.column === "ci" && j > 1 && at > 0 ? { ...row[j - 1]!, heading: header[at - 1]!.text } : undefined;
+        if (kind.column !== "df") placed.push({ start: cell.start, end: cell.end, column: kind.column, formats: kind.formats, heading: header[at]!.text, ...(previous ? { previous } : {}) });
       }
     }
     if (ok && anchored) {

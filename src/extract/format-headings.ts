@@ -59,7 +59,7 @@ const MEASURES: ReadonlyArray<[(HeadingFormat & { format: "interval" })["measure
   ["mean", pattern(String.raw`(?:^|\s)(?:[Mm]eans?|M)(?:\s|$)`, "")],
 ];
 
-const measureOf = (phrase: string): (HeadingFormat & { format: "interval" })["measure"] => MEASURES.find(([, regex]) => regex.test(phrase))?.[0] ?? "other";
+export const measureOf = (phrase: string): (HeadingFormat & { format: "interval" })["measure"] => MEASURES.find(([, regex]) => regex.test(phrase))?.[0] ?? "other";
 
 function headingOf(groups: Record<string, string | undefined>): HeadingFormat {
   if (groups.sd !== undefined) return { format: "mean-dispersion", dispersionKind: "sd" };

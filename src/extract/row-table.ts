@@ -52,7 +52,7 @@ function trailingHeadings(context: ScanContext, start: number, end: number): Non
   const tokens = trailingTokens(context, start, end);
   for (let i = tokens.length - 1; i >= 0; i--) {
     const kind = columnKind(context.shadow.slice(tokens[i]!.start, tokens[i]!.end));
-    if (kind === undefined || kind.column === "n") break;
+    if (kind === undefined || kind.column === "n" || kind.column === "ci") break;
     headings.unshift(kind);
   }
   // A header names its rows' column first ("Contrast", "Variable"): a line of headings alone is not one.
@@ -80,8 +80,9 @@ function tabCells(context: ScanContext, start: number, end: number): Cell[] {
  * index of the last line read.
  */
 function readTabTable(context: ScanContext, lines: ReadonlyArray<[number, number]>, first: number, found: HeadedCell[]): number {
-  const header = tabCells(context, ...lines[first]!).map((cell) => columnKind(cell.text));
-  if (!header.some((kind) => kind !== undefined)) return first;
+  const headerCells = tabCells(context, ...lines[first]!);
+  const header = headerCells.map((cell) => columnKind(cell.text));
+  if (!header.some((kind) => kind !== undefined && kind.column !== "ci")) return first;
   let row = first + 1;
   for (; row < lines.length && row <= first + ROWS_REACH; row++) {
     const [rowStart, rowEnd] = lines[row]!;
@@ -94,7 +95,8 @@ function readTabTable(context: ScanContext, lines: ReadonlyArray<[number, number
     cells.forEach((cell, j) => {
       const kind = header[j + shift];
       if (j === 0 || kind === undefined || kind.column === "df" || isEmpty(cell) || !/\d/.test(cell.text) || !fits(cell, kind.column)) return;
-      found.push({ start: cell.start, end: cell.end, column: kind.column, formats: kind.formats });
+      const previous = kind.column === "ci" && j > 1 && j + shift > 0 ? { ...cells[j - 1]!, heading: headerCells[j + shift - 1]!.text } : undefined;
+      found.push({ start: cell.start, end: cell.end, column: kind.column, formats: kind.formats, heading: headerCells[j + shift]!.text, ...(previous ? { previous } : {}) });
     });
   }
   return row - 1;

@@ -1,5 +1,5 @@
 import { columnFormats, hasFormat, type HeadingFormat } from "./format-headings.js";
-import { pattern } from "./patterns.js";
+import { pattern, SNUM } from "./patterns.js";
 
 /*
  * A table cell read on its own, whatever the layout: what its column's heading says it holds (a p, a
@@ -8,7 +8,7 @@ import { pattern } from "./patterns.js";
  */
 
 /** What a column holds, when its heading names it. */
-export type ColumnKind = "p" | "test" | "df" | "n";
+export type ColumnKind = "p" | "test" | "df" | "n" | "ci";
 
 export interface HeadedCell {
   /** Offsets of the cell's text in the document (without the spaces around it). */
@@ -17,6 +17,10 @@ export interface HeadedCell {
   column: ColumnKind;
   /** The formats the heading names (a test's name for a test column). */
   formats: HeadingFormat[];
+  /** Under a CI heading: the cell before it in its row and that cell's heading ("Effect size", "OR"). */
+  previous?: Cell & { heading: string };
+  /** The heading's text as printed (its shadow). */
+  heading?: string;
 }
 
 export const FOOTNOTE = String.raw`(?:[*†‡§¶⋆,]|\^\{[a-z*†‡]{1,2}\}|[a-e]{1,2}(?![a-z]))`;
@@ -28,6 +32,10 @@ const WHOLE = pattern(String.raw`^\d{1,3}(?:,\d{3}){0,3}${FOOTNOTE}{0,4}$|^\d{1,
 /** A cell that starts with a word (a row's label or a heading), or a heading such as "95% CI". */
 const WORD_START = pattern(String.raw`^(?:[A-Za-z\u00c0-\u024f\u0370-\u03ff(]|\d{2}(?:\.\d)? ?% ?(?:CI|CrI|[Cc]onfidence))`, "");
 const DF_HEADING = pattern(String.raw`^(?:df|d\.f\.|DF)$`, "");
+const CI_HEADING = pattern(String.raw`^(?:\d{2}(?:\.\d)? ?% ?)?(?:CI|CrI|[Cc]onfidence [Ii]nterval)$`, "");
+/** An interval alone in a cell: "[-.60, -.35]", "(1.05 to 1.67)", "0.55–0.94". */
+export const INTERVAL_CELL = String.raw`[\[(]? {0,2}(?<lower>${SNUM}) {0,2}(?:,|;|to|-) {0,2}(?<upper>${SNUM}) {0,2}[\])]?`;
+const INTERVAL = pattern(String.raw`^${INTERVAL_CELL}${FOOTNOTE}{0,4}$`, "");
 
 export interface Cell {
   start: number;
@@ -51,6 +59,7 @@ function plainHeading(text: string): string {
 export function columnKind(heading: string): { column: ColumnKind; formats: HeadingFormat[] } | undefined {
   const plain = plainHeading(heading);
   if (DF_HEADING.test(plain)) return { column: "df", formats: [] };
+  if (CI_HEADING.test(plain)) return { column: "ci", formats: [] };
   const formats = columnFormats(plain);
   if (formats.length > 0 && formats.every((format) => format.format === "p-value")) return { column: "p", formats };
   if (hasFormat(formats, "test-value")) return { column: "test", formats };
@@ -69,6 +78,7 @@ export function fits(cell: Cell, column: ColumnKind): boolean {
   if (isEmpty(cell)) return true;
   if (column === "p") return isPLike(cell);
   if (column === "test" || column === "df") return isNumber(cell);
+  if (column === "ci") return INTERVAL.test(cell.text);
   return isWhole(cell);
 }
 
