@@ -9,8 +9,9 @@ import type { ExtractedStatistic, StatisticFields } from "./types.js";
 type Statistic = StatisticFields["test-statistic"]["statistic"];
 
 const CHI = String.raw`(?:[χΧ]${S}(?:2|²|\^2)|X${S}(?:2|²|\^2)|[Cc]hi${S}-?${S}(?:squared?|2|²)|[Cc]hi-?sq)`;
-const NAME = String.raw`(?<![A-Za-z0-9.'])(?<name>${CHI}|t|F|r|z|Z|U|W|H)(?![A-Za-z0-9'])`;
-const DFS = String.raw`(?:${S}[(\[]${S}(?<df1>${DF})(?:${S}[,;-]${S}(?<df2>${DF}))?(?:${S}[,;]${S}[Nn]${S}=${S}${UNUM})?${S}[)\]])`;
+/** Spearman's "rs" is read as an r. */
+const NAME = String.raw`(?<![A-Za-z0-9.'])(?<name>${CHI}|t|F|r|rs|z|Z|U|W|H)(?![A-Za-z0-9'])`;
+const DFS = String.raw`(?:${S}[(\[]${S}(?:df${S}=${S})?(?<df1>${DF})(?:${S}[,;-]${S}(?<df2>${DF}))?(?:${S}[,;]${S}[Nn]${S}=${S}${UNUM})?${S}[)\]])`;
 /**
  * An adjacent p: ", p = .03", "; P < 0.001", " (p = .04)", " and p = 0.02" (also Portuguese/Spanish/French/
  * German "e", "y", "et", "und"), with an optional APA "MSE = …," between.
@@ -23,7 +24,13 @@ const VALUE = String.raw`(?<value>${SNUM}|- ${UNUM})`;
 /** Group sizes printed between a test and its p: "U = 178.000, ASD = TD = 20, p = 0.543", "z = 2.1, n1 = 12, n2 = 14, p = .04". */
 const SIZES = String.raw`(?:${S}[,;]${S}(?:(?![pP]${S}[=<>])[A-Za-z][A-Za-z0-9]{0,11}${S}=${S}){1,3}\d{1,6}(?![\d.,]\d)){0,3}`;
 
-const TEST = pattern(String.raw`${NAME}${DFS}?${S}=${S}${VALUE}(?![A-Za-z]|${S}%)(?:${SIZES}${P_TAIL})?`);
+/** A df printed after the value: "t = 2.20, df = 28", "χ2 = 3.9 (df = 1)". */
+const DF_AFTER = String.raw`(?:${S}[,;(]${S}df${S}=${S}(?<dfAfter>${DF})(?:${S}\))?)`;
+
+const TEST = pattern(String.raw`${NAME}${DFS}?${S}=${S}${VALUE}(?![A-Za-z]|${S}%)${DF_AFTER}?(?:${SIZES}${P_TAIL})?`);
+
+/** An F whose df were subscripts, flattened by a PDF's text layer: "F1,57 = 4.10". */
+const TEST_SUBSCRIPT_DF = pattern(String.raw`(?<![A-Za-z0-9.'])(?<name>F)(?<df1>\d{1,3}) ?, ?(?<df2>\d{1,6})${S}=${S}${VALUE}(?![A-Za-z]|${S}%)(?:${SIZES}${P_TAIL})?`);
 
 /** In a table under "F (df)": "15.18 (1, 7889)". */
 const UNDER_HEADING = pattern(String.raw`${NUMBER_START}(?<value>${SNUM})${S}[(\[]${S}(?<df1>${DF})(?:${S}[,;-]${S}(?<df2>${DF}))?${S}[)\]]`);
@@ -40,12 +47,13 @@ const TEST_CONTEXT = pattern(String.raw`(?<![A-Za-z])(?:t-?${S}tests?|[Ss]tudent
 function statisticOf(name: string): Statistic {
   if (/^[χΧXCc]/.test(name)) return "chi2";
   if (name === "Z") return "z";
+  if (name === "rs") return "r";
   return name as Statistic;
 }
 
 function read(context: ScanContext, match: RegExpExecArray, headed?: Statistic): ExtractedStatistic | undefined {
   const statistic = headed ?? statisticOf(match.groups!.name!);
-  const df1 = printed(context, match, "df1");
+  const df1 = printed(context, match, "df1") ?? printed(context, match, "dfAfter");
   const df2 = printed(context, match, "df2");
   const value = printed(context, match, "value")!;
   // A minus set apart by a space is a minus only when printed as one ("− 0.11"); "- 0.11" after "=" may be a dash.
@@ -80,6 +88,7 @@ export const testStatistic: Recogniser = {
   kind: "test-statistic",
   recognise: (context) => [
     ...scan(context, TEST, (match) => read(context, match)),
+    ...scan(context, TEST_SUBSCRIPT_DF, (match) => read(context, match)),
     ...scan(context, UNDER_HEADING, (match) => {
       const heading = hasFormat(headingFormats(context, match.index), "test-df");
       if (!heading) return undefined;
