@@ -55,6 +55,14 @@ describe("headedCells", () => {
       ["< .001", "p"],
     ]);
   });
+  it("knows a test column by the test's name before it, and SPSS's Sig. as a p column", () => {
+    const table = ["Item", "Mann–Whitney U", "Sig. (2-tailed)", "Mood", "312.5", ".041"].join("\n\n");
+    expect(columnsOf(table)).toEqual([
+      ["312.5", "test"],
+      [".041", "p"],
+    ]);
+    expect(found(table, "test-statistic").map((statistic) => statistic.fields)).toEqual([{ statistic: "U", value: "312.5" }]);
+  });
   it("does not read prose, nor cells not parted by blank or pipe lines", () => {
     expect(columnsOf("p\n\nThe sample of adults was small and the trial was stopped after 0.5 of the planned recruitment had been reached, as the data monitoring committee advised.")).toEqual([]);
     expect(columnsOf("Scale\nU\np\nPain\n45.00\n0.020")).toEqual([]);
