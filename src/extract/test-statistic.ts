@@ -1,5 +1,6 @@
 import { buildStatistic, printed, scan, type Recogniser } from "./build-statistic.js";
 import { scanHeadedCells } from "./cell-table.js";
+import { footnoteTest } from "./footnote-test.js";
 import { columnHeadingFormats, hasFormat, headingFormats } from "./format-headings.js";
 import { CELL_END, CELL_START, DF, NUMBER_START, pattern, PNUM, REL, S, SNUM, UNUM } from "./patterns.js";
 import { readRelation } from "./relation.js";
@@ -110,7 +111,8 @@ export const testStatistic: Recogniser = {
       const heading = hasFormat(cell.formats, "test-value");
       if (!heading) return undefined;
       const negative = /^[-\u2212\u2012\u2013\u2014]/.test(printed(context, match, "value")!);
-      const statistic = (negative ? heading.statistics.find((name) => name === "t" || name === "z") : undefined) ?? heading.statistics[0]!;
+      const fromLegend = heading.statistics.length > 1 ? footnoteTest(context, cell.end, heading.statistics) : undefined;
+      const statistic = fromLegend ?? (negative ? heading.statistics.find((name) => name === "t" || name === "z") : undefined) ?? heading.statistics[0]!;
       return read(context, match, statistic);
     }),
   ],
