@@ -29,8 +29,11 @@ const EMPTY = pattern(String.raw`^(?:-|N\/?A|n\/a|NS|ns|—|–)$`, "");
 const P_LIKE = pattern(String.raw`^(?:(?:<=|>=|≤|≥|<|>|=) {0,3})?(?:0?\.\d{1,6}|0|1(?:\.0{1,4})?)${FOOTNOTE}{0,4}$`, "");
 const NUMBER = pattern(String.raw`^(?:[-+] {0,2})?(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,9})?(?:\.\d{1,6})?${FOOTNOTE}{0,4}$`, "");
 const WHOLE = pattern(String.raw`^\d{1,3}(?:,\d{3}){0,3}${FOOTNOTE}{0,4}$|^\d{1,9}${FOOTNOTE}{0,4}$`, "");
-/** A cell that starts with a word (a row's label or a heading), or a heading such as "95% CI". */
-const WORD_START = pattern(String.raw`^(?:[A-Za-z\u00c0-\u024f\u0370-\u03ff(]|\d{2}(?:\.\d)? ?% ?(?:CI|CrI|[Cc]onfidence))`, "");
+/**
+ * A cell that starts with a word (a row's label or a heading), with a number joined to a word ("30-s
+ * sit-to-stand", "6-minute walk", "2nd trimester"), or a heading such as "95% CI".
+ */
+const WORD_START = pattern(String.raw`^(?:[A-Za-z\u00c0-\u024f\u0370-\u03ff(]|\d{1,3}(?:-[A-Za-z]|(?:st|nd|rd|th)\b)|\d{2}(?:\.\d)? ?% ?(?:CI|CrI|[Cc]onfidence))`, "");
 const DF_HEADING = pattern(String.raw`^(?:df|d\.f\.|DF)$`, "");
 const CI_HEADING = pattern(String.raw`^(?:\d{2}(?:\.\d)? ?% ?)?(?:CI|CrI|[Cc]onfidence [Ii]nterval)$`, "");
 /** An interval alone in a cell: "[-.60, -.35]", "(1.05 to 1.67)", "0.55–0.94". */

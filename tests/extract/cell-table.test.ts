@@ -55,6 +55,16 @@ describe("headedCells", () => {
       ["< .001", "p"],
     ]);
   });
+  it("starts a new row at a label that begins with a number joined to a word", () => {
+    // "30-s sit-to-stand" is the next row's label, not a fourth cell of the row "Balance": 1.328 is under F, 0.274 under p.
+    const table = ["Outcome", "Range", "F", "p", "Balance", "0\u201345", "1.328", "0.274\u2020,\u2021", "30-s sit-to-stand", "0\u201340", "2.210", "0.119"].join("\n\n");
+    expect(columnsOf(table)).toEqual([
+      ["1.328", "test"],
+      ["0.274\u2020,\u2021", "p"],
+      ["2.210", "test"],
+      ["0.119", "p"],
+    ]);
+  });
   it("knows a test column by the test's name before it, and SPSS's Sig. as a p column", () => {
     const table = ["Item", "Mann–Whitney U", "Sig. (2-tailed)", "Mood", "312.5", ".041"].join("\n\n");
     expect(columnsOf(table)).toEqual([
