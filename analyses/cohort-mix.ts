@@ -5,6 +5,7 @@ import { wilson } from "../src/inference/wilson.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import type { Artefact } from "../src/report/artefact.js";
 import { describeCell } from "../src/report/describe-reported.js";
+import { intervalToType } from "../src/report/exercise-inputs.js";
 import { formatNumber, formatPercent, formatPercentInterval } from "../src/report/format-number.js";
 import { groupColumns, NOT_REPORTED_MARK, rowsByGroup } from "../src/report/group-columns.js";
 import { compositions, groupLabel, measureLabel, reportedOfKind } from "../src/report/study-lookup.js";
@@ -80,6 +81,7 @@ function sharesArtefact(study: Study): Artefact | undefined {
   const firstName = `${first.k.label}${byGroup ? ` (${first.group})` : ""}`;
   const width = formatNumber(100 * (first.wilson.interval[1] - first.wilson.interval[0]), 1);
   const fits = checked === 0 ? "no percentage is reported beside a count" : mismatched.length === 0 ? `all ${checked} reported percentages match their counts` : `${mismatched.length} of ${checked} reported percentages do not match their counts (${mismatched.map((r) => `${r.k.label}${byGroup ? ` (${r.group})` : ""}`).join(", ")})`;
+  const chartRows = rows.map(({ c, k, count, group, wilson: w, exact }) => ({ variable: c.variable, category: byGroup ? `${k.label} (${group})` : k.label, count, n: c.n.value, wilson: w.interval, exact: exact.interval }));
   return {
     id: sharesId,
     title: sharesTitle,
@@ -118,10 +120,8 @@ function sharesArtefact(study: Study): Artefact | undefined {
       })),
     },
     figure: {
-      spec: cohortMixChart(
-        rows.map(({ c, k, count, group, wilson: w, exact }) => ({ variable: c.variable, category: byGroup ? `${k.label} (${group})` : k.label, count, n: c.n.value, wilson: w.interval, exact: exact.interval })),
-        `${sharesTitle}: shares of n`,
-      ),
+      spec: cohortMixChart(chartRows, `${sharesTitle}: shares of n`),
+      narrowSpec: cohortMixChart(chartRows, `${sharesTitle}: shares of n`, "narrow"),
       alt: `Dot-and-interval chart of ${rows.length} reported categories with Wilson and Clopper–Pearson 95% intervals.`,
     },
     exercises: [
@@ -129,6 +129,16 @@ function sharesArtefact(study: Study): Artefact | undefined {
         question: `What is the 95% confidence interval of ${first.count}/${first.c.n.value} (${firstName})?`,
         answer: `Wilson ${formatPercentInterval(first.wilson.interval)}%; Clopper–Pearson (exact) ${formatPercentInterval(first.exact.interval)}%. The point estimate is ${formatPercent(first.count / first.c.n.value, 1)}%.`,
         method: `wilson(${first.count}, ${first.c.n.value}) and clopperPearson(${first.count}, ${first.c.n.value}) from src/inference`,
+        input: intervalToType(
+          "Your 95% interval",
+          [
+            { name: "Wilson", interval: [100 * first.wilson.interval[0], 100 * first.wilson.interval[1]] },
+            { name: "Clopper–Pearson (exact)", interval: [100 * first.exact.interval[0], 100 * first.exact.interval[1]] },
+          ],
+          1,
+          "% of n, one decimal",
+        ),
+        hint: `The share is ${first.count}/${first.c.n.value}. Wilson's interval: (p + z²/2n ± z·√(p(1 − p)/n + z²/4n²)) / (1 + z²/n) with z = 1.96; the chart above draws it as the upper line.`,
       },
     ],
   };

@@ -12,18 +12,57 @@ export const REPORT_SECTIONS: ReadonlyArray<{ id: ReportSection; title: string }
   { id: "limits", title: "The limits" },
 ];
 
+/**
+ * How a reader answers an exercise in the notebook, with every accepted answer and every piece of
+ * feedback computed by the toolkit when the report is made (the page only compares): a number, an
+ * interval, or one or more of a list of choices.
+ */
+export type ExerciseInput =
+  | {
+      kind: "number";
+      label: string;
+      /** Answers from low to high (inclusive) are right; the toolkit's own value lies inside. */
+      accept: readonly [number, number];
+      unit?: string;
+    }
+  | {
+      kind: "interval";
+      label: string;
+      /** Each interval a right answer may give (e.g. two methods), each end with the answers it accepts. */
+      accept: ReadonlyArray<{ name: string; lower: readonly [number, number]; upper: readonly [number, number] }>;
+      unit?: string;
+    }
+  | {
+      kind: "choice";
+      label: string;
+      /** True: tick every right option; false: choose one. */
+      multiple: boolean;
+      /** Each option, whether it is right, and what the toolkit found about it (shown once answered). */
+      options: ReadonlyArray<{ label: string; correct: boolean; feedback: string }>;
+    };
+
 /** A question for a critical-appraisal class whose answer the toolkit computed. */
 export interface Exercise {
   question: string;
   answer: string;
   /** How the answer was computed (function and inputs), so a teacher can reproduce it. */
   method: string;
+  /** How the notebook takes an answer (absent: the question is answered by reading the worked answer). */
+  input?: ExerciseInput;
+  /** A nudge towards the method, shown on request before the worked answer. */
+  hint?: string;
 }
 
 /** A chart: its Vega-Lite spec and a text alternative for readers who cannot see it. */
 export interface Figure {
+  /** The chart as the report files hold it (figures/<id>.vl.json, .svg, .png) and a desktop page shows it. */
   spec: TopLevelSpec;
+  /** The same chart laid out for a phone (at most 358 px wide), shown by the notebook on narrow screens. */
+  narrowSpec?: TopLevelSpec;
+  /** What the chart shows, in a sentence or two: its description for readers who cannot see it. */
   alt: string;
+  /** The chart's numbers as a table, when the artefact's own table holds other numbers than the chart draws. */
+  table?: Table;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Study } from "../schema/study.js";
 import type { Analysis } from "./analysis.js";
 import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
 import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
+import { plainNames } from "./plain-names.js";
 import { reportMarkdown } from "./report-markdown.js";
 import type { Table } from "./table.js";
 import { startCsvWriter, type CsvWriter } from "./tables-to-csv.js";
@@ -117,10 +118,12 @@ async function regenerate(options: RegenerateOptions, csv: CsvWriter): Promise<R
           }
           const svg = await drawChart(item.figure.spec, item.id, file);
           void pngOf(`${study.id}/${item.id}`, svg);
-          rendered.push({ ...item, svg });
+          // The phone layout is drawn for the notebook only (no file, no PNG).
+          const narrowSvg = item.figure.narrowSpec ? await drawChart(item.figure.narrowSpec, item.id, file) : undefined;
+          rendered.push({ ...item, svg, ...(narrowSvg !== undefined ? { narrowSvg } : {}) });
         }
       }
-      built.push({ study, artefacts: rendered, skipped, file });
+      built.push({ study, artefacts: rendered, skipped, file, glossary: plainNames(study, instruments) });
     }
     return await writeAll(options, csv, built, pngOf);
   } finally {

@@ -129,7 +129,7 @@ describe("notebook with hostile study text", () => {
     await page.locator("button.reveal").first().click();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     // The markup shows as text.
-    expect(await page.locator("h2").first().innerText()).toContain("<script>");
+    expect(await page.locator("section.study h2").first().innerText()).toContain("<script>");
     expect(requests).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
