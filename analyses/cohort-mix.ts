@@ -5,7 +5,6 @@ import { wilson } from "../src/inference/wilson.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import type { Artefact } from "../src/report/artefact.js";
 import { describeCell } from "../src/report/describe-reported.js";
-import { intervalToType } from "../src/report/exercise-inputs.js";
 import { formatNumber, formatPercent, formatPercentInterval } from "../src/report/format-number.js";
 import { groupColumns, NOT_REPORTED_MARK, rowsByGroup } from "../src/report/group-columns.js";
 import { compositions, groupLabel, measureLabel, reportedOfKind } from "../src/report/study-lookup.js";
@@ -129,15 +128,8 @@ function sharesArtefact(study: Study): Artefact | undefined {
         question: `What is the 95% confidence interval of ${first.count}/${first.c.n.value} (${firstName})?`,
         answer: `Wilson ${formatPercentInterval(first.wilson.interval)}%; Clopper–Pearson (exact) ${formatPercentInterval(first.exact.interval)}%. The point estimate is ${formatPercent(first.count / first.c.n.value, 1)}%.`,
         method: `wilson(${first.count}, ${first.c.n.value}) and clopperPearson(${first.count}, ${first.c.n.value}) from src/inference`,
-        input: intervalToType(
-          "Your 95% interval",
-          [
-            { name: "Wilson", interval: [100 * first.wilson.interval[0], 100 * first.wilson.interval[1]] },
-            { name: "Clopper–Pearson (exact)", interval: [100 * first.exact.interval[0], 100 * first.exact.interval[1]] },
-          ],
-          1,
-          "% of n, one decimal",
-        ),
+        // The page runs wilson and clopperPearson again and accepts either interval, each end to 1 decimal give or take 0.1.
+        input: { kind: "interval" as const, label: "Your 95% interval", unit: "% of n, one decimal", call: { fn: "proportionIntervals" as const, count: first.count, n: first.c.n.value } },
         hint: `The share is ${first.count}/${first.c.n.value}. Wilson's interval: (p + z²/2n ± z·√(p(1 − p)/n + z²/4n²)) / (1 + z²/n) with z = 1.96; the chart above draws it as the upper line.`,
       },
     ],

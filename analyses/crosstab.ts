@@ -1,7 +1,6 @@
 import { crosstabHeatmap } from "../src/charts/crosstab-heatmap.js";
 import { cellRanges, countTables, illustrativeTable } from "../src/reconstruct/crosstab.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
-import { countToType } from "../src/report/exercise-inputs.js";
 import { compositions } from "../src/report/study-lookup.js";
 
 const id = "crosstab";
@@ -55,7 +54,7 @@ export default defineAnalysis({
             question: `The source gives ${a.variable} ${rows.join("/")} and ${b.variable} ${cols.join("/")}. How many ${a.variable} × ${b.variable} tables fit these margins?`,
             answer: `${count} tables. For example, the ${a.categories[0]!.label} × ${b.categories[0]!.label} cell can hold anywhere from ${ranges[0]![0]!.min} to ${ranges[0]![0]!.max} people.`,
             method: `countTables([${rows.join(", ")}], [${cols.join(", ")}]) and cellRanges from src/reconstruct/crosstab`,
-            ...(count <= BigInt(Number.MAX_SAFE_INTEGER) ? { input: countToType(`Number of ${a.variable} × ${b.variable} tables`, Number(count)) } : {}),
+            ...(count <= BigInt(Number.MAX_SAFE_INTEGER) ? { input: { kind: "number" as const, label: `Number of ${a.variable} × ${b.variable} tables`, call: { fn: "countTables" as const, rows, cols } } } : {}),
             hint: "Choose the counts of every cell outside the last row and the last column; the margins then fix the rest. Count the choices that leave no cell negative.",
           },
         ],

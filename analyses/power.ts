@@ -5,7 +5,6 @@ import { power } from "../src/inference/power.js";
 import { tDesignShape } from "../src/inference/t-design.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { describeSpreads, describeTests } from "../src/report/describe-inventory.js";
-import { numberToType } from "../src/report/exercise-inputs.js";
 import { formatNumber, formatPercent } from "../src/report/format-number.js";
 import { shortGroupLabel, timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
 
@@ -113,8 +112,8 @@ export default defineAnalysis({
           question: `What effect could a ${twoGroups ? "two-sample" : "paired"} t-test detect in ${weakest.text} (80% power, α = 0.05)?`,
           answer: `A standardised effect of ${formatNumber(weakest.result.mde, 2)} (${twoGroups ? "Cohen's d" : "dz"}) or larger; power against a medium effect (0.5) is ${percentText(weakest.atHalf)}.`,
           method: `mde("${weakest.design}", ${JSON.stringify(weakest.n)}) and power("${weakest.design}", ${JSON.stringify(weakest.n)}, 0.5) from src/inference (noncentral t)`,
-          // Right: the toolkit's effect at 80% power to two decimals, give or take 0.01 (read off the chart or computed).
-          input: numberToType(`Smallest standardised effect (${twoGroups ? "d" : "dz"}) detected with 80% power`, weakest.result.mde, 2, 1),
+          // The page runs mde again and accepts its value to two decimals, give or take 0.01 (read off the chart or computed).
+          input: { kind: "number" as const, label: `Smallest standardised effect (${twoGroups ? "d" : "dz"}) detected with 80% power`, unit: "two decimals", call: { fn: "mde" as const, design: weakest.design, n: weakest.n } },
           hint: "Power rises with the true effect; find the effect at which the curve in the chart above crosses the 80% line (two decimals).",
         },
       ],

@@ -1,3 +1,4 @@
+import type { ExerciseCall } from "./exercise-calls.js";
 import type { TopLevelSpec } from "vega-lite";
 import type { Table } from "./table.js";
 
@@ -13,23 +14,16 @@ export const REPORT_SECTIONS: ReadonlyArray<{ id: ReportSection; title: string }
 ];
 
 /**
- * How a reader answers an exercise in the notebook, with every accepted answer and every piece of
- * feedback computed by the toolkit when the report is made (the page only compares): a number, an
- * interval, or one or more of a list of choices.
+ * How a reader answers an exercise in the notebook: a number or an interval, checked in the page by
+ * running the exercise's library call (exercise-calls.ts) and comparing; or one or more of a list of
+ * choices, each marked right or wrong with what the toolkit found about it when the report was made.
  */
 export type ExerciseInput =
   | {
-      kind: "number";
+      kind: "number" | "interval";
       label: string;
-      /** Answers from low to high (inclusive) are right; the toolkit's own value lies inside. */
-      accept: readonly [number, number];
-      unit?: string;
-    }
-  | {
-      kind: "interval";
-      label: string;
-      /** Each interval a right answer may give (e.g. two methods), each end with the answers it accepts. */
-      accept: ReadonlyArray<{ name: string; lower: readonly [number, number]; upper: readonly [number, number] }>;
+      /** The library call whose result is the answer (the page runs it again to check an answer). */
+      call: ExerciseCall;
       unit?: string;
     }
   | {

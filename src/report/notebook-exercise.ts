@@ -3,9 +3,10 @@ import { escapeHtml } from "./escape-html.js";
 
 /**
  * One exercise as the notebook shows it: the question; a form to answer it (a number, an interval's
- * two ends, or choices) whose answer the page script checks against what the toolkit accepted (in
- * data attributes) and whose feedback goes to a live region; a hint and the worked answer behind
- * buttons; and how the toolkit computed it in a "for the toolkit" detail. Works with the keyboard
+ * two ends, or choices) whose feedback goes to a live region; a hint and the worked answer behind
+ * buttons; and how the toolkit computed it in a "for the toolkit" detail. The form carries the
+ * exercise's input as JSON (data-input): the page script runs judgeAnswer on it, which for a number or
+ * an interval runs the exercise's library call again in the browser. Works with the keyboard
  * alone: every control is a native input or button, Enter checks, the feedback is announced.
  *
  * @param exercise the exercise
@@ -48,13 +49,13 @@ function formHtml(input: ExerciseInput, id: string, words: (text: string) => str
   switch (input.kind) {
     case "number":
       return [
-        `<form class="try" data-kind="number" data-low="${input.accept[0]}" data-high="${input.accept[1]}" novalidate>`,
+        `<form class="try" data-kind="number" data-input="${e(JSON.stringify(input))}" novalidate>`,
         field(`${id}-answer`, `${e(words(input.label))}${unit}`),
         '<button type="submit">Check</button></form>',
       ].join("");
     case "interval":
       return [
-        `<form class="try" data-kind="interval" data-accept="${e(JSON.stringify(input.accept))}" novalidate>`,
+        `<form class="try" data-kind="interval" data-input="${e(JSON.stringify(input))}" novalidate>`,
         `<fieldset class="ends"><legend>${e(words(input.label))}${unit}</legend>`,
         field(`${id}-lower`, "Lower end"),
         field(`${id}-upper`, "Upper end"),
@@ -65,13 +66,13 @@ function formHtml(input: ExerciseInput, id: string, words: (text: string) => str
       const options = input.options.map((option, i) => {
         const optionId = `${id}-option-${i + 1}`;
         return [
-          `<label class="choice" for="${optionId}"><input type="${type}" id="${optionId}" name="${id}-choice" value="${i + 1}" data-correct="${option.correct}" data-note="${optionId}-note">`,
+          `<label class="choice" for="${optionId}"><input type="${type}" id="${optionId}" name="${id}-choice" value="${i}" data-note="${optionId}-note">`,
           `<span>${e(words(option.label))}</span></label>`,
           `<span class="option-note" id="${optionId}-note" hidden>${option.correct ? "Right choice" : "Not a right choice"}: ${e(words(option.feedback))}</span>`,
         ].join("");
       });
       return [
-        `<form class="try" data-kind="choice" data-multiple="${input.multiple}" novalidate>`,
+        `<form class="try" data-kind="choice" data-input="${e(JSON.stringify(input))}" novalidate>`,
         `<fieldset><legend>${e(words(input.label))}${input.multiple ? " (tick every one that applies)" : ""}</legend>${options.join("\n")}</fieldset>`,
         '<button type="submit">Check</button></form>',
       ].join("");

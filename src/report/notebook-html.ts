@@ -5,7 +5,7 @@ import { REPORT_SECTIONS, type Artefact, type Skipped } from "./artefact.js";
 import { escapeHtml } from "./escape-html.js";
 import { notebookExercise } from "./notebook-exercise.js";
 import { notebookFigure } from "./notebook-figure.js";
-import { NOTEBOOK_SCRIPT } from "./notebook-script.js";
+import { NOTEBOOK_SCRIPT, NOTEBOOK_SCRIPT_PACKAGES } from "./notebook-script.js";
 import { chartSwitchStyle, NOTEBOOK_STYLE } from "./notebook-style.js";
 import { notebookTable } from "./notebook-table.js";
 import { inPlainWords, type Glossary } from "./plain-names.js";
@@ -201,7 +201,7 @@ export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly
     '<main id="main">',
     ...body,
     "</main>",
-    '<footer><p>cohortcheck notebook. Reconstructions are labelled as such: none of them is patient data. <a href="#top">Back to the contents</a>.</p></footer>',
+    `<footer><p>cohortcheck notebook. Reconstructions are labelled as such: none of them is patient data. The page's one script is cohortcheck's own code (it checks the exercises' answers) with ${e(NOTEBOOK_SCRIPT_PACKAGES.join(", "))} bundled in; their licences are in <a href="THIRD-PARTY-LICENSES.txt">THIRD-PARTY-LICENSES.txt</a>. <a href="#top">Back to the contents</a>.</p></footer>`,
     `<script>${NOTEBOOK_SCRIPT}</script>`,
     "</body>",
     "</html>",

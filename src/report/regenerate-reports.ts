@@ -12,6 +12,7 @@ import type { Study } from "../schema/study.js";
 import type { Analysis } from "./analysis.js";
 import { isSkipped, type Artefact, type Skipped } from "./artefact.js";
 import { notebookHtml, type NotebookExtra, type NotebookStudy, type RenderedArtefact } from "./notebook-html.js";
+import { NOTEBOOK_SCRIPT_LICENCES } from "./notebook-script.js";
 import { plainNames } from "./plain-names.js";
 import { reportMarkdown } from "./report-markdown.js";
 import type { Table } from "./table.js";
@@ -169,7 +170,9 @@ async function writeAll(options: RegenerateOptions, csv: CsvWriter, built: Array
     for (const path of [...files.keys()].sort()) written.push(`${folder}/${path}`);
   }
   writeFileAtomic(join(options.reportsDir, "index.html"), notebook);
-  written.push("index.html");
+  // The notebook's script bundles npm packages (src/notebook/main.ts): their licences travel with it.
+  writeFileAtomic(join(options.reportsDir, "THIRD-PARTY-LICENSES.txt"), NOTEBOOK_SCRIPT_LICENCES);
+  written.push("index.html", "THIRD-PARTY-LICENSES.txt");
   removeStaleFolders(options.reportsDir, new Set(folderFiles.keys()));
   return { studies: built.map((b) => ({ id: b.study.id, artefacts: b.artefacts.map((a) => a.id), skipped: b.skipped.map((s) => s.id) })), files: written };
 }

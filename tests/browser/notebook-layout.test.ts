@@ -68,11 +68,11 @@ describe.each(VIEWPORTS)("notebook at $width px", ({ name, width, height }) => {
       const scrollWidth = document.documentElement.scrollWidth;
       const sizes: Array<{ chart: string; smallest: number; width: number }> = [];
       document.querySelectorAll("figure.chart").forEach((figure) => {
-        const svg = [...figure.querySelectorAll("svg")].find((s) => s.getBoundingClientRect().width > 0);
+        const svg = Array.from(figure.querySelectorAll("svg")).find((s) => s.getBoundingClientRect().width > 0);
         if (!svg) return;
         const box = svg.getBoundingClientRect();
         let smallest = Infinity;
-        svg.querySelectorAll("text").forEach((text) => {
+        svg.querySelectorAll("text").forEach((text: SVGTextElement) => {
           if (!text.textContent?.trim()) return;
           // The size a reader sees: the font size times the scale the page draws the SVG at.
           // (rotated text, e.g. a y-axis title, scales by the length of the matrix's first column).
@@ -104,7 +104,7 @@ describe("notebook structure", () => {
     const page = await open(1366, 900);
     const charts = await page.$$eval("figure.chart", (figures) =>
       figures.map((figure) => {
-        const svgs = [...figure.querySelectorAll("svg")];
+        const svgs = Array.from(figure.querySelectorAll("svg"));
         return {
           id: figure.getAttribute("data-chart"),
           named: svgs.every((svg) => svg.getAttribute("role") === "img" && (document.getElementById(svg.getAttribute("aria-labelledby") ?? "")?.textContent ?? "").trim().length > 0),
@@ -127,9 +127,9 @@ describe("notebook structure", () => {
   it("gives every table a caption and scoped column headers, has one main landmark and headings that never skip a level", async () => {
     const page = await open(1366, 900);
     const found = await page.evaluate(() => ({
-      tables: [...document.querySelectorAll("table")].map((t) => ({ caption: (t.querySelector("caption")?.textContent ?? "").trim(), unscoped: t.querySelectorAll("th:not([scope])").length, heads: t.querySelectorAll("thead th").length })),
+      tables: Array.from(document.querySelectorAll("table")).map((t) => ({ caption: (t.querySelector("caption")?.textContent ?? "").trim(), unscoped: t.querySelectorAll("th:not([scope])").length, heads: t.querySelectorAll("thead th").length })),
       mains: document.querySelectorAll("main").length,
-      levels: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => Number(h.tagName[1])),
+      levels: Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6")).map((h) => Number(h.tagName[1])),
     }));
     expect(found.tables.length).toBeGreaterThan(0);
     for (const table of found.tables) {
