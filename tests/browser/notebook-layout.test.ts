@@ -3,7 +3,7 @@
 // labels, tables with captions and scoped headers, and screenshots of the first screen and of study
 // B's severity figure (docs/notebook.md shows them; written to docs/screenshots/ with
 // NOTEBOOK_SCREENSHOTS=1, to .tmp/screenshots/ otherwise, so a test run leaves the checkout clean).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -92,9 +92,11 @@ describe.each(VIEWPORTS)("notebook at $width px", ({ name, width, height }) => {
     }
     console.log(`notebook at ${width} px: ${layout.sizes.length} charts, smallest chart text ${Math.min(...layout.sizes.map((s) => s.smallest)).toFixed(1)} px`);
     await page.screenshot({ path: join(SHOTS, `notebook-${name}-${width}.png`) });
-    const figure = page.locator('figure.chart[data-chart="mean-chains-bpi-sf-severity"]');
-    await figure.scrollIntoViewIfNeeded();
-    await figure.screenshot({ path: join(SHOTS, `study-b-severity-${name}-${width}.png`) });
+    for (const [chart, file] of [["mean-chains-bpi-sf-severity", "study-b-severity"], ["p-values", "study-b-p-values"]] as const) {
+      const figure = page.locator(`#study-kap-pilot-two-approaches figure.chart[data-chart="${chart}"]`);
+      await figure.scrollIntoViewIfNeeded();
+      await figure.screenshot({ path: join(SHOTS, `${file}-${name}-${width}.png`) });
+    }
     await page.close();
   });
 });
@@ -140,6 +142,26 @@ describe("notebook structure", () => {
     expect(found.mains).toBe(1);
     expect(found.levels[0]).toBe(1);
     for (let i = 1; i < found.levels.length; i++) expect(found.levels[i]! - found.levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  it("keeps internal ids out of reader text: ids and function calls appear only under 'For the toolkit'", async () => {
+    // Every hyphenated id a study file gives its reported values, claims and stated limits (one-word ids such as
+    // "sex" are also plain words), the hyphenated check ids, and the library's function names.
+    const ids = new Set<string>(["flow-arms-sum", "flow-stage-order", "flow-stage-sum", "percent-change-chain", "sd-bounds", "statistic-p", "eta-squared-f", "median-grid", "means-off-grid-3dp", "means-off-grid-2dp", "checkStudy(", "exactExtremes(", "countTables(", "clopperPearson("]);
+    for (const name of readdirSync(join(root, "data", "studies")).filter((n) => n.endsWith(".json"))) {
+      const study = JSON.parse(readFileSync(join(root, "data", "studies", name), "utf8")) as { reported?: Array<{ id: string }>; claims?: Array<{ id: string }>; limitationsStated?: Array<{ id: string }> };
+      for (const item of [...(study.reported ?? []), ...(study.claims ?? []), ...(study.limitationsStated ?? [])]) if (item.id.includes("-")) ids.add(item.id);
+    }
+    const page = await open(1366, 900);
+    const text = await page.evaluate(() => {
+      const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+      main.querySelectorAll("details.toolkit, svg, code").forEach((el) => el.remove());
+      // Links keep their text; their targets (file names) are not reader text.
+      return main.textContent ?? "";
+    });
+    const found = [...ids].filter((id) => new RegExp(`(?<![A-Za-z0-9_-])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![A-Za-z0-9_-])`).test(text));
+    expect(found).toEqual([]);
     await page.close();
   });
 });
