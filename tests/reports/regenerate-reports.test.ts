@@ -27,7 +27,8 @@ describe("regenerateReports", () => {
     copyFileSync(studyB, join(data, "b.json"));
     const summary = await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly, neverApplies], progress: () => {} });
     expect(summary.studies.map((s) => s.id)).toEqual(["ketamine-im-substance-misuse", "kap-pilot-two-approaches"]);
-    expect(readdirSync(out).sort()).toEqual(["index.html", "kap-pilot-two-approaches", "ketamine-im-substance-misuse"]);
+    // THIRD-PARTY-LICENSES.txt: the licences of the npm code bundled in the notebook's script.
+    expect(readdirSync(out).sort()).toEqual(["THIRD-PARTY-LICENSES.txt", "index.html", "kap-pilot-two-approaches", "ketamine-im-substance-misuse"]);
     const markdown = readFileSync(join(out, "ketamine-im-substance-misuse", "report.md"), "utf8");
     expect(markdown).toContain("n = 20");
     expect(markdown).toContain("**Never** (never): it never applies.");
