@@ -44,7 +44,7 @@ export default defineAnalysis({
         .map((subject) => study.reported.find((v) => v.id === subject))
         .filter((v) => v !== undefined)
         .map((v) => valueName(v, study, instruments))
-        .join("; ") || checkName(r.check);
+        .join("; ") || "the reported numbers";
     return {
       id,
       title,
@@ -102,7 +102,8 @@ export default defineAnalysis({
             multiple: true,
             options: [
               ...choices.map((r) => ({
-                label: subjectWords(r),
+                // Two checks of one value (GRIM and GRIMMER of a mean) are two choices: each is named by its check too.
+                label: `${subjectWords(r)}: ${checkName(r.check)}`,
                 correct: isContradiction(r),
                 feedback: `${checkName(r.check)}: ${r.status}${r.status === "inconsistent" ? `, ${FINDING_WORDS[findingClass(r, study)]}` : ""}; ${r.explanation}`,
               })),

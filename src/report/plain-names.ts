@@ -63,7 +63,7 @@ export function valueName(value: ReportedValue, study: Study, instruments: Instr
   const figure = (() => {
     switch (value.kind) {
       case "composition":
-        return `${value.variable} (${value.categories.length} categories)`;
+        return `${value.variable} (${value.categories.length} categor${value.categories.length === 1 ? "y" : "ies"})`;
       case "mean":
         return `mean ${value.mean}`;
       case "median":
@@ -89,7 +89,9 @@ export function valueName(value: ReportedValue, study: Study, instruments: Instr
     }
   })();
   const where = [group === "not stated" ? "" : withoutDetail(group), time].filter((part) => part !== "").join(", ");
-  return `${measure ? `${measure} ` : ""}${figure}${where ? ` (${where})` : ""}`;
+  // A figure that already names its measure (a composition's variable) is not preceded by it again.
+  const named = measure && !figure.startsWith(measure) ? `${measure} ${figure}` : figure;
+  return `${named}${where ? ` (${where})` : ""}`;
 }
 
 /** A quote's first ten words, in quotation marks (with "…" when there are more). */
