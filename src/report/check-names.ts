@@ -33,3 +33,8 @@ const CHECK_NAMES: Readonly<Record<string, string>> = {
 export function checkName(check: string): string {
   return CHECK_NAMES[check] ?? check;
 }
+
+/** Every check id with its name, for the notebook's glossary (plain-names.ts). */
+export function checkNameEntries(): ReadonlyArray<readonly [string, string]> {
+  return Object.entries(CHECK_NAMES);
+}

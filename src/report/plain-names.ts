@@ -1,6 +1,7 @@
 import type { InstrumentRegistry } from "../io/load-instruments.js";
 import type { ReportedValue } from "../schema/reported-value.js";
 import type { Study } from "../schema/study.js";
+import { checkNameEntries } from "./check-names.js";
 import { describeCell } from "./describe-reported.js";
 import { measureLabel, timepointLabel, valueGroupLabel, withoutDetail } from "./study-lookup.js";
 
@@ -42,6 +43,9 @@ export function plainNames(study: Study, instruments: InstrumentRegistry): Gloss
     for (const drop of [1, 2]) names.set(`n-${drop}-at-${timepoint.id}`, `${drop} fewer patient${drop === 1 ? "" : "s"} at ${timepointLabel(study, timepoint.id)}`);
   }
   for (const id of [...names.keys()]) if (!id.includes("-")) names.delete(id);
+  // A check id in parentheses after a finding ("… (flow-arms-sum)"), named in words; only in parentheses,
+  // so prose such as "a two-by-two table" is left alone.
+  for (const [id, name] of checkNameEntries()) if (id.includes("-")) names.set(`(${id})`, `(${name})`);
   return names;
 }
 
