@@ -5,11 +5,8 @@ import { groupLabel, reportedOfKind, shortGroupLabel } from "../src/report/study
 
 const id = "band-shifts";
 
-/** A convention's label up to its first colon, at most 42 characters (the full label is in the table). */
-const shortLabel = (label: string): string => {
-  const head = label.split(":")[0]!.trim();
-  return head.length <= 42 ? head : `${head.slice(0, 41)}…`;
-};
+/** A convention's label up to its first colon (the chart wraps it; the full label is in the table). */
+const shortLabel = (label: string): string => label.split(":")[0]!.trim();
 const title = "Band shifts, under every band convention";
 
 /** Each reported band shift drawn on the instrument's bands, one row per published convention, with the mean interval and change it implies. */
@@ -88,7 +85,7 @@ export default defineAnalysis({
         ],
         rows,
       },
-      figure: { spec: bandShiftChart(panels, title), alt: `Band charts for ${panels.length} reported band shifts, with the intervals the reported bands imply at the earlier and the later timepoint.` },
+      figure: { spec: bandShiftChart(panels, title), narrowSpec: bandShiftChart(panels, title, "narrow"), alt: `Band charts for ${panels.length} reported band shifts, with the intervals the reported bands imply at the earlier and the later timepoint.` },
     };
   },
 });

@@ -1,8 +1,10 @@
 import { checkStudy } from "../src/checks/check-study.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { describeAssumptions } from "../src/report/describe-check.js";
+import { checkName } from "../src/report/check-names.js";
 import { describeReported } from "../src/report/describe-reported.js";
 import { checksSummary, findingClass, type FindingClass } from "../src/report/finding-class.js";
+import { valueName } from "../src/report/plain-names.js";
 import type { CheckResult } from "../src/schema/check-result.js";
 
 const id = "checks";
@@ -30,6 +32,19 @@ export default defineAnalysis({
     const of = (kind: FindingClass) => inconsistent.filter((r) => findingClass(r, study) === kind);
     const contradictions = of("contradiction");
     const explained = (list: readonly CheckResult[]) => list.map((r) => `${(r.subject ?? [r.check]).join(" + ")} (${r.explanation})`).join("; ");
+    // The exercise's choices: up to four sets of values found inconsistent and enough found consistent to make six, in the order checked.
+    // Only a contradiction does not add up; an inconsistency that rests on something the source leaves unstated is a wrong choice, with why.
+    const decided = results.map((r, index) => ({ r, index })).filter(({ r }) => r.status !== "undetermined" && (r.subject ?? []).length > 0);
+    const wrong = decided.filter(({ r }) => r.status === "inconsistent").slice(0, 4);
+    const fine = decided.filter(({ r }) => r.status === "consistent").slice(0, Math.max(2, 6 - wrong.length));
+    const choices = [...wrong, ...fine].sort((a, b) => a.index - b.index).map(({ r }) => r);
+    const isContradiction = (r: CheckResult) => r.status === "inconsistent" && findingClass(r, study) === "contradiction";
+    const subjectWords = (r: CheckResult) =>
+      (r.subject ?? [])
+        .map((subject) => study.reported.find((v) => v.id === subject))
+        .filter((v) => v !== undefined)
+        .map((v) => valueName(v, study, instruments))
+        .join("; ") || "the reported numbers";
     return {
       id,
       title,
@@ -53,12 +68,14 @@ export default defineAnalysis({
           { key: "check", label: "check" },
           { key: "status", label: "verdict" },
           { key: "explanation", label: "why" },
-          { key: "assumptions", label: "assumptions" },
+          { key: "assumptions", label: "assumptions", toolkit: true },
+          { key: "id", label: "check id", toolkit: true },
           { key: "reference", label: "method reference" },
         ],
         rows: results.map((r) => ({
           subject: (r.subject ?? []).join(", "),
-          check: r.check,
+          check: checkName(r.check),
+          id: r.check,
           status: r.status,
           explanation: r.explanation,
           assumptions: describeAssumptions(r),
@@ -74,11 +91,26 @@ export default defineAnalysis({
                   ...(contradictions.length === 0 ? ["None is shown to be impossible under the stated rounding alone"] : []),
                   ...inconsistent.map((r) => {
                     const values = (r.subject ?? []).map((subject) => study.reported.find((v) => v.id === subject)).filter((v) => v !== undefined);
-                    return `${values.length > 0 ? values.map((v) => describeReported(v, study, instruments)).join("; ") : r.check} — ${FINDING_WORDS[findingClass(r, study)]} (${r.check}): ${r.explanation}`;
+                    return `${values.length > 0 ? values.map((v) => describeReported(v, study, instruments)).join("; ") : checkName(r.check)} — ${FINDING_WORDS[findingClass(r, study)]} (${checkName(r.check)}): ${r.explanation}`;
                   }),
                 ].join(" | ")
               : `None: all ${results.length} checks find the reported numbers consistent (or cannot decide) under their stated assumptions.`,
           method: `checkStudy(study, instruments) from src/checks (the checks that ran: ${[...new Set(results.map((r) => r.check))].join(", ")})`,
+          input: {
+            kind: "choice" as const,
+            label: "Which of these do not add up?",
+            multiple: true,
+            options: [
+              ...choices.map((r) => ({
+                // Two checks of one value (GRIM and GRIMMER of a mean) are two choices: each is named by its check too.
+                label: `${subjectWords(r)}: ${checkName(r.check)}`,
+                correct: isContradiction(r),
+                feedback: `${checkName(r.check)}: ${r.status}${r.status === "inconsistent" ? `, ${FINDING_WORDS[findingClass(r, study)]}` : ""}; ${r.explanation}`,
+              })),
+              ...(contradictions.length === 0 ? [{ label: "None of them", correct: true, feedback: inconsistent.length === 0 ? `All ${results.length} checks find the reported numbers consistent (or cannot decide) under their stated assumptions.` : "None is shown to be impossible under the stated rounding alone; every inconsistency rests on something the source leaves unstated." }] : []),
+            ],
+          },
+          hint: "Each number on its own may be possible; look for numbers that cannot all be true together — a mean impossible for whole-number scores of n people, a percentage no count of n gives, changes that do not chain. An inconsistency that needs an assumption the source does not state (everyone answered every item, the group's size as denominator) is a question for the authors, not proof.",
         },
       ],
     };

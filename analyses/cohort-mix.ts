@@ -80,6 +80,7 @@ function sharesArtefact(study: Study): Artefact | undefined {
   const firstName = `${first.k.label}${byGroup ? ` (${first.group})` : ""}`;
   const width = formatNumber(100 * (first.wilson.interval[1] - first.wilson.interval[0]), 1);
   const fits = checked === 0 ? "no percentage is reported beside a count" : mismatched.length === 0 ? `all ${checked} reported percentages match their counts` : `${mismatched.length} of ${checked} reported percentages do not match their counts (${mismatched.map((r) => `${r.k.label}${byGroup ? ` (${r.group})` : ""}`).join(", ")})`;
+  const chartRows = rows.map(({ c, k, count, group, wilson: w, exact }) => ({ variable: c.variable, category: byGroup ? `${k.label} (${group})` : k.label, count, n: c.n.value, wilson: w.interval, exact: exact.interval }));
   return {
     id: sharesId,
     title: sharesTitle,
@@ -118,10 +119,8 @@ function sharesArtefact(study: Study): Artefact | undefined {
       })),
     },
     figure: {
-      spec: cohortMixChart(
-        rows.map(({ c, k, count, group, wilson: w, exact }) => ({ variable: c.variable, category: byGroup ? `${k.label} (${group})` : k.label, count, n: c.n.value, wilson: w.interval, exact: exact.interval })),
-        `${sharesTitle}: shares of n`,
-      ),
+      spec: cohortMixChart(chartRows, `${sharesTitle}: shares of n`),
+      narrowSpec: cohortMixChart(chartRows, `${sharesTitle}: shares of n`, "narrow"),
       alt: `Dot-and-interval chart of ${rows.length} reported categories with Wilson and Clopper–Pearson 95% intervals.`,
     },
     exercises: [
@@ -129,6 +128,9 @@ function sharesArtefact(study: Study): Artefact | undefined {
         question: `What is the 95% confidence interval of ${first.count}/${first.c.n.value} (${firstName})?`,
         answer: `Wilson ${formatPercentInterval(first.wilson.interval)}%; Clopper–Pearson (exact) ${formatPercentInterval(first.exact.interval)}%. The point estimate is ${formatPercent(first.count / first.c.n.value, 1)}%.`,
         method: `wilson(${first.count}, ${first.c.n.value}) and clopperPearson(${first.count}, ${first.c.n.value}) from src/inference`,
+        // The page runs wilson and clopperPearson again and accepts either interval, each end to 1 decimal give or take 0.1.
+        input: { kind: "interval" as const, label: "Your 95% interval", unit: "% of n, one decimal", call: { fn: "proportionIntervals" as const, count: first.count, n: first.c.n.value } },
+        hint: `The share is ${first.count}/${first.c.n.value}. Wilson's interval: (p + z²/2n ± z·√(p(1 − p)/n + z²/4n²)) / (1 + z²/n) with z = 1.96; the chart above draws it as the upper line.`,
       },
     ],
   };

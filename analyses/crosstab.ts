@@ -50,6 +50,7 @@ export default defineAnalysis({
         },
         figure: {
           spec: crosstabHeatmap(cells, a.variable, b.variable, `${a.variable} × ${b.variable}: ${count} feasible tables`, "Reconstruction — not patient data. Each cell: least–most people across every feasible table"),
+          narrowSpec: crosstabHeatmap(cells, a.variable, b.variable, `${a.variable} × ${b.variable}: ${count} feasible tables`, "Reconstruction — not patient data. Each cell: least–most people across every feasible table", "narrow"),
           alt: `Heat map of the ${rows.length} × ${cols.length} table: per-cell ranges of counts over ${count} feasible tables.`,
         },
         exercises: [
@@ -57,6 +58,8 @@ export default defineAnalysis({
             question: `The source gives ${a.variable} ${rows.join("/")} and ${b.variable} ${cols.join("/")}. How many ${a.variable} × ${b.variable} tables fit these margins?`,
             answer: `${count} tables. For example, the ${a.categories[0]!.label} × ${b.categories[0]!.label} cell can hold anywhere from ${ranges[0]![0]!.min} to ${ranges[0]![0]!.max} people.`,
             method: `countTables([${rows.join(", ")}], [${cols.join(", ")}]) and cellRanges from src/reconstruct/crosstab`,
+            ...(count <= BigInt(Number.MAX_SAFE_INTEGER) ? { input: { kind: "number" as const, label: `Number of ${a.variable} × ${b.variable} tables`, call: { fn: "countTables" as const, rows, cols } } } : {}),
+            hint: "Choose the counts of every cell outside the last row and the last column; the margins then fix the rest. Count the choices that leave no cell negative.",
           },
         ],
       };

@@ -1,4 +1,5 @@
 import { appraiseStudy } from "../src/appraisal/appraise-study.js";
+import { GRADE_LEVELS } from "../src/appraisal/grade.js";
 import { attributionFor } from "../src/appraisal/source-sections.js";
 import type { Artefact } from "../src/report/artefact.js";
 import { defineAnalysis } from "../src/report/analysis.js";
@@ -71,6 +72,20 @@ export default defineAnalysis({
           question: `Which limits of "${study.title}" does its source not admit?`,
           answer: count("none").length > 0 ? count("none").map((f) => f.title).join("; ") : "None: every limit found is stated or implied by the source.",
           method: "limitsRegister(study, instruments, options, attribution) from src/appraisal (rules over the study file; admissions from limitationsStated)",
+          ...(limits.flags.length > 0
+            ? {
+                input: {
+                  kind: "choice" as const,
+                  label: "Which of these limits does the source not admit?",
+                  multiple: true,
+                  options: [
+                    ...limits.flags.map((f) => ({ label: f.title, correct: f.admission.level === "none", feedback: `${LEVEL[f.admission.level]} admission in the source. ${f.why}` })),
+                    ...(count("none").length === 0 ? [{ label: "None of them: the source admits every one", correct: true, feedback: "Every limit found is stated or implied by the source." }] : []),
+                  ],
+                },
+                hint: "Read the register above: its column on whether the source admits each limit says stated, implied or no.",
+              }
+            : {}),
         },
       ],
     };
@@ -78,6 +93,7 @@ export default defineAnalysis({
       const found = outcome.domains.find((d) => d.domain === domain)!;
       return `${found.rating}${found.downgrade > 0 ? ` (−${found.downgrade})` : ""}: ${found.reasons.join("; ")}`;
     };
+    const downgrades = grade.length > 0 ? grade[0]!.domains.reduce((sum, d) => sum + d.downgrade, 0) : 0;
     const gradeArtefact: Artefact = {
       id: "grade",
       title: "Certainty of the evidence (GRADE), per outcome",
@@ -118,6 +134,17 @@ export default defineAnalysis({
               question: `What is the GRADE certainty of the evidence on ${grade[0]!.label} from "${study.title}", and what rates it down?`,
               answer: `${grade[0]!.certainty}: starts at ${grade[0]!.start}; ${grade[0]!.domains.filter((d) => d.downgrade > 0).map((d) => `${d.domain} −${d.downgrade} (${d.reasons.join("; ")})`).join("; ") || "nothing rates it down"}.`,
               method: "gradeCertainty(study, instruments, register, options) from src/appraisal",
+              input: {
+                kind: "choice" as const,
+                label: `GRADE certainty for ${grade[0]!.label}`,
+                multiple: false,
+                options: [...GRADE_LEVELS].reverse().map((level) => ({
+                  label: level,
+                  correct: level === grade[0]!.certainty,
+                  feedback: level === grade[0]!.certainty ? `It starts at ${grade[0]!.start} and ends at ${level}.` : `The toolkit rates it ${grade[0]!.certainty}: it starts at ${grade[0]!.start}${downgrades > 0 ? `, is rated down ${downgrades} level${downgrades === 1 ? "" : "s"} (never below very low)` : " and nothing rates it down"}, and ends at ${grade[0]!.certainty}.`,
+                })),
+              },
+              hint: "A randomised comparison starts at high, anything else at low; each serious concern in the table above rates it down one level, never below very low.",
             },
           ]
         : [],

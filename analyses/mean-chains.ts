@@ -1,8 +1,10 @@
-import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-chart.js";
+import type { ChartLayout } from "../src/charts/chart-layout.js";
+import { groupMeansChart, type GroupMeansSeries } from "../src/charts/group-means-chart.js";
+import type { MeanChainPanel } from "../src/charts/mean-chain-chart.js";
 import { chainPins } from "../src/checks/chain-pins.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
 import { feasibleMeanChains } from "../src/report/feasible-mean-chains.js";
-import { groupLabel, groupSize, reportedOfKind, timepointLabel } from "../src/report/study-lookup.js";
+import { groupLabel, groupSize, reportedOfKind, shortGroupLabel, timepointLabel } from "../src/report/study-lookup.js";
 
 const id = "mean-chains";
 const title = "Group means over time, rebuilt from the reported percent changes";
@@ -31,6 +33,7 @@ export default defineAnalysis({
       const groups = [...new Set(changes.filter((c) => c.instrument === instrumentId).map((c) => c.group))];
       const rows: Array<Record<string, string>> = [];
       const pinnedBy: string[] = [];
+      const series: GroupMeansSeries[] = [];
       const panels: MeanChainPanel[] = groups.map((group) => {
         const list = changes.filter((c) => c.instrument === instrumentId && c.group === group);
         const n = groupSize(study, group);
@@ -43,6 +46,21 @@ export default defineAnalysis({
           : found.alternative
             ? `only under the alternative "${found.alternative.label}"${others.length > 0 ? `; single-figure readings that also fit: ${others.join("; ")}` : ""}`
             : "under the usual computation, 100 × (later − earlier) / earlier";
+        const readingOf = (figure: string) => found.explanation?.readings.find((r) => r.figure === figure);
+        series.push({
+          name: shortGroupLabel(study, group),
+          label: `${shortGroupLabel(study, group)} (n = ${n}): ${found.chains.length === 0 ? "no chain fits" : `${found.chains.length}${found.partial ? "+" : ""} chain${found.chains.length === 1 && !found.partial ? "" : "s"}`}${found.alternative ? ` (${found.alternative.label})` : ""}`,
+          chains: found.chains,
+          annotations: list.map((c) => {
+            const read = readingOf(c.id);
+            return {
+              from: c.from,
+              to: c.to,
+              label: `${c.direction === "decrease" ? "−" : "+"}${c.percent}%`,
+              ...(read ? { note: `read as it ${read.label}${read.corrected ? ` (as a usual percent change: ${read.corrected})` : ""}, the one reading that makes every figure fit; the source does not say so` } : {}),
+            };
+          }),
+        });
         found.chains.forEach((chain, index) => {
           rows.push({ group: groupLabel(study, group), chain: String(index + 1), computation: found.explanation ? found.explanation.readings.map((r) => `${r.figure}: ${r.slip}`).join("; ") : (found.alternative?.id ?? "percent-of-earlier"), ...Object.fromEntries(timepoints.map((t) => [t.id, chain[t.id] === undefined ? "" : chain[t.id]!.toFixed(3)])) });
         });
@@ -63,6 +81,21 @@ export default defineAnalysis({
       const artefactId = `${id}-${instrumentId}`;
       const panelNotes = panels as Array<MeanChainPanel & { basis: string }>;
       const chartTitle = `${instrument.abbreviation}: group means over time, rebuilt`;
+      // Groups of the study with no reported change on this instrument: named, not drawn.
+      const undrawn = study.design.arms.filter((arm) => !groups.includes(arm.id)).map((arm) => `${shortGroupLabel(study, arm.id)}: no percent change of ${instrument.abbreviation} reported, so no line.`);
+      const draw = (layout: ChartLayout) =>
+        groupMeansChart(
+          series,
+          timepoints.map((t) => ({ id: t.id, label: t.label.replace(/^After session /i, "S").replace(/^After /i, ""), position: t.order })),
+          { min: instrument.min, max: instrument.max, title: `group mean ${instrument.abbreviation}` },
+          chartTitle,
+          [
+            "Reconstruction — not patient data.",
+            "Each line is one chain of group means whose percent changes round to the reported ones; every chain counts once and none is more likely than another, so where lines crowd, more chains fit, not more people.",
+            ...undrawn,
+          ],
+          layout,
+        );
       return {
         id: artefactId,
         title: `${instrument.abbreviation}: group means rebuilt from the reported percent changes`,
@@ -83,8 +116,9 @@ export default defineAnalysis({
           rows,
         },
         figure: {
-          spec: meanChainChart(panels, timepoints.map((t) => ({ id: t.id, label: t.label.replace(/^After session /i, "S").replace(/^After /i, ""), position: t.order })), { min: instrument.min, max: instrument.max, title: `group mean ${instrument.abbreviation}` }, chartTitle),
-          alt: `Feasible chains of group means of ${instrument.abbreviation} over ${timepoints.length} timepoints for ${panels.length} group(s), with the reported percent changes annotated. Reconstruction — not patient data.`,
+          spec: draw("wide"),
+          narrowSpec: draw("narrow"),
+          alt: `Feasible chains of group means of ${instrument.abbreviation} over ${timepoints.length} timepoints, ${series.map((s) => s.label).join("; ")}, all on one axis, with the reported percent changes as brackets; a dashed line passes over a timepoint no reported number constrains. Reconstruction — not patient data.`,
         },
       };
     });

@@ -1,11 +1,12 @@
 import { claimReadings } from "../src/appraisal/claim-readings.js";
+import type { ChartLayout } from "../src/charts/chart-layout.js";
 import { pValueExtremesChart } from "../src/charts/p-value-extremes-chart.js";
 import { isCohortError } from "../src/errors.js";
 import { exactExtremes, type ExtremesTest, type ReadingExtremes } from "../src/inference/exact-extremes.js";
 import type { Extreme } from "../src/inference/extreme.js";
 import { pSensitivity, type TestSensitivity } from "../src/inference/p-sensitivity.js";
 import { defineAnalysis, skip } from "../src/report/analysis.js";
-import type { Artefact } from "../src/report/artefact.js";
+import type { Artefact, ExerciseInput } from "../src/report/artefact.js";
 import { describeRange, formatP, formatStatistic, readingWords, testLabel, verdictWords, witnessCells } from "../src/report/describe-extremes.js";
 import { describeSpreads, describeTest, describeTests, valuesWithSpread, valuesWithTest } from "../src/report/describe-inventory.js";
 import { shortGroupLabel, timepointLabel, withoutDetail } from "../src/report/study-lookup.js";
@@ -155,6 +156,42 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
     ran.find((r) => r.test.test === "paired-t" && r.test.readings.some((x) => x.verdict === "depends"))?.test ??
     ran[0]?.test ??
     result.tests[0]!;
+  const readingSentences = example.readings.map((r) =>
+    r.p
+      ? `${r.reading === "only" && !r.dispersion ? "Over" : `Under the ${readingWords(r.reading, r.dispersion)}, over`} everything the report leaves open p runs from ${describeRange(r.p, formatP)}: ${verdictWords(r.verdict, alpha)}.`
+      : `Under the ${readingWords(r.reading, r.dispersion)}: ${r.missing ?? "the test is undefined"}.`,
+  );
+  // The answer as a choice: what the extremes say under every reading together, each choice with the toolkit's ranges.
+  const verdicts = [...new Set(example.readings.map((r) => r.verdict))];
+  const settled = verdicts.length === 1 ? verdicts[0] : verdicts.includes(null) ? null : "depends";
+  const significanceChoice: ExerciseInput | undefined =
+    settled === null || settled === undefined
+      ? undefined
+      : {
+          kind: "choice",
+          label: "What do the reported numbers say?",
+          multiple: false,
+          options: [
+            { label: `Significant: p < ${alpha} for every dataset the report allows`, correct: settled === "always", feedback: readingSentences.join(" ") },
+            { label: `Not significant: p ≥ ${alpha} for every dataset the report allows`, correct: settled === "never", feedback: readingSentences.join(" ") },
+            { label: `They cannot tell: p falls on either side of ${alpha} depending on what the report leaves open`, correct: settled === "depends", feedback: readingSentences.join(" ") },
+            ...(verdicts.includes("undetermined") ? [{ label: `Undetermined: only bounds are proven, and they straddle ${alpha}`, correct: settled === "undetermined", feedback: readingSentences.join(" ") }] : []),
+          ],
+        };
+  const drawP = (layout: ChartLayout) =>
+    pValueExtremesChart(
+      ran.map(({ test, reading }) => ({
+        label: `${testLabel(study, instruments, test)}${reading.reading === "only" ? "" : ` (${readingWords(reading.reading)})`}`,
+        min: value(reading.p!.min),
+        max: value(reading.p!.max),
+        minKind: kind(reading.p!.min),
+        maxKind: kind(reading.p!.max),
+      })),
+      alpha,
+      "p-values the reported numbers allow",
+      "Reconstruction — not patient data. Smallest to largest p over every dataset consistent with the report; filled dot: exact; open dot: attained but not proven extreme; bar: proven bound",
+      layout,
+    );
   return {
     id,
     title,
@@ -190,19 +227,9 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
       }),
     },
     figure: ran.length === 0 ? undefined : {
-      spec: pValueExtremesChart(
-        ran.map(({ test, reading }) => ({
-          label: `${testLabel(study, instruments, test)}${reading.reading === "only" ? "" : ` (${readingWords(reading.reading)})`}`,
-          min: value(reading.p!.min),
-          max: value(reading.p!.max),
-          minKind: kind(reading.p!.min),
-          maxKind: kind(reading.p!.max),
-        })),
-        alpha,
-        "p-values the reported numbers allow",
-        "Reconstruction — not patient data. Smallest to largest p over every dataset consistent with the report; filled: exact, open: attained but not proven extreme, bar: proven bound",
-      ),
-      alt: `Smallest to largest p of ${ran.length} tests and readings over every dataset consistent with the report, on a log scale from 1e-6 to 1, with the α = ${alpha} line.`,
+      spec: drawP("wide"),
+      narrowSpec: drawP("narrow"),
+      alt: `Smallest to largest p of ${ran.length} tests and readings over every dataset consistent with the report, on a log scale from 0.0001 to 1 (smaller p at the edge, marked with an arrow and written out), with the α = ${alpha} line.`,
     },
     exercises: [
       {
@@ -211,13 +238,11 @@ function extremesArtefact(study: Study, instruments: InstrumentRegistry, result:
           ...(reportedTestsOf(study, example, false).length > 0
             ? [`The source reports ${reportedTestsOf(study, example, true).length > 0 ? "a test of it" : "its own test of this measure, not of these two timepoints alone"}: ${reportedTestsOf(study, example, false).map((v) => `${v.method ? `${v.method}, ` : ""}${describeTest(v, study, instruments)} ("${v.source.quote.replace(/\s+/g, " ")}")`).join("; ")}.`]
             : []),
-          ...example.readings.map((r) =>
-            r.p
-              ? `${r.reading === "only" && !r.dispersion ? "Over" : `Under the ${readingWords(r.reading, r.dispersion)}, over`} everything the report leaves open p runs from ${describeRange(r.p, formatP)}: ${verdictWords(r.verdict, alpha)}.`
-              : `Under the ${readingWords(r.reading, r.dispersion)}: ${r.missing ?? "the test is undefined"}.`,
-          ),
+          ...readingSentences,
         ].join(" "),
         method: example.basis === "scores" ? "exactExtremes(study, instruments) from src/inference (exact search over the group totals the report allows; datasets attaining each extreme)" : "exactExtremes(study, instruments) from src/inference (paired t over every before–after correlation and the rounding of the printed means and SDs)",
+        ...(significanceChoice ? { input: significanceChoice } : {}),
+        hint: `Look at the chart above: where does the α = ${alpha} line fall against this test's range of p (under each reading)?`,
       },
     ],
   };

@@ -1,3 +1,4 @@
+import type { ChartLayout } from "../src/charts/chart-layout.js";
 import { meanChainChart, type MeanChainPanel } from "../src/charts/mean-chain-chart.js";
 import { isCohortError } from "../src/errors.js";
 import { reconstructStudy } from "../src/reconstruct/study/reconstruct-study.js";
@@ -79,6 +80,15 @@ export default defineAnalysis({
       const what = kind === "mean" ? `mean${list.length === 1 ? "" : "s"} of a variable or without a timepoint` : `${kind.replace(/-/g, " ")} value${list.length === 1 ? "" : "s"}`;
       return `${list.length} ${what} (${list.map((v) => v.id).join(", ")})`;
     });
+    const drawPatients = (layout: ChartLayout) =>
+      meanChainChart(
+        panels,
+        timepoints.map((t) => ({ id: t.id, label: withoutDetail(t.label).replace(/^After session /i, "S").replace(/^After /i, "after ").replace(/^Before /i, "before "), position: t.order })),
+        { min: 0, max: 1, title: "score" },
+        "Each patient's scores in the rebuilt datasets",
+        ["Reconstruction — not patient data.", `One line per patient per dataset (${result.reconstructions.length} datasets).`],
+        layout,
+      );
     return {
       id,
       title,
@@ -99,13 +109,8 @@ export default defineAnalysis({
       ...(panels.length > 0
         ? {
             figure: {
-              spec: meanChainChart(
-                panels,
-                timepoints.map((t) => ({ id: t.id, label: withoutDetail(t.label).replace(/^After session /i, "S").replace(/^After /i, "after ").replace(/^Before /i, "before "), position: t.order })),
-                { min: 0, max: 1, title: "score" },
-                "Each patient's scores in the rebuilt datasets",
-                ["Reconstruction — not patient data.", `One line per patient per dataset (${result.reconstructions.length} datasets).`],
-              ),
+              spec: drawPatients("wide"),
+              narrowSpec: drawPatients("narrow"),
               alt: `Each rebuilt patient's scores over time, ${panels.length} panels, ${result.reconstructions.length} datasets overlaid. Reconstruction — not patient data.`,
             },
           }

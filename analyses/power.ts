@@ -97,13 +97,24 @@ export default defineAnalysis({
       },
       figure: {
         spec: powerCurveChart(points, weakest.result.mde, `Power of the ${twoGroups ? "two-sample" : "paired"} t-test`, `${weakest.text}; α = 0.05 two-sided`),
+        narrowSpec: powerCurveChart(points, weakest.result.mde, `Power of the ${twoGroups ? "two-sample" : "paired"} t-test`, `${weakest.text}; α = 0.05 two-sided`, "narrow"),
         alt: `Power against effect size for ${weakest.text}; 80% power is reached at an effect of ${formatNumber(weakest.result.mde, 2)}.`,
+        table: {
+          columns: [
+            { key: "effect", label: `standardised effect (${twoGroups ? "d" : "dz"})`, align: "right" },
+            { key: "power", label: "power", align: "right" },
+          ],
+          rows: points.map((p) => ({ effect: formatNumber(p.effect, 2), power: formatNumber(p.power, 3) })),
+        },
       },
       exercises: [
         {
           question: `What effect could a ${twoGroups ? "two-sample" : "paired"} t-test detect in ${weakest.text} (80% power, α = 0.05)?`,
           answer: `A standardised effect of ${formatNumber(weakest.result.mde, 2)} (${twoGroups ? "Cohen's d" : "dz"}) or larger; power against a medium effect (0.5) is ${percentText(weakest.atHalf)}.`,
           method: `mde("${weakest.design}", ${JSON.stringify(weakest.n)}) and power("${weakest.design}", ${JSON.stringify(weakest.n)}, 0.5) from src/inference (noncentral t)`,
+          // The page runs mde again and accepts its value to two decimals, give or take 0.01 (read off the chart or computed).
+          input: { kind: "number" as const, label: `Smallest standardised effect (${twoGroups ? "d" : "dz"}) detected with 80% power`, unit: "two decimals", call: { fn: "mde" as const, design: weakest.design, n: weakest.n } },
+          hint: "Power rises with the true effect; find the effect at which the curve in the chart above crosses the 80% line (two decimals).",
         },
       ],
     };

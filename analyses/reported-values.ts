@@ -24,7 +24,7 @@ export default defineAnalysis({
       ],
       table: {
         columns: [
-          { key: "id", label: "id" },
+          { key: "id", label: "id", toolkit: true },
           { key: "kind", label: "kind" },
           { key: "group", label: "group" },
           { key: "value", label: "as reported" },

@@ -52,7 +52,7 @@ export default defineAnalysis({
       table: {
         columns: [
           { key: "kind", label: "kind" },
-          { key: "id", label: "id" },
+          { key: "id", label: "id", toolkit: true },
           { key: "category", label: "form or claim type" },
           { key: "concedes", label: "concedes / test reported" },
           { key: "where", label: "where in the source" },

@@ -34,7 +34,7 @@ function licenceText(folder: string): string {
   return [read(/^licen[cs]e(\.(md|txt))?$/i), read(/^notice(\.(md|txt))?$/i)].filter(Boolean).join("\n\nNOTICE\n\n");
 }
 
-function bundledPackages(inputs: readonly string[]): BundledPackage[] {
+export function bundledPackages(inputs: readonly string[]): BundledPackage[] {
   const names = [...new Set(inputs.map(packageOf).filter((name): name is string => name !== undefined))].sort();
   return names.map((name) => {
     const folder = join(root, "node_modules", name);
@@ -44,11 +44,11 @@ function bundledPackages(inputs: readonly string[]): BundledPackage[] {
 }
 
 /** One licence text per distinct text, each after the packages under it (the @stdlib packages share one). */
-function licencesFile(packages: readonly BundledPackage[]): string {
+export function licencesFile(packages: readonly BundledPackage[], bundledIn = "site/playground/index.html (the cohortcheck playground)"): string {
   const groups = new Map<string, BundledPackage[]>();
   for (const entry of packages) groups.set(entry.text, [...(groups.get(entry.text) ?? []), entry]);
   const parts = [
-    "Third-party software bundled in site/playground/index.html (the cohortcheck playground), with its licences.",
+    `Third-party software bundled in ${bundledIn}, with its licences.`,
     "cohortcheck itself is under the MIT licence (package.json).",
   ];
   for (const [text, members] of groups) {

@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from "vega-lite";
+import { chartTitle, WIDE_CHART_WIDTH, type ChartLayout } from "./chart-layout.js";
 import { wrapText } from "./wrap-text.js";
+import { tickValues } from "./tick-values.js";
 import { chartConfig, GROUP_COLOURS } from "./theme.js";
 
 /** A timepoint on the x axis: its id (a key of each chain), label and position (e.g. session number). */
@@ -36,6 +38,7 @@ export interface MeanChainPanel {
  * @param timepoints all timepoints, in time order
  * @param scale the instrument's score range, for the y axis (a panel may carry its own)
  * @param subtitle lines under the title (default: the reconstruction label and what a line is)
+ * @param layout wide (files, desktop: panels side by side) or narrow (phones: panels one under another)
  * @example
  * meanChainChart([], [{ id: "t0", label: "baseline", position: 0 }], { min: 0, max: 10, title: "BPI" }, "Pain").hconcat; // => []
  */
@@ -45,7 +48,9 @@ export function meanChainChart(
   scale: { min: number; max: number; title: string },
   title: string,
   subtitle: string[] = ["Reconstruction — not patient data.", "Every chain of group means consistent with the reported percentages, one line each."],
+  layout: ChartLayout = "wide",
 ): TopLevelSpec {
+  const narrow = layout === "narrow";
   const positions = new Map(timepoints.map((t) => [t.id, t.position]));
   // Labels go into a vega expression string: quotes, backslashes and line breaks are dropped so a
   // label from a data file can neither end the string nor break the expression.
@@ -70,12 +75,7 @@ export function meanChainChart(
   // Every panel's subtitle gets the same number of lines, so the plots line up side by side.
   const subtitles = panels.map((panel) => wrapText(panel.subtitle, 48));
   const subtitleLines = Math.max(1, ...subtitles.map((lines) => lines.length));
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: { text: title, subtitle },
-    config: chartConfig,
-    spacing: 30,
-    hconcat: panels.map((panel, index) => {
+  const drawn = panels.map((panel, index) => {
       const colour = GROUP_COLOURS[index % GROUP_COLOURS.length];
       const points = panel.chains.flatMap((chain, chainIndex) =>
         Object.entries(chain)
@@ -88,7 +88,8 @@ export function meanChainChart(
       // composite every element in a layer of its own (measured: the 1,501-chain PNG took 529 ms, now 148 ms).
       const segments = panel.chains.flatMap((chain) => {
         const known = timepoints.filter((t) => chain[t.id] !== undefined);
-        return known.slice(1).map((t, i) => ({ position: known[i]!.position, position2: t.position, mean: chain[known[i]!.id]!, mean2: chain[t.id]! }));
+        // A segment passing over a timepoint the chain has no value at is dashed: nothing constrains the line there.
+        return known.slice(1).map((t, i) => ({ position: known[i]!.position, position2: t.position, mean: chain[known[i]!.id]!, mean2: chain[t.id]!, skips: timepoints.some((o) => o.position > known[i]!.position && o.position < t.position) }));
       });
       const { own, headroom, yScale, yAxis } = yFor(panel);
       const top = own.max;
@@ -99,14 +100,22 @@ export function meanChainChart(
         return { start: Math.min(a, b), end: Math.max(a, b), middle: (a + b) / 2, y, label: annotation.label };
       });
       return {
-        title: { text: panel.title, subtitle: [...subtitles[index]!, ...Array<string>(subtitleLines - subtitles[index]!.length).fill(" ")], fontSize: 12, subtitleFontSize: 10 },
-        width: 300,
-        height: 300,
+        // Side by side, every panel's subtitle is padded to the same number of lines so the plots line up.
+        title: { text: panel.title, subtitle: narrow ? subtitles[index]! : [...subtitles[index]!, ...Array<string>(subtitleLines - subtitles[index]!.length).fill(" ")], fontSize: 12, subtitleFontSize: 11 },
+        // Side by side, the panels share the page's width (WIDE_CHART_WIDTH less axes and labels).
+        width: narrow ? 250 : Math.min(280, Math.floor((WIDE_CHART_WIDTH - 80) / Math.max(1, panels.length)) - 90),
+        height: narrow ? 220 : 300,
         layer: [
           {
             data: { values: segments },
             mark: { type: "rule", strokeWidth: 0.8, strokeOpacity: Math.max(0.03, Math.min(0.8, 1.6 / Math.sqrt(panel.chains.length + 1))), color: colour },
-            encoding: { x: { ...x, field: "position" }, x2: { field: "position2" }, y: { field: "mean", type: "quantitative", scale: yScale, axis: yAxis }, y2: { field: "mean2" } },
+            encoding: {
+              x: { ...x, field: "position" },
+              x2: { field: "position2" },
+              y: { field: "mean", type: "quantitative", scale: yScale, axis: yAxis },
+              y2: { field: "mean2" },
+              strokeDash: { field: "skips", type: "nominal", scale: { domain: [false, true], range: [[1, 0], [5, 3]] }, legend: null },
+            },
           },
           // Dots only while they can be told apart; with hundreds of chains they would hide the lines.
           ...(panel.chains.length <= 60
@@ -119,21 +128,22 @@ export function meanChainChart(
           },
           {
             data: { values: brackets },
-            mark: { type: "text", fontSize: 10, dy: -7, color: "#111" },
+            mark: { type: "text", fontSize: 11, dy: -7, color: "#111" },
             encoding: { x: { ...x, field: "middle" }, y: { field: "y", type: "quantitative", scale: yScale }, text: { field: "label" } },
           },
         ],
       };
-    }),
+    });
+  const skipping = panels.some((panel) => panel.chains.some((chain) => {
+    const known = timepoints.filter((t) => chain[t.id] !== undefined);
+    return known.length > 0 && known.length < timepoints.length && known[known.length - 1]!.position - known[0]!.position > 0 && timepoints.some((t) => chain[t.id] === undefined && t.position > known[0]!.position && t.position < known[known.length - 1]!.position);
+  }));
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: chartTitle(title, skipping ? [...subtitle, "Dashed: a line passing over a timepoint no reported number constrains."] : subtitle, layout),
+    config: chartConfig,
+    spacing: 30,
+    ...(narrow ? { vconcat: drawn } : { hconcat: drawn }),
   } as TopLevelSpec;
 }
 
-/** About ten round tick values from min to max (steps of 1, 2, 2.5 or 5 times a power of ten), none above max. */
-function tickValues(min: number, max: number): number[] {
-  const raw = (max - min) / 10;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw - 1e-12) ?? 10 * power;
-  const out: number[] = [];
-  for (let value = Math.ceil(min / step) * step; value <= max + 1e-9; value += step) out.push(Math.round(value * 1e9) / 1e9);
-  return out;
-}

@@ -1,12 +1,16 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { CONTROLS, visibleControls } from "../io/visible-controls.js";
+import { stripVegaAria } from "./strip-vega-aria.js";
+import { useChartFontMetrics } from "./text-width.js";
 
 /**
  * Renders a Vega-Lite spec to SVG text in Node, with no canvas and no browser: vega-lite compiles
- * it, a headless vega View (renderer "none") draws it with `toSVG()`. The result is normalised
- * (see normaliseSvg) so the same spec gives the same bytes in any process, and control characters
- * of study text in labels are shown visibly (see svgVisibleControls).
+ * it, a headless vega View (renderer "none") draws it with `toSVG()`, measuring text in the chart
+ * font (useChartFontMetrics). The result is normalised
+ * (see normaliseSvg) so the same spec gives the same bytes in any process, carries no ARIA
+ * attributes of vega's (see stripVegaAria): whoever shows the chart names and describes it once,
+ * and shows control characters of study text in labels visibly (see svgVisibleControls).
  * Reference: Vega View API, https://vega.github.io/vega/docs/api/view/#view_toSVG
  *
  * @param spec a Vega-Lite top-level spec (data inline)
@@ -15,10 +19,11 @@ import { CONTROLS, visibleControls } from "../io/visible-controls.js";
  * (await renderSvg({ data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } })).startsWith("<svg"); // => true
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  useChartFontMetrics();
   const compiled = compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   try {
-    return svgVisibleControls(normaliseSvg(await view.toSVG()));
+    return svgVisibleControls(normaliseSvg(stripVegaAria(await view.toSVG())));
   } finally {
     view.finalize();
   }
@@ -27,8 +32,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 /**
  * Makes rendered SVG byte-stable, as Observable Plot's snapshot suite does: ids that vega numbers
  * with a process-wide counter (clip paths, gradients) are renumbered from 1 in order of
- * appearance, and coordinates are limited to 3 decimals (floating-point dust differs between
- * runs of different charts, never visibly).
+ * appearance, and coordinates (numbers inside tags, not the text drawn) are limited to 3 decimals
+ * (floating-point dust differs between runs of different charts, never visibly).
  * Reference: observablehq/plot test/plot-snapshot.js (reindexIri, toFixed(3))
  *
  * @example
@@ -45,7 +50,8 @@ export function normaliseSvg(svg: string): string {
     renamed.set(whole, `${match[1]}${next}`);
   }
   let out = svg.replace(/(\sid="|url\(#)([A-Za-z_-]+?\d+)([")])/g, (all, before: string, id: string, after: string) => `${before}${renamed.get(id) ?? id}${after}`);
-  out = out.replace(/\d+\.\d{4,}/g, (number) => String(+(+number).toFixed(3)));
+  // Inside tags only: a number a label prints ("p < 0.0001") is text, not a coordinate.
+  out = out.replace(/<[^>]*>/g, (tag) => tag.replace(/\d+\.\d{4,}/g, (number) => String(+(+number).toFixed(3))));
   return out;
 }
 

@@ -16,6 +16,9 @@ export const CHART_FONT_STACK = "Arimo, Liberation Sans, Arial, sans-serif";
  */
 export const chartConfig: Config = {
   font: CHART_FONT_STACK,
+  // No per-mark descriptions ("position: 0; mean: 1.6; …", thousands per chart): the page names and
+  // describes each chart once, and its numbers are in a table beside it (stripVegaAria removes the rest).
+  aria: false,
   background: "white",
   padding: 12,
   title: { fontSize: 14, anchor: "start", subtitleFontSize: 11, subtitleColor: "#444", offset: 8 },
@@ -27,3 +30,4 @@ export const chartConfig: Config = {
 
 /** The colour of each arm or group, in order (Tableau 10, colour-blind-safe first pair). */
 export const GROUP_COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2"] as const;
+

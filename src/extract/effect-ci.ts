@@ -1,4 +1,5 @@
 import type { Recogniser } from "./build-statistic.js";
+import { cellIntervals } from "./cell-interval.js";
 import { intervalEstimates } from "./interval-estimate.js";
 
 /**
@@ -9,5 +10,5 @@ import { intervalEstimates } from "./interval-estimate.js";
  */
 export const effectCi: Recogniser = {
   kind: "effect-ci",
-  recognise: (context) => intervalEstimates(context).filter((statistic) => statistic.kind === "effect-ci"),
+  recognise: (context) => [...intervalEstimates(context), ...cellIntervals(context)].filter((statistic) => statistic.kind === "effect-ci"),
 };

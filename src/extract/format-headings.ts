@@ -59,7 +59,7 @@ const MEASURES: ReadonlyArray<[(HeadingFormat & { format: "interval" })["measure
   ["mean", pattern(String.raw`(?:^|\s)(?:[Mm]eans?|M)(?:\s|$)`, "")],
 ];
 
-const measureOf = (phrase: string): (HeadingFormat & { format: "interval" })["measure"] => MEASURES.find(([, regex]) => regex.test(phrase))?.[0] ?? "other";
+export const measureOf = (phrase: string): (HeadingFormat & { format: "interval" })["measure"] => MEASURES.find(([, regex]) => regex.test(phrase))?.[0] ?? "other";
 
 function headingOf(groups: Record<string, string | undefined>): HeadingFormat {
   if (groups.sd !== undefined) return { format: "mean-dispersion", dispersionKind: "sd" };
@@ -77,8 +77,10 @@ function headingOf(groups: Record<string, string | undefined>): HeadingFormat {
 /** Column headers that name bare numbers: a test statistic ("t", "χ2 or t", "F-statistic"), a p, an n. */
 const COLUMN_ONLY = pattern(
   [
-    String.raw`^(?:(?<test>[χΧX]${S}(?:2|²)|t|F|z|Z|U|W|H)(?:${S}(?:or|\/)${S}(?<test2>[χΧX]${S}(?:2|²)|t|F|z|Z))?(?:${S}-?${S}(?:statistic|test|value)s?)?(?:${S}[a-z*†‡§]{0,2})?$)`,
-    String.raw`^(?<p>[Pp](?:${S}-?${S}values?)?)(?:${S}[a-z*†‡§]{0,2})?$`,
+    // "U", "t-value", "χ2 or t", and with the test's name before it: "Mann–Whitney U", "Kruskal–Wallis H", "Student's t"
+    String.raw`^(?:(?:(?:Mann${S}[-–]?${S}Whitney|Wilcoxon|Kruskal${S}[-–]?${S}Wallis|Pearson(?:'s)?|Student(?:'s)?|Welch(?:'s)?)${S})?(?<test>[χΧX]${S}(?:2|²)|t|F|z|Z|U|W|H)(?:${S}(?:or|\/)${S}(?<test2>[χΧX]${S}(?:2|²)|t|F|z|Z))?(?:${S}-?${S}(?:statistic|test|value)s?)?(?:${S}[a-z*†‡§]{0,2})?$)`,
+    // "p", "P value", and SPSS's "Sig." / "Sig. (2-tailed)"
+    String.raw`^(?<p>[Pp](?:${S}-?${S}values?)?|Sig\.?(?:${S}\((?:2|two)-tailed\))?)(?:${S}[a-z*†‡§]{0,2})?$`,
     String.raw`(?<n>^[nN]$|(?:No\.|[Nn]umber)${S}of${S}(?:people|patients|participants|subjects))`,
   ].join("|"),
   "",
@@ -88,7 +90,7 @@ const statisticOfName = (name: string): StatisticFields["test-statistic"]["stati
   /^[χΧX]/.test(name) ? "chi2" : name === "Z" ? "z" : (name as StatisticFields["test-statistic"]["statistic"]);
 
 /** The formats a table's column header names (possibly none). */
-function columnFormats(header: string): HeadingFormat[] {
+export function columnFormats(header: string): HeadingFormat[] {
   const formats: HeadingFormat[] = [];
   const only = COLUMN_ONLY.exec(header.trim());
   if (only?.groups?.test !== undefined) {

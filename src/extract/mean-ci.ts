@@ -1,4 +1,5 @@
 import type { Recogniser } from "./build-statistic.js";
+import { cellIntervals } from "./cell-interval.js";
 import { intervalEstimates } from "./interval-estimate.js";
 
 /**
@@ -8,5 +9,5 @@ import { intervalEstimates } from "./interval-estimate.js";
  */
 export const meanCi: Recogniser = {
   kind: "mean-ci",
-  recognise: (context) => intervalEstimates(context).filter((statistic) => statistic.kind === "mean-ci"),
+  recognise: (context) => [...intervalEstimates(context), ...cellIntervals(context)].filter((statistic) => statistic.kind === "mean-ci"),
 };

@@ -1,4 +1,5 @@
 import { buildStatistic, printed, scan, type Recogniser } from "./build-statistic.js";
+import { scanHeadedCells } from "./cell-table.js";
 import { columnHeadingFormats, hasFormat, nearestHeading } from "./format-headings.js";
 import { CELL_END, CELL_START, pattern, PNUM, REL, S, UNUM } from "./patterns.js";
 import { readRelation } from "./relation.js";
@@ -22,6 +23,9 @@ const forms = [
 const CELL = pattern(String.raw`(?<=(?:\)|\]|±${S}${UNUM})[*†‡§¶]{0,3}(?: {1,4}| {0,3}\| {0,3}))(?:(?<relation>${REL})${S})?(?<p>0?\.\d{1,4}|1\.0{1,3})(?![\d.%]|${S}[(\[±])`);
 /** A bare p in a pipe-table column headed "P" or "P value": "| <.001 |", "| 0.000⋆ |". */
 const PIPE_CELL = pattern(String.raw`${CELL_START}(?:(?<relation>${REL})${S})?(?<p>${PNUM})${CELL_END}`);
+
+/** A whole cell of a one-cell-per-line table under a "p" heading: "0.432", "< .001", "0.217a". */
+const LINE_CELL = pattern(String.raw`(?:(?<relation>${REL})${S})?(?<p>${PNUM})`, "yd");
 
 const AFTER_DF = pattern(String.raw`\(${S}\d{1,6}(?:${S}[,;]${S}\d{1,6})?${S}\)[*†‡§¶]{0,3} {1,4}$`, "");
 const PARAGRAPH_BEFORE = pattern(String.raw`\n[ \t]{0,8}\r?\n[ \t]{0,8}$`, "");
@@ -73,6 +77,11 @@ export const pValue: Recogniser = {
     }),
     ...scan(context, PIPE_CELL, (match) => {
       if (!hasFormat(columnHeadingFormats(context, match.index), "p-value") || !printed(context, match, "p")!.includes(".")) return undefined;
+      const statistic = read(context, match);
+      if (statistic) statistic.flags = [...statistic.flags.filter((flag) => flag !== "relation-implied"), "read-from-heading" as const].sort();
+      return statistic;
+    }),
+    ...scanHeadedCells(context, "p", LINE_CELL, (match) => {
       const statistic = read(context, match);
       if (statistic) statistic.flags = [...statistic.flags.filter((flag) => flag !== "relation-implied"), "read-from-heading" as const].sort();
       return statistic;

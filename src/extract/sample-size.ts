@@ -1,4 +1,5 @@
 import { buildStatistic, groupSpan, printed, scan, type Recogniser } from "./build-statistic.js";
+import { scanHeadedCells } from "./cell-table.js";
 import { isWhole, looksLikeReference, looksLikeYear } from "./guards.js";
 import { columnHeadingFormats, hasFormat } from "./format-headings.js";
 import { CELL_END, CELL_START, COUNT_START, INT, NUMBER_WORD, pattern, S, STOP_WORDS } from "./patterns.js";
@@ -7,7 +8,7 @@ import type { ExtractedStatistic, StatisticFields } from "./types.js";
 
 type Stage = NonNullable<StatisticFields["sample-size"]["stage"]>;
 
-const PEOPLE = String.raw`(?:patients?|pacientes|participantes|Patienten|participants?|subjects?|adults?|children|child|women|woman|men|man|individuals?|people|persons?|volunteers?|cases|controls|respondents?|infants?|neonates?|newborns?|adolescents?|youths?|students?|veterans?|residents?|mothers?|fathers?|parents?|girls?|boys?|smokers?|survivors?|outpatients?|inpatients?|recipients?|donors?|athletes?|workers?|nurses?|physicians?|clinicians?|caregivers?|carers?|families|couples|twins|dyads|users?|completers|non-?responders?|responders?|males?|females?)(?![A-Za-z])`;
+const PEOPLE = String.raw`(?:patients?|pacientes|participantes|Patienten|participants?|subjects?|adults?|children|child|women|woman|men|man|individuals?|people|persons?|volunteers?|cases|controls|respondents?|infants?|neonates?|newborns?|adolescents?|youths?|students?|veterans?|residents?|mothers?|fathers?|parents?|girls?|boys?|smokers?|survivors?|outpatients?|inpatients?|recipients?|donors?|athletes?|workers?|nurses?|physicians?|clinicians?|caregivers?|carers?|families|couples|twins|dyads|users?|completers|non-?responders?|responders?|males?|females?|(?:non-)?HC[WP]s?|staff(?: members)?|employees|personnel|pregnant women)(?![A-Za-z])`;
 const ADJECTIVE = String.raw`(?!${STOP_WORDS})[A-Za-z][\w'-]{0,20}`;
 const NUMBER = String.raw`(?<n>${INT}|${NUMBER_WORD})`;
 
@@ -24,6 +25,8 @@ const forms = [
 
 /** A bare whole number in a pipe-table column headed "n" or "No. of people". */
 const PIPE_CELL = pattern(String.raw`${CELL_START}(?<n>${INT})${CELL_END}`);
+/** The same in a one-cell-per-line table, or in a row headed "n". */
+const LINE_CELL = pattern(String.raw`(?<n>${INT})`, "yd");
 
 const stages: ReadonlyArray<[Stage, RegExp]> = [
   ["screened", pattern(String.raw`\b(?:screened|assessed for eligibility)\b`, "")],
@@ -71,6 +74,11 @@ export const sampleSize: Recogniser = {
     ...forms.flatMap((form) => scan(context, form, (match) => read(context, match))),
     ...scan(context, PIPE_CELL, (match) => {
       if (!hasFormat(columnHeadingFormats(context, match.index), "sample-size")) return undefined;
+      const statistic = read(context, match);
+      if (statistic) statistic.flags = [...statistic.flags, "read-from-heading" as const].sort();
+      return statistic;
+    }),
+    ...scanHeadedCells(context, "n", LINE_CELL, (match) => {
       const statistic = read(context, match);
       if (statistic) statistic.flags = [...statistic.flags, "read-from-heading" as const].sort();
       return statistic;

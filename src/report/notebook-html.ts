@@ -1,17 +1,22 @@
 import { createHash } from "node:crypto";
-import { CohortError } from "../errors.js";
-import * as msg from "../messages/reports.js";
 import { RECONSTRUCTION_LABEL } from "../schema/reconstruction.js";
 import type { Study } from "../schema/study.js";
 import { REPORT_SECTIONS, type Artefact, type Skipped } from "./artefact.js";
 import { escapeHtml } from "./escape-html.js";
+import { notebookExercise } from "./notebook-exercise.js";
+import { notebookFigure } from "./notebook-figure.js";
+import { NOTEBOOK_SCRIPT, NOTEBOOK_SCRIPT_PACKAGES } from "./notebook-script.js";
+import { chartSwitchStyle, NOTEBOOK_STYLE } from "./notebook-style.js";
+import { notebookTable } from "./notebook-table.js";
+import { inPlainWords, type Glossary } from "./plain-names.js";
 import { citationLine } from "./study-lookup.js";
-import { unsafeSvgReason } from "./svg-safety.js";
-import type { Table } from "./table.js";
 
-/** An artefact with its chart already rendered to SVG. */
+export { NOTEBOOK_TABLE_ROWS } from "./notebook-table.js";
+
+/** An artefact with its chart already rendered to SVG (wide, and narrow when the figure has a phone layout). */
 export interface RenderedArtefact extends Artefact {
   svg?: string;
+  narrowSvg?: string;
 }
 
 /** One study's part of the notebook. */
@@ -19,6 +24,8 @@ export interface NotebookStudy {
   study: Study;
   artefacts: RenderedArtefact[];
   skipped: Skipped[];
+  /** Internal ids and the words shown instead (plainNames); none replaced when absent. */
+  glossary?: Glossary;
 }
 
 /** Extra free-standing sections (e.g. the claims registers), already as artefacts. */
@@ -29,35 +36,16 @@ export interface NotebookExtra {
   artefacts: RenderedArtefact[];
 }
 
-/** Rows shown per table in the notebook; longer tables point to their CSV. */
-export const NOTEBOOK_TABLE_ROWS = 25;
-
-/** The notebook's only script: reveals an exercise's answer when its button is clicked. */
-const REVEAL_SCRIPT = `document.addEventListener("click", function (event) {
-  var button = event.target.closest ? event.target.closest("button.reveal") : null;
-  if (!button) return;
-  var answer = document.getElementById(button.getAttribute("aria-controls"));
-  if (!answer) return;
-  var open = answer.hidden;
-  answer.hidden = !open;
-  button.setAttribute("aria-expanded", open ? "true" : "false");
-  button.textContent = open ? "Hide answer" : "Show answer";
-});`;
-
-const STYLE = `body{font-family:"Liberation Sans",Arial,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
-h1{font-size:1.8rem}h2{border-bottom:2px solid #ddd;padding-bottom:.3rem;margin-top:3rem}h3{margin-top:2rem}h4{margin-bottom:.3rem}
-.label{display:inline-block;background:#fff3cd;border:1px solid #e0c36a;padding:.1rem .5rem;font-size:.85rem;border-radius:3px}
-.table-wrap{overflow-x:auto}table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .45rem;vertical-align:top;text-align:left}th{background:#f5f5f5}td.num{text-align:right;font-variant-numeric:tabular-nums}
-figure.chart{margin:1rem 0;overflow-x:auto}figure.chart svg{max-width:100%;height:auto}figcaption{font-size:.85rem;color:#555}
-.exercise{margin-bottom:1rem}.answer{background:#eef6ee;border-left:4px solid #5a5;padding:.4rem .8rem;margin-top:.4rem}.method{font-size:.8rem;color:#555}
-button.reveal{font:inherit;padding:.2rem .7rem;cursor:pointer}nav ul{columns:2}.note{color:#555;font-size:.9rem}`;
+const NO_GLOSSARY: Glossary = new Map();
 
 /**
- * The self-contained teaching notebook (reports/index.html): narrative, every chart as inline SVG,
- * tables, and exercises whose computed answers are revealed on click. No network: no external
- * script, style, font or image, and a Content-Security-Policy that allows only the notebook's one
- * script (by hash) — so even a script that slipped into the page would not run. All text from data
- * files is HTML-escaped.
+ * The self-contained teaching notebook (reports/index.html): narrative, every chart as inline SVG
+ * (with a phone layout where it has one), tables, and exercises a reader answers in the page. Made for
+ * any screen and for assistive technology: a `<main>` landmark, contents for the page and for each
+ * study, back-to-top links, headings in order, charts as named and described images, tables with
+ * captions and column headers, plain words for internal ids (the ids stay in "for the toolkit"
+ * details). No network: no external script, style, font or image, and a Content-Security-Policy that
+ * allows only the notebook's one script (by hash). All text from data files is HTML-escaped.
  *
  * @param studies each study with its rendered artefacts
  * @param extras further sections (claims registers)
@@ -67,27 +55,129 @@ button.reveal{font:inherit;padding:.2rem .7rem;cursor:pointer}nav ul{columns:2}.
  */
 export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly NotebookExtra[] = []): string {
   const e = escapeHtml;
-  const hash = createHash("sha256").update(REVEAL_SCRIPT).digest("base64");
+  const hash = createHash("sha256").update(NOTEBOOK_SCRIPT).digest("base64");
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`;
+  const fits = new Map<string, number>();
   let exerciseCounter = 0;
   const withExercises = studies.filter((s) => s.artefacts.some((a) => (a.exercises ?? []).length > 0)).length;
-  const renderExercises = (artefacts: readonly RenderedArtefact[]): string[] => {
-    const exercises = artefacts.flatMap((a) => a.exercises ?? []);
-    if (exercises.length === 0) return [];
-    const out = ['<section class="exercises">', "<h3>Exercises</h3>", "<ol>"];
-    for (const exercise of exercises) {
-      exerciseCounter += 1;
-      const answerId = `answer-${exerciseCounter}`;
+
+  /** Renders the parts of one section (a study or an extra), with its glossary. */
+  const renderer = (folder: string, glossary: Glossary) => {
+    const words = (text: string, used?: Set<string>) => {
+      const plain = inPlainWords(text, glossary);
+      for (const id of plain.replaced) used?.add(id);
+      return plain.text;
+    };
+    const glossaryHtml = (used: ReadonlySet<string>) =>
+      used.size === 0 ? "" : `<p>Named in plain words above:</p><dl class="glossary">${[...used].sort().map((id) => `<dt>${e(id)}</dt><dd>${e(glossary.get(id) ?? id)}</dd>`).join("")}</dl>`;
+
+    const artefactHtml = (artefact: RenderedArtefact, level: 3 | 4): string[] => {
+      const used = new Set<string>();
+      const w = (text: string) => words(text, used);
+      const anchor = `${folder}-${artefact.id}`;
+      const out = [`<article class="artefact" id="${e(anchor)}">`, `<h${level}>${e(w(artefact.title))}</h${level}>`];
+      if (artefact.reconstruction) out.push(`<p><span class="label">${e(RECONSTRUCTION_LABEL)}</span></p>`);
+      for (const paragraph of artefact.paragraphs) out.push(`<p>${e(w(paragraph))}</p>`);
+      const readerColumns = artefact.table?.columns.filter((c) => !c.toolkit);
+      const toolkitColumns = artefact.table?.columns.filter((c) => c.toolkit) ?? [];
+      const csv = `${folder}/tables/${artefact.id}.csv`;
+      if (artefact.svg !== undefined && artefact.figure) {
+        const figureTable = artefact.figure.table;
+        const dataHtml = figureTable
+          ? `<details class="chart-data"><summary>The chart's numbers as a table</summary>${notebookTable(figureTable, `Numbers drawn in the chart: ${artefact.title}`, undefined, w, csv)}</details>`
+          : artefact.table
+            ? "The numbers behind it are in the table below."
+            : "";
+        const figure = notebookFigure({ prefix: anchor, id: artefact.id, svg: artefact.svg, ...(artefact.narrowSvg !== undefined ? { narrowSvg: artefact.narrowSvg } : {}), name: w(artefact.title), description: w(artefact.figure.alt), dataHtml });
+        if (figure.fit) fits.set(figure.fit.name, figure.fit.width);
+        out.push(figure.html);
+      }
+      if (artefact.table) out.push(notebookTable(artefact.table, artefact.title, readerColumns, w, csv));
+      const files = [
+        ...(artefact.figure && artefact.svg !== undefined ? [["Vega-Lite spec", `figures/${artefact.id}.vl.json`], ["SVG", `figures/${artefact.id}.svg`], ["PNG", `figures/${artefact.id}.png`]] : []),
+        ...(artefact.table ? [["CSV", `tables/${artefact.id}.csv`]] : []),
+      ];
+      const toolkitTable =
+        artefact.table && toolkitColumns.length > 0
+          ? notebookTable(artefact.table, `${artefact.title}: columns for the toolkit`, [readerColumns![0] ?? artefact.table.columns[0]!, ...toolkitColumns], (text) => text, csv)
+          : "";
       out.push(
-        `<li class="exercise"><p class="question">${e(exercise.question)}</p>`,
-        `<button type="button" class="reveal" aria-expanded="false" aria-controls="${answerId}">Show answer</button>`,
-        `<div class="answer" id="${answerId}" hidden><p>${e(exercise.answer)}</p><p class="method">Computed with ${e(exercise.method)}</p></div></li>`,
+        `<details class="toolkit"><summary>For the toolkit</summary><p>Artefact <code>${e(artefact.id)}</code>${files.length > 0 ? `; files: ${files.map(([label, path]) => `<a href="${e(`${folder}/${path}`)}">${label}</a>`).join(", ")}` : ""}.</p>${glossaryHtml(used)}${toolkitTable}</details>`,
+        "</article>",
       );
-    }
-    out.push("</ol>", "</section>");
-    return out;
+      return out;
+    };
+
+    const exercisesHtml = (artefacts: readonly RenderedArtefact[], headingId: string): string[] => {
+      const exercises = artefacts.flatMap((a) => a.exercises ?? []);
+      if (exercises.length === 0) return [];
+      // Not a named region: every study has one, and landmarks of one name would be indistinguishable.
+      const out = [`<section class="exercises">`, `<h3 id="${e(headingId)}">Exercises</h3>`, '<ol class="exercises">'];
+      for (const exercise of exercises) {
+        exerciseCounter += 1;
+        const used = new Set<string>();
+        const w = (text: string) => words(text, used);
+        // Rendered once to collect the ids it names, then with their glossary in its toolkit detail.
+        notebookExercise(exercise, exerciseCounter, w, "");
+        out.push(notebookExercise(exercise, exerciseCounter, w, glossaryHtml(used)));
+      }
+      out.push("</ol>", "</section>");
+      return out;
+    };
+    return { words, artefactHtml, exercisesHtml };
   };
-  const parts: string[] = [
+
+  const body: string[] = [];
+  const contents: string[] = [];
+  for (const { study, artefacts, skipped, glossary } of studies) {
+    const r = renderer(study.id, glossary ?? NO_GLOSSARY);
+    const studyAnchor = `study-${study.id}`;
+    const sectionId = (section: string) => `${study.id}--${section}`;
+    const summaries = artefacts.filter((a) => a.summary !== undefined);
+    const hasVerdict = artefacts.some((a) => a.section === "verdict");
+    const hasExercises = artefacts.some((a) => (a.exercises ?? []).length > 0);
+    // The sections in page order, with their ids, for the study's own contents.
+    const order: Array<{ id: string; title: string }> = [];
+    const summaryPart = summaries.length > 0 ? [{ id: "summary", title: "Summary" }] : [];
+    if (!hasVerdict) order.push(...summaryPart);
+    for (const section of REPORT_SECTIONS) {
+      if (section.id === "reported" && hasVerdict) order.push(...summaryPart);
+      if (artefacts.some((a) => a.section === section.id)) order.push({ id: section.id, title: section.title });
+    }
+    if (hasExercises) order.push({ id: "exercises", title: "Exercises" });
+
+    contents.push(`<li><a href="#${e(studyAnchor)}">${e(study.title)}</a></li>`);
+    body.push(`<section class="study" id="${e(studyAnchor)}" aria-labelledby="${e(studyAnchor)}-title">`, `<h2 id="${e(studyAnchor)}-title">${e(study.title)}</h2>`);
+    body.push(`<p><strong>Source:</strong> ${e(citationLine(study))} (${e(study.source.kind)}: ${e(r.words(study.source.description))})</p>`);
+    body.push(`<p><strong>Design:</strong> ${e(study.design.type.value)}, ${e(study.design.sampling.value)} sampling, control group: ${e(study.design.controlGroup.value)}, n = ${study.design.sampleSize.value}. <a href="${e(study.id)}/report.md">The full report (Markdown)</a>.</p>`);
+    body.push(`<nav class="in-study" aria-label="${e(`Parts of the study: ${study.title}`)}"><ul>${order.map((part) => `<li><a href="#${e(sectionId(part.id))}">${e(part.title)}</a></li>`).join("")}</ul></nav>`);
+    const back = `<p class="back"><a href="#${e(studyAnchor)}">Back to this study's parts</a> · <a href="#top">Back to the contents</a></p>`;
+    const summaryHtml = summaries.length > 0 ? [`<h3 id="${e(sectionId("summary"))}">Summary</h3>`, '<ul class="summary">', ...summaries.map((a) => `<li>${e(r.words(a.summary!))}</li>`), "</ul>", back] : [];
+    // The verdict section opens the study, before the summary.
+    if (!hasVerdict) body.push(...summaryHtml);
+    for (const section of REPORT_SECTIONS) {
+      const inSection = artefacts.filter((a) => a.section === section.id);
+      if (section.id === "reported" && hasVerdict) body.push(...summaryHtml);
+      if (inSection.length === 0) continue;
+      body.push(`<h3 id="${e(sectionId(section.id))}">${e(section.title)}</h3>`);
+      for (const artefact of inSection) body.push(...r.artefactHtml(artefact, 4));
+      body.push(back);
+    }
+    if (skipped.length > 0) {
+      body.push('<p class="note"><strong>Not applicable to this study:</strong> ' + skipped.map((s) => `${e(r.words(s.title))} (${e(r.words(s.reason))})`).join("; ") + "</p>");
+    }
+    if (hasExercises) body.push(...r.exercisesHtml(artefacts, sectionId("exercises")), back);
+    body.push("</section>");
+  }
+  for (const extra of extras) {
+    const r = renderer(extra.id, NO_GLOSSARY);
+    contents.push(`<li><a href="#${e(extra.id)}">${e(extra.title)}</a></li>`);
+    body.push(`<section class="extra" id="${e(extra.id)}" aria-labelledby="${e(extra.id)}-title">`, `<h2 id="${e(extra.id)}-title">${e(extra.title)}</h2>`, ...extra.paragraphs.map((p) => `<p>${e(p)}</p>`));
+    for (const artefact of extra.artefacts) body.push(...r.artefactHtml(artefact, 3));
+    body.push(...r.exercisesHtml(extra.artefacts, `${extra.id}--exercises`), '<p class="back"><a href="#top">Back to the contents</a></p>', "</section>");
+  }
+
+  return [
     "<!doctype html>",
     '<html lang="en">',
     "<head>",
@@ -95,80 +185,26 @@ export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>cohortcheck: a critical-appraisal notebook</title>",
-    `<style>${STYLE}</style>`,
+    `<style>${NOTEBOOK_STYLE}\n${chartSwitchStyle(fits)}</style>`,
     "</head>",
     "<body>",
-    "<header>",
+    '<a class="skip" href="#main">Skip to the studies</a>',
+    '<header id="top">',
     "<h1>cohortcheck: reading clinical studies critically</h1>",
-    `<p>Generated by <code>npm run reports</code> from the study files in <code>data/studies/</code>. For each study: what its source reports, what can be rebuilt from those numbers (labelled <span class="label">${e(RECONSTRUCTION_LABEL)}</span>), what the checks find, and what the evidence cannot carry.${withExercises ? ` ${withExercises === studies.length ? "Each study ends" : "Studies with something to compute end"} with exercises; the answers are computed by the toolkit and hidden until you click.` : ""}</p>`,
-    `<p>For a class: read a study's <em>Summary</em> first${withExercises ? ", then try its exercises before opening the answers; each answer names the function that computed it, so the numbers can be reproduced with the <code>cohort</code> CLI or the library" : ""}. Every chart is also in the study folder as a Vega-Lite spec, SVG and PNG, and every table as CSV.</p>`,
-    "<nav><ul>",
-    ...studies.map(({ study }) => `<li><a href="#study-${e(study.id)}">${e(study.title)}</a></li>`),
-    ...extras.map((x) => `<li><a href="#${e(x.id)}">${e(x.title)}</a></li>`),
-    "</ul></nav>",
+    `<p>Generated by <code>npm run reports</code> from the study files in <code>data/studies/</code>. For each study: what its source reports, what can be rebuilt from those numbers (labelled <span class="label">${e(RECONSTRUCTION_LABEL)}</span>), what the checks find, and what the evidence cannot carry.${withExercises ? ` ${withExercises === studies.length ? "Each study ends" : "Studies with something to compute end"} with exercises: type or choose an answer and check it, ask for a hint, then open the worked answer. The toolkit computed every answer it accepts and every finding it shows.` : ""}</p>`,
+    `<p>For a class: read a study's <em>Summary</em> first${withExercises ? ", then try its exercises; each worked answer names, under <em>For the toolkit</em>, the function that computed it, so the numbers can be reproduced with the <code>cohort</code> CLI or the library" : ""}. Every chart is also in the study folder as a Vega-Lite spec, SVG and PNG, and every table as CSV (links under <em>For the toolkit</em>).</p>`,
     "</header>",
-  ];
-  const renderArtefact = (artefact: RenderedArtefact, prefix: string): string[] => {
-    const out = [`<article class="artefact" id="${e(prefix)}-${e(artefact.id)}">`, `<h4>${e(artefact.title)}</h4>`];
-    if (artefact.reconstruction) out.push(`<p><span class="label">${e(RECONSTRUCTION_LABEL)}</span></p>`);
-    for (const paragraph of artefact.paragraphs) out.push(`<p>${e(paragraph)}</p>`);
-    if (artefact.svg !== undefined && artefact.figure) {
-      out.push(`<figure class="chart" data-chart="${e(artefact.id)}">${inlineSvg(artefact.svg, `${prefix}-${artefact.id}`)}<figcaption>${e(artefact.figure.alt)}</figcaption></figure>`);
-    }
-    if (artefact.table) out.push(tableHtml(artefact.table, `${prefix}/tables/${artefact.id}.csv`));
-    out.push("</article>");
-    return out;
-  };
-  for (const { study, artefacts, skipped } of studies) {
-    parts.push(`<section class="study" id="study-${e(study.id)}">`, `<h2>${e(study.title)}</h2>`);
-    parts.push(`<p><strong>Source:</strong> ${e(citationLine(study))} (${e(study.source.kind)}: ${e(study.source.description)})</p>`);
-    parts.push(`<p><strong>Design:</strong> ${e(study.design.type.value)}, ${e(study.design.sampling.value)} sampling, control group: ${e(study.design.controlGroup.value)}, n = ${study.design.sampleSize.value}. Full report: <a href="${e(study.id)}/report.md">${e(study.id)}/report.md</a>.</p>`);
-    const summaries = artefacts.filter((a) => a.summary !== undefined);
-    // The verdict section opens the study, before the summary.
-    const summaryHtml = summaries.length > 0 ? ['<h3>Summary</h3>', "<ul class=\"summary\">", ...summaries.map((a) => `<li>${e(a.summary!)}</li>`), "</ul>"] : [];
-    if (!artefacts.some((a) => a.section === "verdict")) parts.push(...summaryHtml);
-    for (const section of REPORT_SECTIONS) {
-      const inSection = artefacts.filter((a) => a.section === section.id);
-      if (section.id === "reported" && artefacts.some((a) => a.section === "verdict")) parts.push(...summaryHtml);
-      if (inSection.length === 0) continue;
-      parts.push(`<h3>${e(section.title)}</h3>`);
-      for (const artefact of inSection) parts.push(...renderArtefact(artefact, study.id));
-    }
-    if (skipped.length > 0) {
-      parts.push('<p class="note"><strong>Not applicable to this study:</strong> ' + skipped.map((s) => `${e(s.title)} (${e(s.reason)})`).join("; ") + "</p>");
-    }
-    parts.push(...renderExercises(artefacts), "</section>");
-  }
-  for (const extra of extras) {
-    parts.push(`<section class="extra" id="${e(extra.id)}">`, `<h2>${e(extra.title)}</h2>`, ...extra.paragraphs.map((p) => `<p>${e(p)}</p>`));
-    for (const artefact of extra.artefacts) parts.push(...renderArtefact(artefact, extra.id));
-    parts.push(...renderExercises(extra.artefacts), "</section>");
-  }
-  parts.push(`<script>${REVEAL_SCRIPT}</script>`, "</body>", "</html>", "");
-  return parts.join("\n");
-}
-
-function tableHtml(table: Table, csvPath: string): string {
-  const e = escapeHtml;
-  const shown = table.rows.slice(0, NOTEBOOK_TABLE_ROWS);
-  const head = `<tr>${table.columns.map((c) => `<th>${e(c.label)}</th>`).join("")}</tr>`;
-  const body = shown.map((row) => `<tr>${table.columns.map((c) => `<td${c.align === "right" ? ' class="num"' : ""}>${e(row[c.key] ?? "")}</td>`).join("")}</tr>`).join("\n");
-  const more = table.rows.length > shown.length ? `<p class="note">First ${shown.length} of ${table.rows.length} rows; all are in <a href="${e(csvPath)}">${e(csvPath)}</a>.</p>` : "";
-  return `<div class="table-wrap"><table>\n${head}\n${body}\n</table></div>${more}`;
-}
-
-/**
- * Chart SVG made safe to inline several times in one page: ids are prefixed so clip paths of two
- * charts cannot collide, the XML prolog is dropped, and SVG carrying a script, event handler or script URL
- * is refused (by parsing its markup, so escaped study text in labels is not mistaken for one).
- */
-function inlineSvg(svg: string, prefix: string): string {
-  const unsafe = unsafeSvgReason(svg);
-  if (unsafe) throw new CohortError({ message: msg.unsafeSvg(prefix, unsafe) });
-  const safePrefix = prefix.replace(/[^A-Za-z0-9_-]/g, "-");
-  return svg
-    .replace(/^<\?xml[^>]*>\s*/, "")
-    .replace(/(\sid=")([^"]+)"/g, (_all, before: string, id: string) => `${before}${safePrefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_all, id: string) => `url(#${safePrefix}-${id})`)
-    .replace(/(\shref="#|xlink:href="#)([^"]+)"/g, (_all, before: string, id: string) => `${before}${safePrefix}-${id}"`);
+    '<nav class="contents" aria-labelledby="contents-title">',
+    '<h2 id="contents-title">Contents</h2>',
+    `<ol>${contents.join("")}</ol>`,
+    "</nav>",
+    '<main id="main">',
+    ...body,
+    "</main>",
+    `<footer><p>cohortcheck notebook. Reconstructions are labelled as such: none of them is patient data. The page's one script is cohortcheck's own code (it checks the exercises' answers) with ${e(NOTEBOOK_SCRIPT_PACKAGES.join(", "))} bundled in; their licences are in <a href="THIRD-PARTY-LICENSES.txt">THIRD-PARTY-LICENSES.txt</a>. <a href="#top">Back to the contents</a>.</p></footer>`,
+    `<script>${NOTEBOOK_SCRIPT}</script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
 }

@@ -206,7 +206,9 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
     if (cachedNotebook) notebook = { record: cachedNotebook };
     else {
       const { notebookHtml } = await import("./notebook-html.js");
-      const files = new Map([["index.html", notebookHtml(notebookStudies, extras.notebook)]]);
+      const { NOTEBOOK_SCRIPT_LICENCES } = await import("./notebook-script.js");
+      // The notebook's script bundles npm packages (src/notebook/main.ts): their licences travel with it.
+      const files = new Map([["index.html", notebookHtml(notebookStudies, extras.notebook)], ["THIRD-PARTY-LICENSES.txt", NOTEBOOK_SCRIPT_LICENCES]]);
       notebook = { record: record("notebook", notebookKey, "notebook", [], files, null), built: files };
     }
     return writeGeneration(reportsDir, staging, [...units, notebook], studies.map((entry, index) => ({ id: entry.id, reused: entry.cached !== undefined, notebook: notebookStudies[index]! })));
@@ -249,10 +251,18 @@ async function buildStudy(study: Study, file: string, analyses: readonly Analysi
       if (!/^[a-z0-9][a-z0-9-]*$/.test(item.id)) throw new CohortError({ file, message: msg.unsafeName(item.id) });
       if (rendered.some((a) => a.id === item.id)) throw new CohortError({ file, message: msg.duplicateArtefact(item.id, study.id) });
       progress(`reports: ${study.id}/${item.id}`);
-      rendered.push(item.figure ? { ...item, svg: await renderer.svg(item.figure.spec, item.id, file, `${study.id}/${item.id}`) } : item);
+      if (!item.figure) {
+        rendered.push(item);
+        continue;
+      }
+      const svg = await renderer.svg(item.figure.spec, item.id, file, `${study.id}/${item.id}`);
+      // The phone layout is drawn for the notebook only (no file, no PNG).
+      const narrowSvg = item.figure.narrowSpec ? await renderer.svgOnly(item.figure.narrowSpec, item.id, file) : undefined;
+      rendered.push({ ...item, svg, ...(narrowSvg !== undefined ? { narrowSvg } : {}) });
     }
   }
-  return { study, artefacts: rendered, skipped };
+  const { plainNames } = await import("./plain-names.js");
+  return { study, artefacts: rendered, skipped, glossary: plainNames(study, instruments) };
 }
 
 /** The extra sections built in this run, with their folder files (charts and tables are added once CSVs exist). */
@@ -285,6 +295,8 @@ async function runAnalysis(analysis: Analysis, study: Study, file: string, instr
 /** Draws charts with vega on this thread (imported on first use) and rasterises them in the PNG worker. */
 interface Renderer {
   svg(spec: NonNullable<Artefact["figure"]>["spec"], id: string, file: string, key: string): Promise<string>;
+  /** The SVG alone, with no PNG file (a layout shown only inside the notebook). */
+  svgOnly(spec: NonNullable<Artefact["figure"]>["spec"], id: string, file: string): Promise<string>;
   png(key: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -292,16 +304,19 @@ interface Renderer {
 function startRenderer(): Renderer {
   let pngRenderer: PngRenderer | undefined;
   const pngs = new Map<string, Promise<Uint8Array>>();
+  const draw = async (spec: NonNullable<Artefact["figure"]>["spec"], id: string, file: string): Promise<string> => {
+    try {
+      const { renderSvg } = await import("../charts/render-svg.js");
+      return await renderSvg(spec);
+    } catch (error) {
+      if (isCohortError(error)) throw error;
+      throw new CohortError({ file, message: msg.renderFailed(id, error instanceof Error ? error.message : String(error)) });
+    }
+  };
   return {
+    svgOnly: draw,
     async svg(spec, id, file, key) {
-      let svg: string;
-      try {
-        const { renderSvg } = await import("../charts/render-svg.js");
-        svg = await renderSvg(spec);
-      } catch (error) {
-        if (isCohortError(error)) throw error;
-        throw new CohortError({ file, message: msg.renderFailed(id, error instanceof Error ? error.message : String(error)) });
-      }
+      const svg = await draw(spec, id, file);
       // The PNG worker rasterises it while this thread goes on to the next analysis.
       pngRenderer ??= startPngRenderer();
       const png = pngRenderer.toPng(svg);

@@ -3,6 +3,8 @@ export interface TableColumn {
   key: string;
   label: string;
   align?: "left" | "right";
+  /** Internal ids and settings (check ids, JSON of assumptions): the notebook shows them only in a "for the toolkit" detail; CSV and Markdown keep every column. */
+  toolkit?: boolean;
 }
 
 /**

@@ -110,7 +110,15 @@ describe("notebook with hostile study text", () => {
       section: "reported" as const,
       paragraphs: ['"><script>window.__pwned = "paragraph"</script>'],
       table: { columns: [{ key: "a", label: "<b>a</b>" }], rows: [{ a: "<iframe src=\"https://example.invalid/\"></iframe>" }] },
-      exercises: [{ question: "<script>window.__pwned = 'question'</script>?", answer: "<img src=x onerror=\"window.__pwned='answer'\">", method: "m" }],
+      exercises: [
+        {
+          question: "<script>window.__pwned = 'question'</script>?",
+          answer: "<img src=x onerror=\"window.__pwned='answer'\">",
+          method: "m",
+          // Study text inside the form's JSON attribute, and shown as each option's label and finding.
+          input: { kind: "choice" as const, label: "<b onmouseover=\"window.__pwned='label'\">x</b>", multiple: false, options: [{ label: "\"'><script>window.__pwned='option'</script>", correct: true, feedback: "<img src=x onerror=\"window.__pwned='feedback'\">" }] },
+        },
+      ],
     };
     const folder = mkdtempSync(join(tmpdir(), "cohortcheck-hostile-"));
     const file = join(folder, "index.html");
@@ -127,9 +135,14 @@ describe("notebook with hostile study text", () => {
     });
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
     await page.locator("button.reveal").first().click();
+    // Answer the choice: the page parses the JSON and shows the option's finding, as text.
+    await page.locator("form.try input").first().check();
+    await page.locator('form.try button[type="submit"]').click();
+    expect(await page.locator(".feedback").first().innerText()).toBe((await import("../../src/messages/exercises.js")).rightChoice());
+    expect(await page.locator(".option-note").first().innerText()).toContain("<img src=x");
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     // The markup shows as text.
-    expect(await page.locator("h2").first().innerText()).toContain("<script>");
+    expect(await page.locator("section.study h2").first().innerText()).toContain("<script>");
     expect(requests).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();

@@ -62,3 +62,20 @@ describe("meanChainChart with awkward labels", () => {
     expect(texts).toContain("backslashnext");
   });
 });
+
+describe("meanChainChart over a timepoint no number constrains", () => {
+  it("dashes a segment that passes over a timepoint the chain has no value at, and says so under the title", () => {
+    const timepoints = [
+      { id: "t0", label: "Baseline", position: 0 },
+      { id: "t1", label: "S1", position: 1 },
+      { id: "t2", label: "S6", position: 6 },
+    ];
+    // One chain known at every timepoint (2 solid segments), one only at t0 and t2 (1 dashed segment over t1).
+    const spec = meanChainChart([{ title: "A", subtitle: "s", chains: [{ t0: 5, t1: 4, t2: 3 }, { t0: 6, t2: 2 }], annotations: [] }], timepoints, { min: 0, max: 10, title: "m" }, "T", ["Reconstruction — not patient data."]) as unknown as {
+      title: { subtitle: string[] };
+      hconcat: Array<{ layer: Array<{ data: { values: Array<{ skips: boolean }> } }> }>;
+    };
+    expect(spec.hconcat[0]!.layer[0]!.data.values.map((v) => v.skips)).toEqual([false, false, true]);
+    expect(spec.title.subtitle).toContain("Dashed: a line passing over a timepoint no reported number constrains.");
+  });
+});

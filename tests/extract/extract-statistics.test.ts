@@ -76,6 +76,10 @@ describe("extractStatisticsWithWork", () => {
     "number words": "twenty adult chronic pain ",
     "p-values": "p = .04 ",
     "declared spreads": "mean ± SD 5 ± 1 ",
+    "cells one per line": "p\n\nRow\n\n0.5\n\n2\n|\n",
+    "one long table row": "\n\n0.04\n|\nU\n\np",
+    "rows under a p heading": "Item t P\nScore 2.10 .23\n",
+    "tab-separated rows": "a\tt\tp\n1\t2\t0.1\t",
   };
   for (const [name, unit] of Object.entries(adversarial)) {
     it(`stays linear on ${name}`, () => {

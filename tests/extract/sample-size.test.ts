@@ -37,4 +37,8 @@ describe("sampleSize", () => {
     const pipe = "| Analysis | No. of people in control group | Control, mean (SD) |\n|---|---|---|\n| ITT | 189 | 19 (9.8) |";
     expect(found(pipe, "sample-size").map((s) => s.fields)).toEqual([{ n: "189" }]);
   });
+  it("reads health-care workers and staff named by their abbreviation", () => {
+    expect(quotesOf("We surveyed 143 HCWs and 37 non-HCWs; 12 HCP declined.", "sample-size")).toEqual(["143 HCWs", "37 non-HCWs", "12 HCP"]);
+    expect(quotesOf("In total 64 ward staff members and 9 employees took part.", "sample-size")).toEqual(["64 ward staff members", "9 employees"]);
+  });
 });

@@ -57,4 +57,23 @@ describe("testStatistic", () => {
     const pipe = "Variables | AA (n = 44) | SA (n = 46) | χ2 or t | P |\n---|---|---|---|---|\nWeek 2 | 39.59 ± 5.94 | 59.74 ± 6.15 | \u221215.797 | 0.000 |";
     expect(found(pipe, "test-statistic").map((s) => s.fields)).toEqual([{ statistic: "t", value: "\u221215.797" }]);
   });
+  it("takes the p printed after group sizes", () => {
+    // Invented prints: the group sizes between the test and its p are part of its span, not fields.
+    expect(single("did not differ (U = 201.500, ASD = TD = 22, p = 0.611).", "test-statistic")).toMatchObject({
+      quote: "U = 201.500, ASD = TD = 22, p = 0.611",
+      fields: { statistic: "U", value: "201.500", pRelation: "=", p: "0.611" },
+    });
+    expect(single("z = −2.10, n1 = 12, n2 = 14, p = .036", "test-statistic").fields).toEqual({ statistic: "z", value: "−2.10", pRelation: "=", p: ".036" });
+    // No p after the sizes: the test alone, the sizes left to the sample-size reader.
+    expect(single("U = 23, n = 20", "test-statistic").quote).toBe("U = 23");
+  });
+  it("reads a df printed after the value or inside the brackets with 'df =', a subscript df flattened, and rs", () => {
+    expect(single("t = 2.20, df = 28, p = .036", "test-statistic").fields).toEqual({ statistic: "t", df1: "28", value: "2.20", pRelation: "=", p: ".036" });
+    expect(single("χ2 = 3.9 (df = 1), p = .048", "test-statistic").fields).toEqual({ statistic: "chi2", df1: "1", value: "3.9", pRelation: "=", p: ".048" });
+    expect(single("χ2 (df = 2) = 6.10, p = .047", "test-statistic").fields).toEqual({ statistic: "chi2", df1: "2", value: "6.10", pRelation: "=", p: ".047" });
+    expect(single("F1,57 = 4.10, p = .05", "test-statistic").fields).toEqual({ statistic: "F", df1: "1", df2: "57", value: "4.10", pRelation: "=", p: ".05" });
+    expect(single("Spearman rs = .32, p = .02", "test-statistic").fields).toEqual({ statistic: "r", value: ".32", pRelation: "=", p: ".02" });
+    // "F1" with no df2 stays a score's name.
+    expect(quotesOf("the F1 = 0.8 score", "test-statistic")).toEqual([]);
+  });
 });

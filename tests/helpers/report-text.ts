@@ -75,11 +75,11 @@ export function notebookSection(html: string, studyId: string): string {
 export function notebookUnits(section: string, studyId: string, where: string): TextUnit[] {
   const units: TextUnit[] = [];
   // An article ends where the next article, heading, note or exercise begins.
-  const pieces = section.split(/(?=<article |<li class="exercise">|<h3>|<p class="note">)/);
+  const pieces = section.split(/(?=<article |<li class="exercise"|<h3[ >]|<p class="note">|<p class="back">)/);
   for (const piece of pieces) {
     const article = new RegExp(`^<article class="artefact" id="${studyId}-([a-z0-9-]+)"`).exec(piece)?.[1];
     const method = /<p class="method">Computed with (.*?)<\/p>/s.exec(piece)?.[1];
-    for (const block of piece.split(/<\/(?:p|td|th|li|figcaption|h\d)>/)) {
+    for (const block of piece.split(/<\/(?:p|td|th|li|figcaption|caption|summary|dt|dd|h\d)>/)) {
       const text = plainText(block).replace(/\s+/g, " ").trim();
       for (const part of clauses(text)) units.push({ text: part, block: text, where, ...(article ? { artefact: article } : {}), ...(method ? { exerciseMethod: plainText(method) } : {}) });
     }

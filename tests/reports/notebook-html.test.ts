@@ -26,7 +26,7 @@ describe("notebookHtml", () => {
     expect(html).toContain("&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;Study");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(html).toContain("<th>&lt;th&gt;</th>");
+    expect(html).toContain('<th scope="col">&lt;th&gt;</th>');
     expect(html).toContain("&lt;td&gt;&amp;");
     expect(html).toContain("Q &lt;1&gt;?");
   });
@@ -43,12 +43,13 @@ describe("notebookHtml", () => {
   });
 
   it("prefixes chart ids so two inline charts cannot share a clip path", () => {
-    expect(html).toContain(`id="${study.id}-demo-clip1"`);
-    expect(html).toContain(`url(#${study.id}-demo-clip1)`);
+    // The wide layout's ids get "-w" after the artefact's prefix (a narrow layout's would get "-n").
+    expect(html).toContain(`id="${study.id}-demo-w-clip1"`);
+    expect(html).toContain(`url(#${study.id}-demo-w-clip1)`);
   });
 
   it("hides each answer behind a button that controls it", () => {
-    expect(html).toMatch(/<button type="button" class="reveal" aria-expanded="false" aria-controls="answer-1">Show answer<\/button>/);
+    expect(html).toMatch(/<button type="button" class="reveal" aria-expanded="false" aria-controls="answer-1"[^>]*>Show the worked answer<\/button>/);
     expect(html).toContain('<div class="answer" id="answer-1" hidden><p>A &amp; B</p>');
   });
 

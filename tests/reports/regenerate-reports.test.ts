@@ -65,7 +65,8 @@ describe("regenerateReports", () => {
     const out = join(scratch(), "reports");
     const summary = await regenerateReports({ studiesDir: twoStudies(), reportsDir: out, analyses: [titleOnly, neverApplies], ...quiet });
     expect(summary.studies.map((s) => s.id)).toEqual(["ketamine-im-substance-misuse", "kap-pilot-two-approaches"]);
-    expect(readdirSync(out).sort()).toEqual([".cohortcheck-cache", REPORTS_MARKER, "index.html", "kap-pilot-two-approaches", "ketamine-im-substance-misuse"]);
+    // THIRD-PARTY-LICENSES.txt: the licences of the npm code bundled in the notebook's script.
+    expect(readdirSync(out).sort()).toEqual([".cohortcheck-cache", REPORTS_MARKER, "THIRD-PARTY-LICENSES.txt", "index.html", "kap-pilot-two-approaches", "ketamine-im-substance-misuse"]);
     expect(readFileSync(join(out, REPORTS_MARKER), "utf8")).toBe(MARKER_TEXT);
     const markdown = readFileSync(join(out, "ketamine-im-substance-misuse", "report.md"), "utf8");
     expect(markdown).toContain("n = 20");

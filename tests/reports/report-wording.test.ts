@@ -426,7 +426,8 @@ describe("report wording", () => {
       // Groups nobody assigned (each defined by an outcome or exposure) may hold fewer than the study: the rest are in neither.
       const arms = s.study.design.arms as Value[];
       const unassigned = arms.length >= 2 && (s.study.design.allocation.value === "not-applicable" || arms.every((arm) => arm.definedBy !== undefined && arm.intervention === undefined));
-      const groupsShort = (row: string[]) => row[column("check")] === "flow-arms-sum" && unassigned && arms.reduce((sum, arm) => sum + arm.size.value, 0) < s.study.design.sampleSize.value;
+      // The check's id is in its own column ("check" holds its name in words).
+      const groupsShort = (row: string[]) => row[column("check id")] === "flow-arms-sum" && unassigned && arms.reduce((sum, arm) => sum + arm.size.value, 0) < s.study.design.sampleSize.value;
       const contradictions = rows.filter((row) => row[column("verdict")] === "inconsistent" && !/impossible with complete answers/.test(row[column("why")]!) && !assumed(row[column("reported value(s)")]!.split(", ")) && !groupsShort(row));
       const summary = s.raw[0]!.split("\n").find((line) => /cannot all be true together/.test(line) && line.startsWith("- "));
       const count = summary ? /(\d+) of \d+ checks? finds? [^.;]*cannot all be true together/.exec(summary)?.[1] : undefined;

@@ -80,4 +80,23 @@ describe("scanStatistics", () => {
     }
     expect(compared).toBe(4);
   });
+  it("checks the tests printed with a df after the value or a subscript df", () => {
+    // Invented prints of independently known values (jStat, as R's pt/pf would give them):
+    // t(28) = 2.20 two-tailed p = 0.0362, so "p = .03" is statcheck's example of an error;
+    // F(1, 57) = 4.10 upper-tail p = 0.0476, which rounds to ".05".
+    const prints = "We found t = 2.20, df = 28, p = .03. Then F1,57 = 4.10, p = .05.";
+    expect(verdicts(scanStatistics(prints, options))).toEqual([
+      ["t = 2.20, df = 28, p = .03", ["statistic-p:inconsistent"]],
+      ["F1,57 = 4.10, p = .05", ["statistic-p:consistent"]],
+    ]);
+  });
+  it("leaves a table cell's test unchecked: its p is in another cell", () => {
+    const table = ["Scale", "U", "Z", "p", "Walking", "1,204.50", "\u22122.104", "0.036"].join("\n\n");
+    const found = scanStatistics(table, options);
+    expect(found.map((s) => [s.statistic.quote, s.checks.length])).toEqual([
+      ["1,204.50", 0],
+      ["\u22122.104", 0],
+      ["0.036", 0],
+    ]);
+  });
 });
