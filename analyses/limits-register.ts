@@ -32,10 +32,11 @@ export default defineAnalysis({
         `What it can show: ${verdict.canShow}`,
         `What it cannot show: ${verdict.cannotShow}`,
         verdict.reasons.length === 0 ? "The limits register finds no limit in the study file." : verdict.reasons.length === 1 ? "The biggest reason for caution:" : `The ${verdict.reasons.length === 3 ? "three" : "two"} biggest reasons for caution, heaviest first:`,
-        ...verdict.reasons.map((reason, index) => `${index + 1}. ${reason}`),
         verdict.certainty,
         "Written from the study file by cohortcheck (src/appraisal/verdict.ts); the limits register and GRADE table below give every reason, quote and number behind it.",
       ],
+      // The reasons follow the sentence that introduces them (the fifth paragraph).
+      list: { after: 5, items: verdict.reasons },
     };
     const register: Artefact = {
       id,

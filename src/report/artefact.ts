@@ -68,6 +68,11 @@ export interface Artefact {
   title: string;
   section: ReportSection;
   paragraphs: string[];
+  /**
+   * A numbered list of the toolkit's own (its numbers are markup, unlike a "1." that study text might
+   * begin with, which is escaped), shown after the first `after` paragraphs.
+   */
+  list?: { after: number; items: string[] };
   /** The finding in one sentence, listed in the report's summary at the top. */
   summary?: string;
   table?: Table;

@@ -77,7 +77,12 @@ export function notebookHtml(studies: readonly NotebookStudy[], extras: readonly
       const anchor = `${folder}-${artefact.id}`;
       const out = [`<article class="artefact" id="${e(anchor)}">`, `<h${level}>${e(w(artefact.title))}</h${level}>`];
       if (artefact.reconstruction) out.push(`<p><span class="label">${e(RECONSTRUCTION_LABEL)}</span></p>`);
-      for (const paragraph of artefact.paragraphs) out.push(`<p>${e(w(paragraph))}</p>`);
+      const list = artefact.list ? `<ol>${artefact.list.items.map((item) => `<li>${e(w(item))}</li>`).join("")}</ol>` : "";
+      artefact.paragraphs.forEach((paragraph, i) => {
+        if (i === artefact.list?.after) out.push(list);
+        out.push(`<p>${e(w(paragraph))}</p>`);
+      });
+      if (artefact.list && artefact.list.after >= artefact.paragraphs.length) out.push(list);
       const readerColumns = artefact.table?.columns.filter((c) => !c.toolkit);
       const toolkitColumns = artefact.table?.columns.filter((c) => c.toolkit) ?? [];
       const csv = `${folder}/tables/${artefact.id}.csv`;

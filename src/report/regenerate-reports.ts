@@ -184,7 +184,7 @@ async function buildGeneration(options: RegenerateOptions, reportsDir: string, s
     for (const entry of studies) {
       if (entry.cached) {
         units.push({ record: entry.cached });
-        notebookStudies.push(entry.cached.notebook as NotebookStudy);
+        notebookStudies.push(notebookFromCache(entry.cached.notebook));
         progress(`reports: ${entry.id} unchanged, reused`);
         continue;
       }
@@ -352,8 +352,15 @@ function digests(files: ReadonlyMap<string, string | Uint8Array>): Record<string
 }
 
 /** What the notebook needs of a study (the chart specs are in the folder's .vl.json files, not needed here). */
-function notebookData(notebook: NotebookStudy): NotebookStudy {
-  return { ...notebook, artefacts: notebook.artefacts.map(withoutSpec) };
+function notebookData(notebook: NotebookStudy): unknown {
+  // The glossary is a Map, which JSON would turn into {}: stored as its entries, revived by notebookFromCache.
+  return { ...notebook, artefacts: notebook.artefacts.map(withoutSpec), glossary: notebook.glossary === undefined ? undefined : [...notebook.glossary] };
+}
+
+/** A study's notebook data as read back from the run record. */
+function notebookFromCache(data: unknown): NotebookStudy {
+  const stored = data as Omit<NotebookStudy, "glossary"> & { glossary?: Array<[string, string]> };
+  return { ...stored, glossary: stored.glossary === undefined ? undefined : new Map(stored.glossary) };
 }
 
 function notebookExtraData(extra: NotebookExtra): NotebookExtra {

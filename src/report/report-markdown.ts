@@ -69,7 +69,12 @@ export function artefactMarkdown(artefact: Artefact): string[] {
   const t = markdownText;
   const lines = [`### ${t(artefact.title)}`, ""];
   if (artefact.reconstruction) lines.push(`> **${RECONSTRUCTION_LABEL}.** Built from datasets or means consistent with what was reported; none of them is the data.`, "");
-  for (const paragraph of artefact.paragraphs) lines.push(t(paragraph), "");
+  const list = artefact.list ? [...artefact.list.items.map((item, i) => `${i + 1}. ${t(item)}`), ""] : [];
+  artefact.paragraphs.forEach((paragraph, i) => {
+    if (i === artefact.list?.after) lines.push(...list);
+    lines.push(t(paragraph), "");
+  });
+  if (artefact.list && artefact.list.after >= artefact.paragraphs.length) lines.push(...list);
   if (artefact.figure) lines.push(`![${t(artefact.figure.alt)}](figures/${artefact.id}.svg)`, "", `Chart: [Vega-Lite spec](figures/${artefact.id}.vl.json) · [SVG](figures/${artefact.id}.svg) · [PNG](figures/${artefact.id}.png)`, "");
   if (artefact.table) {
     const rows = artefact.table.rows.length;

@@ -71,3 +71,14 @@ describe("notebookHtml", () => {
     );
   });
 });
+
+describe("notebookHtml lists", () => {
+  it("renders the toolkit's numbered list as an <ol> after the paragraphs it follows, its items escaped", () => {
+    const page = notebookHtml([{ study, artefacts: [{ id: "v", title: "V", section: "verdict", paragraphs: ["intro:", "after"], list: { after: 1, items: ["<b>one</b>", "two"] } }], skipped: [] }]);
+    const at = (needle: string) => page.indexOf(needle);
+    expect(page).toContain("<ol><li>&lt;b&gt;one&lt;/b&gt;</li><li>two</li></ol>");
+    const list = "<ol><li>&lt;b&gt;one";
+    expect(at("<p>intro:</p>")).toBeLessThan(at(list));
+    expect(at(list)).toBeLessThan(at("<p>after</p>"));
+  });
+});

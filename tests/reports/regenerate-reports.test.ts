@@ -181,7 +181,7 @@ describe("regenerateReports and the output folder (red team finding 1: --out del
     writeFileSync(join(out, "kap-pilot-two-approaches", "notes.md"), "mine");
     rmSync(join(data, "b.json"));
     await regenerateReports({ studiesDir: data, reportsDir: out, analyses: [titleOnly], ...quiet });
-    expect(readdirSync(out).sort()).toEqual([".cohortcheck-cache", REPORTS_MARKER, "index.html", "ketamine-im-substance-misuse"]);
+    expect(readdirSync(out).sort()).toEqual([".cohortcheck-cache", REPORTS_MARKER, "THIRD-PARTY-LICENSES.txt", "index.html", "ketamine-im-substance-misuse"]);
   });
 
   it("follows a symbolic link to a folder: the folder it points to is the one replaced, the link stays", async () => {

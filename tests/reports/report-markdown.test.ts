@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadInstruments } from "../../src/io/load-instruments.js";
 import { parseStudy } from "../../src/io/load-study.js";
 import type { Artefact } from "../../src/report/artefact.js";
-import { reportMarkdown } from "../../src/report/report-markdown.js";
+import { artefactMarkdown, reportMarkdown } from "../../src/report/report-markdown.js";
 import { hostileTextStudy, HOSTILE_TITLE } from "../helpers/hostile-studies.js";
 import { markdownSkeleton } from "../helpers/markdown-skeleton.js";
 
@@ -30,5 +30,19 @@ describe("reportMarkdown with hostile study text (red team finding 9: a title wi
     // The hostile text is shown, not obeyed: its line breaks are spaces, its escape sequences visible symbols.
     expect(hostile).toContain("Study \\~\\~\\~ # Fake heading \u241b\\[2J");
     expect(hostile).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+});
+
+describe("artefactMarkdown lists", () => {
+  it("numbers the toolkit's own list as Markdown after the paragraphs it follows, escaping only the items' text", () => {
+    const artefact: Artefact = { id: "v", title: "V", section: "verdict", paragraphs: ["intro:", "after"], list: { after: 1, items: ["first *reason*", "1. second"] } };
+    const lines = artefactMarkdown(artefact);
+    // The list sits between "intro:" and "after"; a leading "1." inside an item's text stays escaped text.
+    expect(lines.slice(2, 8)).toEqual(["intro:", "", "1. first \\*reason\\*", "2. 1\\. second", "", "after"]);
+  });
+
+  it("puts a list with after ≥ the paragraph count at the end of the prose", () => {
+    const lines = artefactMarkdown({ id: "v", title: "V", section: "verdict", paragraphs: ["only"], list: { after: 1, items: ["a"] } });
+    expect(lines.slice(2)).toEqual(["only", "", "1. a", ""]);
   });
 });
