@@ -55,7 +55,7 @@ export function localisationSummary(found: ResultLocalisation): string {
   const size = found.smallestSize === 1 ? "one figure" : "two figures";
   const list = found.explanations.slice(0, 3).map((e) => `${e.sentence} (${e.readings.map((r) => `→ ${r.corrected ?? r.printed}`).join(", ")})`);
   const more = found.explanations.length > 3 ? `; ${found.explanations.length - 3} more` : "";
-  return found.unique ? `${size} explains it, in one way only: ${list[0]}` : `${found.explanations.length} explanations with ${size}, best prior first: ${list.join("; ")}${more}`;
+  return found.unique ? `${size} ${found.smallestSize === 1 ? "explains" : "explain"} it, in one way only: ${list[0]}` : `${found.explanations.length} explanations with ${size}, best prior first: ${list.join("; ")}${more}`;
 }
 
 function asObject(details: unknown): Record<string, unknown> {
