@@ -83,7 +83,7 @@ are still scanned); 2 for bad options; 3 when a source is over the size limit.`,
               const why = s.checks.length > 0 ? s.checks.map((check) => `${check.check}: ${check.explanation}`).join("; ") : s.unchecked;
               return `  ${s.verdict.padEnd(13)} ${s.kind.padEnd(16)} ${`${s.start}–${s.end}`.padEnd(12)} ${JSON.stringify(s.quote)}\n      ${why}`;
             });
-            return [`${file.file}: ${file.statistics.length} statistics, ${checked} checked: ${count("ok")} ok, ${count("INCONSISTENT")} inconsistent, ${count("undetermined")} undetermined`, ...lines].join("\n");
+            return [`${file.file}: ${file.statistics.length} statistic${file.statistics.length === 1 ? "" : "s"}, ${checked} checked: ${count("ok")} ok, ${count("INCONSISTENT")} inconsistent, ${count("undetermined")} undetermined`, ...lines].join("\n");
           })
           .concat(problems.length > 0 ? [msg.scanUnreadable(files.filter((file) => file.status === "error").length)] : [])
           .join("\n\n");
