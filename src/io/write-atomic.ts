@@ -32,20 +32,31 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   removeAbandonedTemporaries(folder, basename(path));
   const temporary = join(folder, temporaryName(basename(path), process.pid));
   try {
-    const fd = openSync(temporary, "w");
-    try {
-      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      // Without the flush, a crash just after the rename can leave an empty file under the new name.
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    // Without the flush, a crash just after the rename can leave an empty file under the new name.
+    writeSynced(temporary, content, "w");
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw asFileSystemProblem(error, path, true);
+  }
+}
+
+/**
+ * Writes every byte of `content` to `path` opened with `flag` and flushes it to disk before closing;
+ * errors are the file system's own (callers name the file in their message).
+ *
+ * @example
+ * writeSynced("/tmp/x.txt", "a", "wx"); // => undefined; fails with EEXIST if the file exists
+ */
+export function writeSynced(path: string, content: string | Uint8Array, flag: "w" | "wx"): void {
+  const fd = openSync(path, flag);
+  try {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

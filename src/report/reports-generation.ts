@@ -1,8 +1,9 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { CohortError } from "../errors.js";
 import { asFileSystemProblem } from "../io/file-system-error.js";
 import { fileKind } from "../io/read-regular-file.js";
+import { writeSynced } from "../io/write-atomic.js";
 import * as msg from "../messages/reports.js";
 
 /*
@@ -161,15 +162,7 @@ export function switchGeneration(reportsDir: string, staging: string): void {
 export function writeGenerationFile(path: string, content: string | Uint8Array, shown = path): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(path, "wx");
-    try {
-      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeSynced(path, content, "wx");
   } catch (error) {
     throw asFileSystemProblem(error, shown, true);
   }
